@@ -1,0 +1,28 @@
+package io.github.vbios.cli;
+
+/** Exit statuses (DESIGN.md section 2), shown in every command's --help. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int INTERNAL = 1;
+    public static final int USAGE = 2;
+    public static final int INVALID_INPUT = 3;
+    public static final int NOT_FOUND = 4;
+    public static final int PERMISSION = 5;
+    public static final int HOST_NOT_CAPABLE = 6;
+
+    /** The exit-status table every command's --help ends with. */
+    public static java.util.Map<String, String> helpTable() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("0", "ok");
+        m.put("1", "internal error (a bug: please report it)");
+        m.put("2", "usage error (bad option, output exists without --force)");
+        m.put("3", "invalid or unsupported input");
+        m.put("4", "nothing found");
+        m.put("5", "needs root / permission denied");
+        m.put("6", "host not capable");
+        return m;
+    }
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.vbios.cli;
+
+import io.github.vbios.io.VbiosException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+
+/** Entry point: builds the picocli tree and maps every failure to a sentence and an exit status. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line with the given streams; returns the exit status (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = newCommandLine(out, err);
+        return cl.execute(args);
+    }
+
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new VbiosCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        addExitCodeHelp(cl);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("vbios: " + ex.getMessage());
+            e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    private static void addExitCodeHelp(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(ExitCodes.helpTable());
+        cl.getSubcommands().values().forEach(Main::addExitCodeHelp);
+    }
+
+    /** Turns an exception into one or two lines for the user; a stack trace only with VBIOS_DEBUG=1. */
+    static int report(Exception ex, PrintWriter err) {
+        int code;
+        String message;
+        if (ex instanceof VbiosException ve) {
+            code = ve.exitCode();
+            message = ve.getMessage();
+        } else if (ex instanceof NoSuchFileException nf) {
+            code = ExitCodes.INVALID_INPUT;
+            message = nf.getFile() + ": no such file";
+        } else if (ex instanceof AccessDeniedException ad) {
+            code = ExitCodes.PERMISSION;
+            message = ad.getFile() + ": permission denied";
+        } else if (ex instanceof FileAlreadyExistsException fe) {
+            code = ExitCodes.USAGE;
+            message = fe.getFile() + " already exists; pass --force to overwrite it";
+        } else if (ex instanceof IOException io) {
+            code = ExitCodes.INVALID_INPUT;
+            message = "I/O error: " + io.getMessage();
+        } else {
+            code = ExitCodes.INTERNAL;
+            message = "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + "). Please report it with the input that caused it; VBIOS_DEBUG=1 shows details.";
+        }
+        err.println("vbios: " + message);
+        if ("1".equals(System.getenv("VBIOS_DEBUG"))) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+}
