@@ -61,9 +61,4 @@ final class EfiBitReader {
     long bitOffset() {
         return fetched * 8 - count;
     }
-
-    /** True once the decoder has consumed bits beyond CompressedSize (the zero padding). */
-    boolean overran() {
-        return bitOffset() > (long) (end - start) * 8;
-    }
 }
