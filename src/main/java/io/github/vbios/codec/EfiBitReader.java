@@ -42,9 +42,12 @@ final class EfiBitReader {
         return (int) (acc >>> (count - 32));
     }
 
+    /** Consumes {@code n} (0..32) bits; afterwards at least 32 bits are buffered again. */
     void skip(int n) {
         count -= n;
-        refill();
+        if (count < 32) {
+            refill();
+        }
     }
 
     /** Reads {@code n} bits (0..24) as an unsigned number, first bit most significant. */

@@ -7,18 +7,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Random and mutated streams for every decoder end in a result within the output limit or in a
  * CodecException: never another exception, an allocation beyond the limit, or a hang.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DecoderFuzzTest {
     private static final int LIMIT = 1 << 20;
 
