@@ -55,8 +55,13 @@ final class EfiBlockDecoder {
                         + o + ")");
             }
             int n = Math.min(len, out.length - o);
-            for (int i = 0; i < n; i++) {
-                out[o++] = out[from + i];
+            if (distance >= n) {
+                System.arraycopy(out, from, out, o, n);
+                o += n;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[o++] = out[from + i]; // overlapping copy repeats the last `distance` bytes
+                }
             }
         }
     }
