@@ -65,7 +65,7 @@ class AmlPropertiesTest {
         assertThat(l.findings()).isEmpty();
         int count = n == 0 ? 1 : n;
         String block = l.text().substring(l.text().indexOf("DefinitionBlock"));
-        assertThat(block.split("0x5A(?![0-9A-F])", -1).length - 1).isEqualTo(n == 0 ? 0 : count);
+        assertThat(block.split("0x5A(?![0-9A-F)])", -1).length - 1).isEqualTo(n == 0 ? 0 : count);
         assertThat(l.text()).contains("Name (XEND, One)");
     }
 
