@@ -27,8 +27,9 @@ public final class LibvirtXml {
             Element domain = doc.createElementNS(null, "domain");
             domain.setAttribute("type", "kvm");
             doc.appendChild(domain);
-            doc.insertBefore(doc.createComment(" vbios: merge these parts into your domain (virsh edit VM) "),
-                    domain);
+            // "--" may not appear inside an XML comment
+            doc.insertBefore(doc.createComment(" vbios: merge these parts into your domain (virsh edit VM). "
+                    + "GPU ACPI path in the guest: " + plan.acpiPath().replace("--", "") + " "), domain);
             apply(doc, plan);
             return Xml.write(doc);
         } catch (ParserConfigurationException e) {

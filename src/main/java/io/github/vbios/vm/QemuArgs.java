@@ -79,7 +79,7 @@ public final class QemuArgs {
         return sb.append('\n').toString();
     }
 
-    static String shellQuote(String w) {
+    public static String shellQuote(String w) {
         if (w.matches("[A-Za-z0-9_./:=,+@%-]+")) {
             return w;
         }

@@ -109,7 +109,8 @@ final class Xml {
             t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
             StringWriter w = new StringWriter();
             t.transform(new DOMSource(doc), new StreamResult(w));
-            return w.toString().strip() + "\n";
+            // the serializer puts a leading comment and the root element on one line
+            return w.toString().strip().replaceFirst("^(<!--.*?-->)<", "$1\n<") + "\n";
         } catch (TransformerException e) {
             throw new IllegalStateException("cannot serialise XML: " + e.getMessage(), e);
         }
