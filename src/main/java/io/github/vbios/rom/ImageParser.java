@@ -1,0 +1,91 @@
+package io.github.vbios.rom;
+
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.rom.nvidia.Npde;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parses one image header at a given offset (rom-format.md 1.1-1.7). One instance per analysis:
+ * images seen by both walks are parsed (and their EFI payload decompressed) once.
+ */
+final class ImageParser {
+    private final ByteSlice file;
+    private final Map<Long, RomImage> cache = new HashMap<>();
+
+    ImageParser(ByteSlice file) {
+        this.file = file;
+    }
+
+    ByteSlice file() {
+        return file;
+    }
+
+    /**
+     * Why the header at {@code off} is not an image, or null when it is. {@code pciOnly}: accept only
+     * 55 AA + PCIR (the PCI view, 1.9.2); otherwise also VN/77BB and NPDS/RGIS (1.9.3).
+     */
+    static String headerProblem(ByteSlice file, long off, boolean pciOnly) {
+        if (!file.contains(off, 0x1A)) {
+            return "truncated: no complete ROM header (0x1A bytes) at " + hex(off);
+        }
+        RomSignature sig = RomSignature.of(file.u16(off));
+        if (sig == null || (pciOnly && sig != RomSignature.PCI)) {
+            return String.format("no ROM signature at %s (found %02X %02X)", hex(off), file.u8(off), file.u8(off + 1));
+        }
+        int p = file.u16(off + 0x18);
+        if (p == 0) {
+            return "ROM header at " + hex(off) + " has no PCI data structure (pointer 0: legacy/ISA ROM)";
+        }
+        if (p % 4 != 0) {
+            return "PCI data structure pointer 0x" + Integer.toHexString(p) + " at " + hex(off) + " is not 4-byte aligned";
+        }
+        if (!file.contains(off + p, 0x18)) {
+            return "PCI data structure pointer 0x" + Integer.toHexString(p) + " at " + hex(off) + " points past the end";
+        }
+        String ds = Pcir.signatureAt(file, off + p);
+        if (ds == null || (pciOnly && !ds.equals(Pcir.PCIR))) {
+            return "no PCIR" + (pciOnly ? "" : "/NPDS/RGIS") + " structure at " + hex(off + p);
+        }
+        return null;
+    }
+
+    static boolean isImage(ByteSlice file, long off, boolean pciOnly) {
+        return headerProblem(file, off, pciOnly) == null;
+    }
+
+    /** The image at {@code off}; the caller has checked {@link #headerProblem} is null. */
+    RomImage parse(long off) {
+        return cache.computeIfAbsent(off, this::parseUncached);
+    }
+
+    private RomImage parseUncached(long off) {
+        int p = file.u16(off + 0x18);
+        Pcir pcir = Pcir.parse(file, off + p, Pcir.signatureAt(file, off + p));
+        // NPDE follows the data structure, aligned up to 16 from the image start (1.6)
+        long npdeOff = off + ((p + pcir.structureLength() + 15L) & ~15L);
+        Optional<Npde> npde = Npde.probe(file, npdeOff);
+        RomSignature sig = RomSignature.of(file.u16(off));
+        Optional<EfiRomHeader> efi = Optional.empty();
+        Optional<EfiPayload> payload = Optional.empty();
+        Optional<X86Header> x86 = Optional.empty();
+        Optional<NbsiHeader> nbsi = Optional.empty();
+        switch (pcir.codeType()) {
+            case CodeType.EFI -> {
+                EfiRomHeader h = EfiRomHeader.parse(file, off);
+                efi = Optional.of(h);
+                payload = Optional.of(EfiPayloadReader.read(file, off, h));
+            }
+            case CodeType.X86 -> x86 = Optional.of(X86Header.parse(file, off));
+            case CodeType.NBSI -> nbsi = Optional.of(NbsiHeader.parse(file, off));
+            default -> { }
+        }
+        RomImage image = new RomImage(off, sig, p, pcir, npde, efi, payload, x86, Optional.empty(), nbsi);
+        return x86.isPresent() ? image.withX86Checksum(Checksums.of(file, image)) : image;
+    }
+
+    static String hex(long v) {
+        return io.github.vbios.io.Hex.offset(v);
+    }
+}

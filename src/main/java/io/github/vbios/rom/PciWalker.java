@@ -1,0 +1,66 @@
+package io.github.vbios.rom;
+
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The PCI view (rom-format.md 1.9.2): what Linux, SeaBIOS and OVMF walk. */
+final class PciWalker {
+    static final int MAX_IMAGES = 64;
+
+    private PciWalker() {
+    }
+
+    static RomView walk(ImageParser parser, long start) {
+        ByteSlice file = parser.file();
+        List<RomImage> images = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        long off = start;
+        boolean complete = false;
+        boolean truncated = false;
+        while (images.size() < MAX_IMAGES) {
+            String problem = ImageParser.headerProblem(file, off, true);
+            if (problem != null) {
+                findings.add(images.isEmpty() || off >= file.length()
+                        ? Finding.error(off, "PCI chain ends without a last-image flag: " + problem)
+                        : Finding.warning(off, "PCI chain ends without a last-image flag: " + problem));
+                truncated = off >= file.length() && !images.isEmpty();
+                break;
+            }
+            RomImage image = parser.parse(off);
+            images.add(image);
+            long len = image.pcirLength();
+            if (len == 0) {
+                findings.add(Finding.error(off, "image length 0 in the PCIR: the chain cannot continue"));
+                off = Math.min(file.length(), off + 512);
+                break;
+            }
+            off += len;
+            if (off > file.length()) {
+                findings.add(Finding.error(image.offset(), "truncated at " + ImageParser.hex(file.length())
+                        + ", expected the image to end at " + ImageParser.hex(off)));
+                truncated = true;
+                off = file.length();
+                break;
+            }
+            if (image.last()) {
+                complete = true;
+                break;
+            }
+        }
+        if (images.size() >= MAX_IMAGES && !complete) {
+            findings.add(Finding.error(off, "more than " + MAX_IMAGES + " images in the PCI chain; stopped"));
+        }
+        return view(file, start, off, images, complete, truncated, findings);
+    }
+
+    static RomView view(ByteSlice file, long start, long end, List<RomImage> images, boolean complete,
+                        boolean truncated, List<Finding> findings) {
+        if (images.isEmpty()) {
+            return new RomView(start, start, null, images, false, truncated, findings);
+        }
+        String sha = file.clamp(start, end - start).sha256();
+        return new RomView(start, end, sha, images, complete, truncated, findings);
+    }
+}

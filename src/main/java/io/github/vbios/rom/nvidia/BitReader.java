@@ -1,0 +1,117 @@
+package io.github.vbios.rom.nvidia;
+
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
+import io.github.vbios.io.OutOfBoundsException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Finds and decodes the BIOS Information Table of an NVIDIA x86 image (rom-format.md 1.11). */
+public final class BitReader {
+    private static final byte[] BIT_ID = {(byte) 0xFF, (byte) 0xB8, 'B', 'I', 'T', 0};
+    private static final int MAX_TOKENS = 64;
+
+    private BitReader() {
+    }
+
+    /**
+     * Reads the identity of the x86 image at {@code x86Offset} whose NVIDIA size is {@code x86Size}.
+     * {@code firstE0Offset} is the first 0xE0 image of the NVIDIA view, or -1 (no rebasing possible).
+     */
+    public static NvidiaIdentity read(ByteSlice file, long x86Offset, long x86Size, long searchLength,
+                                      long firstE0Offset, String headerDate, List<Finding> findings) {
+        ByteSlice image = file.clamp(x86Offset, searchLength);
+        int at = image.indexOf(BIT_ID, 0);
+        // pointers past the x86 image's NVIDIA size are relative to the first E0 image (NV-base nvbios_addr)
+        long rebase = firstE0Offset >= 0 ? firstE0Offset - x86Offset - x86Size : 0;
+        if (at < 0) {
+            findings.add(Finding.warning(x86Offset, "no BIT (FF B8 \"BIT\") in the NVIDIA x86 image"));
+            return new NvidiaIdentity(-1, false, List.of(), null, null, null, headerDate, null, null, null, null,
+                    null, null, null, rebase);
+        }
+        try {
+            return decode(file, x86Offset, x86Size, x86Offset + at, rebase, headerDate, findings);
+        } catch (OutOfBoundsException e) {
+            findings.add(Finding.warning(x86Offset + at, "BIT truncated: " + e.getMessage()));
+            return new NvidiaIdentity(x86Offset + at, false, List.of(), null, null, null, headerDate, null, null,
+                    null, null, null, null, null, rebase);
+        }
+    }
+
+    private static NvidiaIdentity decode(ByteSlice file, long x86, long x86Size, long bit, long rebase,
+                                         String headerDate, List<Finding> findings) {
+        int headerSize = file.u8(bit + 8);
+        int tokenSize = file.u8(bit + 9);
+        int count = Math.min(file.u8(bit + 10), MAX_TOKENS);
+        boolean checksum = headerSize > 0 && Math.floorMod(file.sum8(bit, headerSize), 256) == 0;
+        if (!checksum) {
+            findings.add(Finding.warning(bit, "BIT header checksum is not zero"));
+        }
+        List<BitToken> tokens = new ArrayList<>();
+        for (int i = 0; i < count && tokenSize >= 6; i++) {
+            long t = bit + headerSize + (long) i * tokenSize;
+            int ptr = file.u16(t + 4);
+            tokens.add(new BitToken(file.u8(t), file.u8(t + 1), file.u16(t + 2), ptr, address(x86, x86Size, rebase, ptr)));
+        }
+        BitToken b = find(tokens, 'B');
+        BitToken info = find(tokens, 'i');
+        String version = b == null ? null : versionAt(file, b.absoluteOffset());
+        String infoVersion = info == null ? null : versionAt(file, info.absoluteOffset());
+        String date = info == null ? null : dateAt(file, info.absoluteOffset() + 0x0F);
+        String[] s = strings(file, x86, x86Size, rebase, find(tokens, 'S'));
+        return new NvidiaIdentity(bit, checksum, tokens, version, infoVersion, date, headerDate,
+                s[0], s[1], s[2], s[3], s[4], s[5], s[6], rebase);
+    }
+
+    static long address(long x86, long x86Size, long rebase, int ptr) {
+        return ptr >= x86Size ? x86 + ptr + rebase : x86 + ptr;
+    }
+
+    private static BitToken find(List<BitToken> tokens, char id) {
+        return tokens.stream().filter(t -> t.id() == id && t.pointer() != 0).findFirst().orElse(null);
+    }
+
+    /** Bytes [3],[2],[1],[0],[4] as %02X.%02X.%02X.%02X.%02X (rom-format.md 1.11). */
+    static String versionAt(ByteSlice file, long off) {
+        if (!file.contains(off, 5)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%02X.%02X.%02X.%02X.%02X", file.u8(off + 3), file.u8(off + 2),
+                file.u8(off + 1), file.u8(off), file.u8(off + 4));
+    }
+
+    private static String dateAt(ByteSlice file, long off) {
+        String d = file.contains(off, 8) ? file.asciiz(off, 8) : "";
+        return d.matches("\\d\\d/\\d\\d/\\d\\d") ? d : null;
+    }
+
+    /** Token 'S': v2 = 8 x {u16 ptr, u8 max}; v1 lacks version and copyright (BITDOC). */
+    private static String[] strings(ByteSlice file, long x86, long x86Size, long rebase, BitToken s) {
+        String[] out = new String[7];
+        if (s == null) {
+            return out;
+        }
+        int[] slots = s.dataVersion() >= 2 ? new int[] {0, 1, 2, 3, 4, 5, 6} : new int[] {0, 3, 4, 5, 6};
+        for (int i = 0; i < slots.length && (i + 1) * 3 <= s.dataSize(); i++) {
+            long entry = s.absoluteOffset() + i * 3L;
+            if (!file.contains(entry, 3)) {
+                break;
+            }
+            int ptr = file.u16(entry);
+            int max = file.u8(entry + 2);
+            if (ptr != 0) {
+                out[slots[i]] = clean(file.asciiz(address(x86, x86Size, rebase, ptr), Math.max(max, 1)));
+            }
+        }
+        return out;
+    }
+
+    private static String clean(String raw) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : raw.toCharArray()) {
+            sb.append(c >= 0x20 && c < 0x7F ? c : ' ');
+        }
+        return sb.toString().strip();
+    }
+}
