@@ -24,35 +24,37 @@ final class Codecs {
         }
     }
 
+    /**
+     * EDK2 LZMA. The relaxed read goes first: EDK2/Insyde encoders (the LG R510 DXE volume) leave
+     * the range coder unfinished after the declared size, which the codec room's strict
+     * {@link Lzma#decompress} rejects only after decoding everything (UEFITool accepts such
+     * streams); the codec gives the error message when both refuse. Move into codec when it
+     * accepts these streams.
+     */
     static byte[] lzma(ByteSlice in, int max) throws DecodeFailure {
+        byte[] relaxed = lzmaRelaxed(in, max);
+        if (relaxed != null) {
+            return relaxed;
+        }
         try {
             return Lzma.decompress(in, max);
         } catch (CodecException e) {
-            byte[] relaxed = lzmaRelaxed(in, max);
-            if (relaxed == null) {
-                throw new DecodeFailure(e.getMessage());
-            }
-            return relaxed;
+            throw new DecodeFailure(e.getMessage());
         }
     }
 
-    /**
-     * Workaround until the codec room accepts it: EDK2/Insyde encoders (the LG R510 DXE volume)
-     * leave the range coder unfinished after the declared size, which xz-java rejects unless its
-     * relaxed end condition is on; UEFITool's decoder accepts such streams. Same header and limits.
-     */
+    /** Same header, limits and dictionary clamp as {@link Lzma#decompress}, relaxed end condition; null on any error. */
     private static byte[] lzmaRelaxed(ByteSlice in, int max) {
         if (in.length() < 13 || in.u8(0) >= 225) {
             return null;
         }
         long size = in.u64(5);
-        if (size < 0 || size > max) {
+        if (size < 0 || size > max || size > (long) Math.max(1 << 20, in.length()) * 10_000) {
             return null;
         }
         int dict = (int) Math.max(4096, Math.min(in.u32(1), Math.max(size, 4096)));
         try (org.tukaani.xz.LZMAInputStream lz = new org.tukaani.xz.LZMAInputStream(
-                new java.io.ByteArrayInputStream(in.array(), in.arrayOffset() + 13, in.length() - 13),
-                size, (byte) in.u8(0), dict)) {
+                new UnsyncInput(in.array(), in.arrayOffset() + 13, in.length() - 13), size, (byte) in.u8(0), dict)) {
             lz.enableRelaxedEndCondition();
             byte[] out = new byte[(int) size];
             return lz.readNBytes(out, 0, out.length) == out.length ? out : null;
