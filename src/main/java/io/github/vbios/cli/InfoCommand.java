@@ -48,12 +48,15 @@ public final class InfoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int worst = ExitCodes.OK;
         ArrayNode docs = Json.mapper().createArrayNode();
-        for (Path f : files) {
+        // files are read and analysed ahead on all cores; rendering stays in argument order
+        OrderedPool<Loaded> pool = new OrderedPool<>(files.size(), i -> load(files.get(i)));
+        for (int k = 0; k < files.size(); k++) {
+            Path f = files.get(k);
             String name = f.getFileName() == null ? f.toString() : f.getFileName().toString();
             ObjectNode doc = Json.mapper().createObjectNode();
             int code;
             try {
-                code = one(f, name, doc, out, err);
+                code = one(f, name, pool.take(k), doc, out, err);
             } catch (VbiosException e) {
                 code = e.exitCode();
                 fail(doc, name, e.getMessage(), err);
@@ -77,11 +80,27 @@ public final class InfoCommand implements Callable<Integer> {
         return worst;
     }
 
-    private int one(Path f, String name, ObjectNode doc, PrintWriter out, PrintWriter err) throws IOException {
-        if (Files.isDirectory(f)) {
-            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, f + " is a folder; pass ROM files");
+    /** A file read and analysed by a pool thread, or the I/O failure to report for it. */
+    record Loaded(RomAnalysis analysis, IOException failure) {
+    }
+
+    static Loaded load(Path f) {
+        try {
+            if (Files.isDirectory(f)) {
+                throw new VbiosException(VbiosException.Kind.INVALID_INPUT, f + " is a folder; pass ROM files");
+            }
+            return new Loaded(RomAnalyzer.analyze(ByteSlice.readFile(f, MAX_INPUT)), null);
+        } catch (IOException e) {
+            return new Loaded(null, e);
         }
-        RomAnalysis a = RomAnalyzer.analyze(ByteSlice.readFile(f, MAX_INPUT));
+    }
+
+    private int one(Path f, String name, Loaded loaded, ObjectNode doc, PrintWriter out, PrintWriter err)
+            throws IOException {
+        if (loaded.failure() != null) {
+            throw loaded.failure();
+        }
+        RomAnalysis a = loaded.analysis();
         if (!a.isOptionRom()) {
             doc.put("file", name);
             doc.put("size", a.fileLength());
