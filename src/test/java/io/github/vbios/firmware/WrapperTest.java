@@ -53,6 +53,17 @@ class WrapperTest {
     }
 
     @Test
+    void romsBetweenRegionsAreCarved() {
+        byte[] img = FirmwareWrappers.descriptorImage(IMAGE, 0x3000);
+        // shrink the ME region to 1 page and put a ROM in the freed gap
+        ByteBuffer.wrap(img).order(ByteOrder.LITTLE_ENDIAN).putShort(0x40 + 10, (short) 1);
+        System.arraycopy(Fixtures.NET_ROM, 0, img, 0x2000, Fixtures.NET_ROM.length);
+        Extraction x = Fixtures.extract(img);
+        assertThat(x.roms()).anyMatch(r -> r.vendorId() == 0x10EC && r.provenance().startsWith("in.bin > padding@0x2000"));
+        assertThat(Fixtures.hasNvRom(x)).isTrue();
+    }
+
+    @Test
     void inconsistentDescriptorFallsBackToTheRawScan() {
         byte[] img = FirmwareWrappers.descriptorImage(IMAGE, 0x3000);
         ByteBuffer.wrap(img).order(ByteOrder.LITTLE_ENDIAN).putShort(0x40 + 6, (short) 0x7000); // BIOS limit past the end
