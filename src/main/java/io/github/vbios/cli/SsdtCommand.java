@@ -1,6 +1,5 @@
 package io.github.vbios.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.acpi.BatterySsdt;
 import io.github.vbios.acpi.PathChoice;
 import io.github.vbios.acpi.Placement;
@@ -115,9 +114,7 @@ public final class SsdtCommand implements Callable<Integer> {
         SsdtReport report = SsdtGenerator.generate(input, rom.toString(), options, where, out);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            ObjectNode doc = Json.document();
-            doc.setAll((ObjectNode) Json.mapper().valueToTree(report));
-            w.println(Json.write(doc));
+            w.println(SsdtText.json(report));
         } else {
             SsdtText.render(report, w);
         }

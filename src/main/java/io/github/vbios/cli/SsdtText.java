@@ -9,6 +9,14 @@ final class SsdtText {
     private SsdtText() {
     }
 
+    /** The {@code --json} document: schema 1, then the report's fields. Kept here so that the
+     *  command class never references Jackson (start-up path, StartupPathTest). */
+    static String json(SsdtReport r) {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = Json.document();
+        doc.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().valueToTree(r));
+        return Json.write(doc);
+    }
+
     static void render(SsdtReport r, PrintWriter w) {
         SsdtReport.RomFacts rom = r.rom();
         w.printf("ROM        %s: %d bytes, sha256 %s%s%n", rom.file(), rom.size(), rom.sha256(),
