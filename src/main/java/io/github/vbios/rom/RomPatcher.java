@@ -1,0 +1,116 @@
+package io.github.vbios.rom;
+
+import io.github.vbios.io.AtomicWrite;
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
+import io.github.vbios.io.VbiosException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code vbios patch}: dump in, romfile out (issue 4). {@link #prepare} cleans, changes IDs and
+ * fixes checksums in memory and checks the result against the input; {@link #write} writes it
+ * atomically and re-parses the written file before it is moved into place; {@link #check}
+ * answers "is this already a correct romfile?".
+ */
+public final class RomPatcher {
+    private RomPatcher() {
+    }
+
+    /** Builds the romfile for {@code input} in memory. */
+    public static PatchOutcome prepare(ByteSlice input, PatchOptions options) {
+        RomAnalysis in = RomAnalyzer.analyze(input);
+        RomfileCleaner.Result cleaned = RomfileCleaner.clean(input, in, options.keepNvidiaImages());
+        byte[] bytes = cleaned.bytes();
+        Optional<IdPatcher.Result> ids = Optional.empty();
+        if (options.setIds()) {
+            ids = Optional.of(IdPatcher.patch(bytes, RomAnalyzer.analyze(ByteSlice.of(bytes)), options.vendorId(),
+                    options.deviceId()));
+        }
+        Optional<ChecksumFixer.Result> sums = Optional.empty();
+        if (options.fixChecksum()) {
+            sums = Optional.of(ChecksumFixer.fix(bytes));
+            bytes = sums.get().bytes();
+        }
+        RomAnalysis out = RomAnalyzer.analyze(ByteSlice.of(bytes));
+        List<String> problems = RomfileVerifier.againstInput(in, cleaned.report(), out,
+                new RomfileVerifier.PatchOutcomeParts(ids.map(IdPatcher.Result::changes).orElse(List.of()),
+                        options.fixChecksum()));
+        if (!problems.isEmpty()) {
+            throw new VbiosException(VbiosException.Kind.INTERNAL, "the romfile would not match the input: "
+                    + String.join("; ", problems) + ". Nothing was written");
+        }
+        boolean identical = bytes.length == input.length() && Arrays.equals(bytes, input.toArray());
+        return new PatchOutcome(cleaned.report(), ids, sums, bytes, out, identical);
+    }
+
+    /**
+     * Writes the romfile to {@code target} through {@link AtomicWrite}: the temporary file is read back
+     * and re-parsed (romfile-ready, same images, same checksums) before the rename; on any difference
+     * nothing is left behind. Refuses to write over {@code input}.
+     */
+    public static void write(PatchOutcome outcome, Path target, boolean force, Path input) throws IOException {
+        if (input != null && sameFile(input, target)) {
+            throw new VbiosException(VbiosException.Kind.USAGE, target + " is the input file; vbios never writes "
+                    + "over its input: choose another output name");
+        }
+        AtomicWrite.write(target, outcome.bytes(), force, tmp -> {
+            List<String> problems = RomfileVerifier.againstWritten(ByteSlice.of(Files.readAllBytes(tmp)), outcome);
+            if (!problems.isEmpty()) {
+                throw new VbiosException(VbiosException.Kind.INTERNAL, "the written romfile failed validation ("
+                        + String.join("; ", problems) + "); " + target + " was not written");
+            }
+        });
+    }
+
+    static boolean sameFile(Path a, Path b) throws IOException {
+        if (Files.exists(a) && Files.exists(b)) {
+            return Files.isSameFile(a, b);
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /** Is {@code file} already a correct romfile? Reasons say why not. */
+    public static RomfileCheck check(ByteSlice file) {
+        RomAnalysis a = RomAnalyzer.analyze(file);
+        List<String> reasons = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (!a.isOptionRom()) {
+            reasons.add(a.notARomReason());
+            return new RomfileCheck(false, reasons, notes, a);
+        }
+        RomView pci = a.pciView();
+        if (pci.start() > 0) {
+            reasons.add(pci.start() + " bytes (" + a.container().kind().description() + ") before the first 55 AA at "
+                    + Hex.offset(pci.start()) + ": OVMF and SeaBIOS need the file to start with 55 AA");
+        }
+        if (pci.truncated()) {
+            reasons.add("the PCI chain is truncated: it claims bytes past the end of the file");
+        } else if (!pci.complete()) {
+            reasons.add("the PCI chain ends without a last-image flag at " + Hex.offset(pci.end()));
+        }
+        if (pci.end() < file.length()) {
+            reasons.add((file.length() - pci.end()) + " bytes after the end of the PCI view at " + Hex.offset(pci.end())
+                    + " (they enlarge the ROM BAR to " + CleanReport.pow2ceil(file.length()) + " bytes)");
+        }
+        for (X86Checksum c : ChecksumFixer.pciChecksums(a)) {
+            if (!c.valid()) {
+                reasons.add("x86 image at " + Hex.offset(c.imageOffset()) + ": checksum over the " + c.rule()
+                        + " range is not zero; run vbios patch --fix-checksum");
+            } else if (!c.seabiosAccepts()) {
+                reasons.add("x86 image at " + Hex.offset(c.imageOffset()) + ": the byte 2 range (" + c.byte2Length()
+                        + " bytes) does not sum to zero, SeaBIOS rejects it; run vbios patch --fix-checksum");
+            }
+            if (c.npdeLength() > 0 && c.npdeSum() > 0) {
+                notes.add("x86 image at " + Hex.offset(c.imageOffset()) + ": the NPDE range does not sum to zero "
+                        + "(a modded ROM; nouveau would down-score it, QEMU does not care)");
+            }
+        }
+        return new RomfileCheck(reasons.isEmpty(), reasons, notes, a);
+    }
+}

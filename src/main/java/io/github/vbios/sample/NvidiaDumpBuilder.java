@@ -1,0 +1,192 @@
+package io.github.vbios.sample;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Synthetic NVIDIA full-flash dumps (rom-format.md 1.8, 1.9.4): a container in front (none,
+ * NVGI v1/v2, NVGI v3 + RFRD, NVFW + RFRD v4), the option-ROM chain in layout A or B, then what
+ * real dumps carry after it (InfoROM, a backup copy of container and chain, 0xFF fill).
+ *
+ * <pre>
+ * byte[] dump = NvidiaDumpBuilder.dump(Container.NVGI_V2, Layout.B);       // like a Pascal nvflash dump
+ * byte[] big = new NvidiaDumpBuilder(Container.NVGI_V3, Layout.A).backupCopy(true).infoRom(true).build();
+ * </pre>
+ */
+public final class NvidiaDumpBuilder {
+    /** Which header sits in front of the option ROM (rom-format.md 1.8). */
+    public enum Container { NONE, NVGI_V1, NVGI_V2, NVGI_V3, NVFW_V4 }
+
+    /** Where the NVIDIA-only images sit (rom-format.md 1.9.4). */
+    public enum Layout {
+        /** E0/NBSI after the EFI image (Kepler, Turing, Blackwell): the PCI view ends before them. */
+        A,
+        /** E0/NBSI inside the x86 PCIR length (Maxwell, Pascal): the PCI view contains them. */
+        B
+    }
+
+    public static final int DEVICE = 0x1FB9;
+    public static final int ROM_DEVICE = 0x1F80;
+    public static final long GOP_VERSION = 0x0005000BL;
+    static final int X86_BLOCKS = 0x40;
+    static final int E0_BLOCKS = 0x18;
+    static final int NBSI_BLOCKS = 4;
+    static final int EFI_BLOCKS = 0x10;
+
+    private final Container container;
+    private final Layout layout;
+    private int device = DEVICE;
+    private boolean backupCopy;
+    private boolean infoRom;
+    private int minSize;
+
+    public NvidiaDumpBuilder(Container container, Layout layout) {
+        this.container = container;
+        this.layout = layout;
+    }
+
+    /** The default dump for a container and layout: chain plus 0xFF fill to a power of two (nvflash-like). */
+    public static byte[] dump(Container container, Layout layout) {
+        return new NvidiaDumpBuilder(container, layout).build();
+    }
+
+    public NvidiaDumpBuilder device(int id) {
+        this.device = id;
+        return this;
+    }
+
+    /** Append a byte-identical copy of container + chain (TU117 has one at 0x54000). */
+    public NvidiaDumpBuilder backupCopy(boolean on) {
+        this.backupCopy = on;
+        return this;
+    }
+
+    /** Append an InfoROM object directory ("ROM" 01 then IMG/OBD records), as GTX 1070 dumps have. */
+    public NvidiaDumpBuilder infoRom(boolean on) {
+        this.infoRom = on;
+        return this;
+    }
+
+    /** Pad with 0xFF to at least this many bytes (0: to the next power of two). */
+    public NvidiaDumpBuilder size(int bytes) {
+        this.minSize = bytes;
+        return this;
+    }
+
+    /** Offset of the first 55 AA inside {@link #build()}'s result. */
+    public int romStart() {
+        return switch (container) {
+            case NONE -> 0;
+            case NVGI_V1 -> 0x400;
+            case NVGI_V2 -> 0xA00;
+            case NVGI_V3 -> 0x4600;
+            case NVFW_V4 -> 0x4400;
+        };
+    }
+
+    public byte[] build() {
+        byte[] chain = chain(layout, device);
+        byte[] head = header(romStart(), chain.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head);
+        out.writeBytes(chain);
+        int front = out.size();
+        if (infoRom) {
+            pad(out, align(out.size() + 0x800, 0x1000));
+            out.writeBytes(infoRomBlock());
+        }
+        if (backupCopy) {
+            pad(out, align(out.size() + 1, 0x4000));
+            out.write(head, 0, head.length);
+            out.write(chain, 0, chain.length);
+        }
+        int size = minSize > 0 ? Math.max(minSize, out.size()) : Integer.highestOneBit(Math.max(1, out.size() - 1)) << 1;
+        if (container == Container.NONE && !infoRom && !backupCopy && minSize == 0) {
+            size = front;
+        }
+        pad(out, size);
+        return out.toByteArray();
+    }
+
+    /** The option-ROM chain alone (what a healthy card's ROM BAR shows, plus layout A's private images). */
+    public static byte[] chain(Layout layout, int device) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RomImages.NpdeSpec efiNpde = new RomImages.NpdeSpec(0x0100, 0x10, EFI_BLOCKS, layout == Layout.B, 0, GOP_VERSION);
+        if (layout == Layout.A) {
+            out.writeBytes(RomImages.nvidiaX86(device, X86_BLOCKS, X86_BLOCKS, X86_BLOCKS, false, false));
+            out.writeBytes(RomImages.efi(0x10DE, device, EFI_BLOCKS, true, efiNpde));
+            out.writeBytes(RomImages.nvidiaPrivate(ROM_DEVICE, 0xE0, E0_BLOCKS, false, RomImages.NpdeSpec.of(E0_BLOCKS, false)));
+            out.writeBytes(RomImages.nvidiaPrivate(ROM_DEVICE, 0x70, NBSI_BLOCKS, true, null));
+        } else {
+            int pcir = X86_BLOCKS + E0_BLOCKS + NBSI_BLOCKS;
+            // byte 2 covers x86 + first E0, the PCIR length also the NBSI (Pascal, rom-format.md 3.6)
+            out.writeBytes(RomImages.nvidiaX86(device, X86_BLOCKS, pcir, X86_BLOCKS + E0_BLOCKS, false, false));
+            out.writeBytes(RomImages.nvidiaPrivate(ROM_DEVICE, 0xE0, E0_BLOCKS, false, RomImages.NpdeSpec.of(E0_BLOCKS, false)));
+            out.writeBytes(RomImages.nvidiaPrivate(ROM_DEVICE, 0x70, NBSI_BLOCKS, false, null));
+            out.writeBytes(RomImages.efi(0x10DE, device, EFI_BLOCKS, true, efiNpde));
+        }
+        return out.toByteArray();
+    }
+
+    /** The bytes before the option ROM: container header, pointers, fill (rom-format.md 1.8). */
+    byte[] header(int start, int chainLength) {
+        ByteBuffer b = ByteBuffer.allocate(start).order(ByteOrder.LITTLE_ENDIAN);
+        Arrays.fill(b.array(), (byte) 0xFF);
+        switch (container) {
+            case NONE -> { }
+            case NVGI_V1, NVGI_V2 -> {
+                int version = container == Container.NVGI_V1 ? 1 : 2;
+                // fixed-data size 0x10 in bits 30:16, version in bits 15:8; start = u32 at fixed + 4
+                b.putInt(0, 0x4947564E).putInt(4, (0x10 << 16) | (version << 8)).putInt(8, 0).putInt(12, 0)
+                        .putInt(0x10, 0xE208).putInt(0x14, start);
+            }
+            case NVGI_V3 -> {
+                // total-data size 0x32C -> fso u32 = 0x3000 -> RFRD at fso + 0x1000 (TU117's numbers)
+                b.putInt(0, 0x4947564E).putInt(4, 3 << 8).putInt(8, 0x32C).putInt(0x32C, 0x3000);
+                rfrd(b, 0x4000, 2, start, chainLength);
+            }
+            case NVFW_V4 -> {
+                // NVFW at 0x1000 and signed blobs; a 55 AA decoy with pointer 0 in between (rom-format.md 3.2)
+                b.putInt(0x1000, 0x5746564E);
+                RomImages.code(b, 0x1010, 0x1800, 0xB1AC);
+                b.put(0x2A00, (byte) 0x55).put(0x2A01, (byte) 0xAA).putShort(0x2A18, (short) 0);
+                rfrd(b, 0x4000, 4, start - 0x1000, chainLength);
+            }
+        }
+        return b.array();
+    }
+
+    private static void rfrd(ByteBuffer b, int at, int version, int romOffset, int chainLength) {
+        b.put(at, (byte) 'R').put(at + 1, (byte) 'F').put(at + 2, (byte) 'R').put(at + 3, (byte) 'D')
+                .putShort(at + 4, (short) version).putShort(at + 6, (short) 0x20).putInt(at + 8, romOffset)
+                .putInt(at + 0x0C, chainLength);
+        for (int i = at + 0x10; i < at + 0x20; i++) {
+            b.put(i, (byte) 0);
+        }
+    }
+
+    /** An InfoROM object directory: "ROM" 01 then 3-letter records (rom-format.md 1.8, observed). */
+    static byte[] infoRomBlock() {
+        ByteBuffer b = ByteBuffer.allocate(0x400).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(0, (byte) 'R').put(1, (byte) 'O').put(2, (byte) 'M').put(3, (byte) 1);
+        String[] records = {"IMG", "OBD", "OEM", "BBO"};
+        for (int i = 0; i < records.length; i++) {
+            RomImages.ascii(b, 0x10 + i * 0x10, records[i]);
+            b.putInt(0x14 + i * 0x10, 0x100 * (i + 1));
+        }
+        RomImages.code(b, 0x100, 0x2F0, 0x1F0);
+        return b.array();
+    }
+
+    private static void pad(ByteArrayOutputStream out, int size) {
+        while (out.size() < size) {
+            out.write(0xFF);
+        }
+    }
+
+    private static int align(int v, int a) {
+        return (v + a - 1) / a * a;
+    }
+}
