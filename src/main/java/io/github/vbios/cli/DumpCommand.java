@@ -1,7 +1,5 @@
 package io.github.vbios.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.host.AcpiCallRomAccess;
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.HostSnapshot;
@@ -80,7 +78,7 @@ public final class DumpCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         if (json) {
-            spec.commandLine().getOut().println(Json.write(toJson(r, output)));
+            spec.commandLine().getOut().println(DumpJson.render(r, output));
             spec.commandLine().getOut().flush();
         }
         if (r.outcome().failure() != null) {
@@ -138,30 +136,6 @@ public final class DumpCommand implements Callable<Integer> {
             throw new VbiosException(VbiosException.Kind.PERMISSION, "reading a device ROM needs root; run: sudo vbios dump "
                     + bdf + (acpi ? " --acpi" : "") + " -o " + output);
         }
-    }
-
-    static ObjectNode toJson(DumpReport r, Path output) {
-        ObjectNode doc = Json.document();
-        doc.put("address", r.address());
-        doc.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        doc.put("output", r.written() ? output.toString() : null);
-        doc.put("bytesRead", r.read() == null || r.read().bytes() == null ? 0 : r.read().bytes().length);
-        doc.put("disableFailed", r.read() != null && r.read().disableFailed());
-        if (r.analysis() != null && r.analysis().isOptionRom()) {
-            ObjectNode v = doc.putObject("pciView");
-            v.put("start", r.analysis().pciView().start());
-            v.put("end", r.analysis().pciView().end());
-            v.put("sha256", r.analysis().pciView().sha256());
-            doc.put("vendorId", Hex.id16(r.analysis().pciImages().get(0).vendorId()));
-            doc.put("deviceId", Hex.id16(r.analysis().pciImages().get(0).deviceId()));
-            doc.put("shadowCopySuspect", r.analysis().verdict().shadowCopySuspect());
-            doc.put("uefiCapable", r.analysis().verdict().uefiCapable());
-        }
-        ArrayNode e = doc.putArray("explanations");
-        r.explanations().forEach(e::add);
-        ArrayNode s = doc.putArray("suggestions");
-        r.suggestions().forEach(s::add);
-        return doc;
     }
 
     private void printText(DumpReport r, PrintWriter err) {
