@@ -5,8 +5,8 @@ package io.github.vbios.fuzz;
  * A plain test run (regression mode) ignores it and runs only the seeds in
  * {@code src/test/resources/io/github/vbios/fuzz/<Class>Inputs/<method>/}.
  */
-final class FuzzBudget {
-    static final String PER_TARGET = "20s";
+public final class FuzzBudget {
+    public static final String PER_TARGET = "15s";
 
     private FuzzBudget() {
     }

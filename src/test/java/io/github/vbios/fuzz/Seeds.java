@@ -3,6 +3,8 @@ package io.github.vbios.fuzz;
 import io.github.vbios.codec.EfiCompressionVariant;
 import io.github.vbios.codec.EfiCompressor;
 import io.github.vbios.codec.Lzma;
+import io.github.vbios.sample.FirmwareBuilder;
+import io.github.vbios.sample.FirmwareWrappers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -96,6 +98,39 @@ public final class Seeds {
         m.put("CodecFuzzTest/efi/tiano", prefix(1, EfiCompressor.compress(pe, EfiCompressionVariant.TIANO)));
         m.put("CodecFuzzTest/lzma/pe", Lzma.compress(pe));
         m.put("CodecFuzzTest/pe/pe32plus", pe);
+        byte[] rom = FirmwareBuilder.optionRom(0x10DE, 0x0648, 0x030000, 0x800);
+        byte[] fv = FirmwareBuilder.volume(FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, rom));
+        byte[] nested = FirmwareBuilder.volume(FirmwareBuilder.ffsFile(FirmwareBuilder.DXE_FILE, 0x05,
+                FirmwareBuilder.sections(FirmwareBuilder.compressionSection(
+                        FirmwareBuilder.sections(FirmwareBuilder.fvImageSection(fv)), FirmwareBuilder.Compression.LZMA))));
+        String fw = "firmware:FirmwareFuzzTest/";
+        m.put(fw + "volumes/fv-rom", fv);
+        m.put(fw + "volumes/fv-lzma-fv", nested);
+        m.put(fw + "volumes/fv-tiano", FirmwareBuilder.volume(FirmwareBuilder.ffsFile(FirmwareBuilder.DXE_FILE, 0x02,
+                FirmwareBuilder.sections(FirmwareBuilder.tianoGuidSection(FirmwareBuilder.sections(
+                        FirmwareBuilder.rawSection(rom)))))));
+        m.put(fw + "capsuleAndDescriptor/efi-capsule", FirmwareWrappers.capsule(FirmwareWrappers.EFI_CAPSULE, fv));
+        m.put(fw + "capsuleAndDescriptor/ami-capsule", FirmwareWrappers.amiCapsule(fv));
+        m.put(fw + "capsuleAndDescriptor/descriptor", FirmwareWrappers.descriptorImage(fv, 0x1000));
+        m.put(fw + "reg/display-key", FirmwareWrappers.regExport(
+                "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Control\\Class\\{4d36e968-e325-11ce-bfc1-08002be10318}\\0000",
+                "VBIOS", rom));
+        m.put(fw + "archives/zip", FirmwareWrappers.zip("bios.bin", fv));
+        m.put(fw + "archives/7z", FirmwareWrappers.sevenZ("bios.bin", fv));
+        m.put(fw + "archives/gzip", FirmwareWrappers.gzip(fv));
+        m.put(fw + "archives/xz", FirmwareWrappers.xz(fv));
+        m.put(fw + "dellAndZlib/dell-hdr", FirmwareWrappers.dellHdr(fv));
+        m.put(fw + "dellAndZlib/zlib", FirmwareWrappers.zlib(fv));
+        m.put(fw + "extractor/nested", FirmwareWrappers.capsule(FirmwareWrappers.EFI_CAPSULE, nested));
+        m.put("HostFuzzTest/sysfs/class", "0x030200\n\u0003".getBytes(StandardCharsets.UTF_8));
+        m.put("HostFuzzTest/sysfs/resource", ("0x00000000a3000000 0x00000000a3ffffff 0x0000000000040200\n"
+                + "0x0000006000000000 0x00000060ffffffff 0x000000000014220c\n\u0007").getBytes(StandardCharsets.UTF_8));
+        m.put("HostFuzzTest/libvirtXml/domain", ("<domain type='kvm'><devices>"
+                + "<controller type='pci' index='1' model='pcie-root-port'><address type='pci' domain='0x0000' bus='0x00'"
+                + " slot='0x1c' function='0x0'/></controller><hostdev mode='subsystem' type='pci' managed='yes'><source>"
+                + "<address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source><address type='pci'"
+                + " domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></hostdev></devices></domain>\u0000")
+                .getBytes(StandardCharsets.UTF_8));
         return m;
     }
 
@@ -119,11 +154,16 @@ public final class Seeds {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** {@code [package:]Class/method/name} -> the seed's resource path. */
+    static String resource(String key) {
+        String pkg = key.contains(":") ? key.substring(0, key.indexOf(':')) : "fuzz";
+        String[] p = key.substring(key.indexOf(':') + 1).split("/");
+        return "io/github/vbios/" + pkg + "/" + p[0] + "Inputs/" + p[1] + "/seed-" + p[2];
+    }
+
     public static void main(String[] args) throws IOException {
-        Path root = Path.of("src/test/resources/io/github/vbios/fuzz");
         for (Map.Entry<String, byte[]> e : all().entrySet()) {
-            String[] p = e.getKey().split("/");
-            Path f = root.resolve(p[0] + "Inputs").resolve(p[1]).resolve("seed-" + p[2]);
+            Path f = Path.of("src/test/resources").resolve(resource(e.getKey()));
             Files.createDirectories(f.getParent());
             Files.write(f, e.getValue());
         }
