@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 class HostFuzzTest {
     private static final List<String> ATTRIBUTES = List.of(
-            "proc/cmdline", "proc/iomem", "proc/modules",
+            "proc/cmdline", "proc/iomem",
             "sys/bus/pci/devices/0000:01:00.0/class", "sys/bus/pci/devices/0000:01:00.0/vendor",
             "sys/bus/pci/devices/0000:01:00.0/device", "sys/bus/pci/devices/0000:01:00.0/subsystem_vendor",
             "sys/bus/pci/devices/0000:01:00.0/resource", "sys/bus/pci/devices/0000:01:00.0/boot_vga",
@@ -46,6 +46,9 @@ class HostFuzzTest {
     @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
     void sysfs(FuzzedDataProvider in) throws IOException {
         Path file = root().resolve(ATTRIBUTES.get(in.consumeInt(0, ATTRIBUTES.size() - 1)));
+        if (!Files.exists(file)) {
+            return; // the harness's list, not the reader, is wrong: nothing to mutate
+        }
         Path real = file.toRealPath();
         byte[] original = Files.readAllBytes(real);
         try {
