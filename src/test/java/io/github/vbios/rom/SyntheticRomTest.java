@@ -330,6 +330,21 @@ class SyntheticRomTest {
         assertThat(RomAnalyzer.analyze(a.pciView().bytes(file)).verdict().romfileReady()).isTrue();
     }
 
+    @Test
+    void scannerSurvivesABlobFullOfSignatures() {
+        byte[] blob = new byte[1 << 20];
+        byte[][] tokens = {"NVGI".getBytes(), "NVFW".getBytes(), "RFRD".getBytes(), {0x55, (byte) 0xAA, 0x04}};
+        for (int off = 0, k = 0; off + 8 < blob.length; off += 6, k++) {
+            byte[] t = tokens[k % tokens.length];
+            System.arraycopy(t, 0, blob, off, t.length);
+        }
+        byte[] chain = simpleChain();
+        System.arraycopy(chain, 0, blob, 0x40000, chain.length);
+        List<FoundRom> found = RomScanner.scan(ByteSlice.of(blob));
+        assertThat(found).extracting(FoundRom::offset).contains(0x40000L);
+        assertThat(RomAnalyzer.analyze(ByteSlice.of(blob)).isOptionRom()).isTrue();
+    }
+
     /** Builders for cases that need hand-placed headers. */
     static final class RomImageSpecs {
         /** x86 (8 blocks), E0 image with a stray 55 AA header 0x100 after its VN header sharing the NPDS, NBSI. */
