@@ -33,7 +33,7 @@ public final class FirmwareExplorer {
     }
 
     void dispatch(Blob blob, Walk walk) {
-        if (!walk.enter(blob) || blob.data().isEmpty()) {
+        if (!walk.enter(blob) || blob.data().isEmpty() || walk.exhausted()) {
             return;
         }
         try {
