@@ -318,6 +318,18 @@ class SyntheticRomTest {
         assertThat(a.verdict().warnings()).anyMatch(w -> w.contains("AArch64"));
     }
 
+    @Test
+    void peImageAndViewBytesForCallers() {
+        byte[] dump = NvidiaSample.flashDump();
+        ByteSlice file = ByteSlice.of(dump);
+        RomAnalysis a = RomAnalyzer.analyze(file);
+        assertThat(EfiPayloadReader.peImage(file, a.pciImages().get(1))).contains(NvidiaSample.gopImage());
+        assertThat(EfiPayloadReader.peImage(file, a.pciImages().get(0))).isEmpty();
+        assertThat(a.pciView().bytes(file).toArray()).isEqualTo(NvidiaSample.layoutA().length > 0
+                ? java.util.Arrays.copyOfRange(dump, 0x4600, (int) a.pciView().end()) : null);
+        assertThat(RomAnalyzer.analyze(a.pciView().bytes(file)).verdict().romfileReady()).isTrue();
+    }
+
     /** Builders for cases that need hand-placed headers. */
     static final class RomImageSpecs {
         /** x86 (8 blocks), E0 image with a stray 55 AA header 0x100 after its VN header sharing the NPDS, NBSI. */
