@@ -1,14 +1,153 @@
 package io.github.vbios.cli;
 
+import io.github.vbios.firmware.CarvedRom;
+import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.firmware.ExtractPlan;
+import io.github.vbios.firmware.Extraction;
+import io.github.vbios.firmware.Extractor;
+import io.github.vbios.firmware.Limits;
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
+import io.github.vbios.io.OutputFolder;
+import io.github.vbios.io.VbiosException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder registration for `vbios extract`; the owning issue replaces this body. */
-@Command(name = "extract", description = "(arrives with its issue)", mixinStandardHelpOptions = true)
+/** {@code vbios extract IN -o DIR}: every option ROM inside an update, firmware image, archive or .reg export. */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = {"Find every video BIOS (and with --all every option ROM) inside a BIOS update, firmware image,",
+            "capsule, archive (zip, 7z, gzip, xz), Dell HDR package or Windows .reg export, in process.",
+            "Each distinct display ROM is written as a clean romfile DIR/vbios_VVVV_DDDD.rom (NVIDIA first),",
+            "with DIR/report.json listing every ROM, its provenance, the containers walked and all findings."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vbios extract bios-update.exe -o out/       write vbios_10de_*.rom and report.json into out/",
+            "  vbios extract QLXL3F22.fd                   list what is inside without writing anything",
+            "  vbios extract --all image.fd -o out/        also write storage and network ROMs",
+            "  vbios extract --json display.reg            registry export of the display adapter's key",
+            "  vbios extract gpu-flash.rom -o out/         strip an NVGI/NVFW flash dump to its PCI view"})
 public final class ExtractCommand implements Callable<Integer> {
+    static final long MAX_INPUT = Integer.MAX_VALUE - 64;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "Update, firmware image, archive, ROM dump or .reg export.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder for the ROMs and report.json (must be empty unless --force).")
+    Path output;
+
+    @Option(names = "--all", description = "Write every option ROM (storage, network, ...), not only display ROMs.")
+    boolean all;
+
+    @Option(names = "--force", description = "Write into a non-empty DIR, overwriting files of the same name.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
+    boolean json;
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "Containers nested deeper are not opened (default ${DEFAULT-VALUE}).")
+    int maxDepth = Limits.defaults().maxDepth();
+
+    @Option(names = "--max-total", paramLabel = "SIZE", description = "Bytes all decoders may produce together, e.g. 1G (default 1G).")
+    String maxTotal = "1G";
+
+    @Option(names = "--max-stream", paramLabel = "SIZE", description = "Bytes one decoded stream may produce, e.g. 64M (default 64M).")
+    String maxStream = "64M";
+
+    @Option(names = "--no-external", description = "Never run innoextract or upx, even when installed.")
+    boolean noExternal;
+
     @Override
-    public Integer call() {
-        System.err.println("vbios extract: this command is not available in this build yet");
-        return ExitCodes.INTERNAL;
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Limits limits = limits();
+        if (!Files.isRegularFile(input)) {
+            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, input + ": no such file (or not a regular file)");
+        }
+        OutputFolder folder = output == null ? null : OutputFolder.open(output, force);
+        ByteSlice data = ByteSlice.readFile(input, MAX_INPUT);
+        boolean progress = data.length() > 8 * Limits.MIB && System.console() != null;
+        if (progress) {
+            err.println("vbios: unpacking " + input.getFileName() + " (" + data.length() / Limits.MIB + " MiB)...");
+            err.flush();
+        }
+        Extraction x = Extractor.run(data, input.getFileName().toString(), limits,
+                noExternal ? ExternalTools.none() : ExternalTools.system());
+        ExtractPlan plan = ExtractPlan.of(x, all);
+        if (folder != null) {
+            write(folder, plan);
+            folder.writeString("report.json", ExtractJson.render(x, plan, folder.root().toString()));
+        }
+        if (json) {
+            out.println(ExtractJson.render(x, plan, folder == null ? null : folder.root().toString()));
+        } else {
+            text(out, x, plan);
+        }
+        out.flush();
+        return plan.found() ? ExitCodes.OK : ExitCodes.NOT_FOUND;
+    }
+
+    private Limits limits() {
+        try {
+            long total = parseSize(maxTotal);
+            long stream = parseSize(maxStream);
+            if (stream > Integer.MAX_VALUE - 64) {
+                throw new NumberFormatException("--max-stream must be below 2G");
+            }
+            return new Limits(maxDepth, total, (int) stream, Limits.defaults().maxRatio());
+        } catch (IllegalArgumentException e) {
+            throw new VbiosException(VbiosException.Kind.USAGE, "bad limit: " + e.getMessage());
+        }
+    }
+
+    static long parseSize(String s) {
+        String t = s.trim().toUpperCase(java.util.Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
+            unit = t.endsWith("K") ? 1L << 10 : t.endsWith("M") ? 1L << 20 : 1L << 30;
+            t = t.substring(0, t.length() - 1);
+        }
+        long v = Long.parseLong(t);
+        if (v < 0 || v > (Long.MAX_VALUE >> 31)) {
+            throw new NumberFormatException("size out of range: " + s);
+        }
+        return v * unit;
+    }
+
+    private void write(OutputFolder folder, ExtractPlan plan) throws IOException {
+        Path in = input.toAbsolutePath().normalize();
+        for (ExtractPlan.Output o : plan.outputs()) {
+            if (o.written()) {
+                if (folder.resolve(o.fileName()).equals(in)) {
+                    throw new VbiosException(VbiosException.Kind.USAGE, "refusing to overwrite the input " + input);
+                }
+                folder.write(o.fileName(), o.rom().pciView().toArray());
+            }
+        }
+    }
+
+    private static void text(PrintWriter out, Extraction x, ExtractPlan plan) {
+        for (ExtractPlan.Output o : plan.outputs()) {
+            CarvedRom r = o.rom();
+            String version = r.version() == null ? "" : " version " + r.version();
+            out.printf("%s:%s %s %d bytes%s checksum %s sha256 %s%n    at %s%s%n", Hex.id16(r.vendorId()),
+                    Hex.id16(r.deviceId()), r.kind(), r.pciView().length(), version, r.checksumValid() ? "ok" : "BAD",
+                    r.sha256().substring(0, 16), r.provenance(),
+                    o.written() ? "\n    -> " + o.fileName() : "");
+        }
+        long warnings = x.findings().stream().filter(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO).count();
+        out.printf("walked %s; %d findings (%d warnings)%n", x.containerCounts(), x.findings().size(), warnings);
+        out.println(plan.verdict());
     }
 }

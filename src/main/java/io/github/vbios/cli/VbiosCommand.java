@@ -1,13 +1,18 @@
 package io.github.vbios.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code vbios} command: only dispatches to the verbs. */
+/**
+ * The top-level {@code vbios} command: dispatches to the verbs and answers {@code --version}
+ * (text or {@code --json}). Subcommands are separate classes whose fields hold only light types,
+ * so building this tree for {@code --version} loads neither Jackson nor Commons Compress.
+ */
 @Command(name = "vbios",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Get a GPU's video BIOS working in a KVM/QEMU virtual machine with VFIO passthrough.",
@@ -24,21 +29,47 @@ import picocli.CommandLine.Spec;
             DoctorCommand.class,
             OptimusCommand.class,
             DemoCommand.class,
+            CompletionCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vbios info card.rom                 what is in this dump? will it boot under OVMF?",
             "  vbios patch nvflash.rom -o gpu.rom  write the romfile QEMU needs",
             "  vbios extract bios-update.exe -o out/   find the VBIOS inside a laptop BIOS update",
+            "  vbios optimus bios-update.exe -o vm/    romfile + ACPI tables + VM config for an Optimus laptop",
             "  vbios demo                          run every command on a generated sample",
+            "  vbios --version --json              version, git commit and Java runtime as JSON",
         })
 public final class VbiosCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    // Not picocli's versionHelp: that path cannot see --json, so call() prints the version itself.
+    @Option(names = {"-V", "--version"}, description = "Print version, git commit and Java runtime and exit.")
+    boolean version;
+
+    @Option(names = "--json", description = "With --version: print one JSON document (schema 1).")
+    boolean json;
+
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        if (version) {
+            VersionProvider.BuildInfo b = VersionProvider.current();
+            if (json) {
+                out.println(VersionProvider.json(b));
+            } else {
+                for (String line : new VersionProvider().getVersion()) {
+                    out.println(line);
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+        spec.commandLine().usage(out);
         return ExitCodes.USAGE;
     }
 }

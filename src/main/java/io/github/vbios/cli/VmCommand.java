@@ -1,14 +1,175 @@
 package io.github.vbios.cli;
 
+import io.github.vbios.host.HostReader;
+import io.github.vbios.host.PciAddress;
+import io.github.vbios.io.AtomicWrite;
+import io.github.vbios.io.VbiosException;
+import io.github.vbios.plan.PassthroughPlanner;
+import io.github.vbios.plan.PlanRequest;
+import io.github.vbios.plan.SubsystemIds;
+import io.github.vbios.vm.GuestFunction;
+import io.github.vbios.vm.LibvirtDomain;
+import io.github.vbios.vm.LibvirtXml;
+import io.github.vbios.vm.PassthroughPlan;
+import io.github.vbios.vm.ProxmoxConfig;
+import io.github.vbios.vm.QemuArgs;
+import io.github.vbios.vm.VmTarget;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder registration for `vbios vm`; the owning issue replaces this body. */
-@Command(name = "vm", description = "(arrives with its issue)", mixinStandardHelpOptions = true)
+/** {@code vbios vm qemu|libvirt|proxmox}: renders a passthrough plan; no logic here. */
+@Command(name = "vm", mixinStandardHelpOptions = true,
+        description = {"Generate VM configuration that passes a GPU through: vfio-pci with subsystem IDs,",
+            "romfile, the ACPI tables of vbios ssdt, q35 + OVMF, a root port with hotplug off.",
+            "Also prints the guest ACPI path that vbios ssdt --path must use for this plan."},
+        subcommands = {VmCommand.Qemu.class, VmCommand.Libvirt.class, VmCommand.Proxmox.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vbios vm qemu --device 0000:01:00.0 --romfile gpu.rom --ssdt ssdt/",
+            "  vbios vm libvirt --device 01:00.0 --ssdt ssdt/ --domain <(virsh dumpxml win11) -o win11.xml",
+            "  vbios vm proxmox --device 01:00.0 --romfile gpu.rom --vmid 100",
+        })
 public final class VmCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("vbios vm: this command is not available in this build yet");
-        return ExitCodes.INTERNAL;
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    static PassthroughPlan plan(VmOptions o, VmTarget target, LibvirtDomain domain, int proxmoxIndex)
+            throws IOException {
+        PciAddress address = PciAddress.parse(o.device).orElseThrow(() -> new VbiosException(
+                VbiosException.Kind.USAGE, "--device '" + o.device + "' is not a PCI address like 0000:01:00.0"));
+        PlanRequest req = new PlanRequest(target, address, o.romfile, o.ssdt,
+                o.subsystem == null ? null : SubsystemIds.parse(o.subsystem), o.gpuOnly, !o.keepHotplug,
+                proxmoxIndex, domain, o.machine, o.ovmfCode, o.ovmfVars);
+        return PassthroughPlanner.plan(new HostReader(o.hostRoot).snapshot(), req);
+    }
+
+    /** Writes the text (to -o or stdout), or the JSON document; notes and the ACPI path go to stderr. */
+    static int emit(CommandSpec spec, VmOptions o, VmTarget target, PassthroughPlan plan, String text,
+                    Map<String, Object> extra) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (o.json) {
+            out.println(VmJson.render(target, plan, ssdtHint(plan), extra));
+        } else if (o.output != null) {
+            AtomicWrite.writeString(o.output, text, o.force);
+            err.println("vbios: wrote " + o.output);
+        } else {
+            out.print(text);
+        }
+        if (!o.json) {
+            err.println("vbios: GPU ACPI path in the guest: " + plan.acpiPath() + "  (" + ssdtHint(plan) + ")");
+            plan.notes().forEach(n -> err.println("vbios: note: " + n));
+        }
+        out.flush();
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    static String ssdtHint(PassthroughPlan plan) {
+        GuestFunction gpu = plan.gpu();
+        String rom = gpu.romfile() == null ? "ROM" : gpu.romfile();
+        return "vbios ssdt --rom " + QemuArgs.shellQuote(rom) + " --path '" + plan.acpiPath() + "' -o ssdt/";
+    }
+
+    @Command(name = "qemu", mixinStandardHelpOptions = true,
+            description = "qemu-system-x86_64 arguments (pcie-root-port, vfio-pci, -acpitable, -fw_cfg).")
+    static final class Qemu implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        VmOptions options;
+
+        @Override
+        public Integer call() throws IOException {
+            PassthroughPlan plan = plan(options, VmTarget.QEMU, null, 0);
+            List<String> args = QemuArgs.render(plan);
+            String text = "# GPU ACPI path in the guest: " + plan.acpiPath() + "\nqemu-system-x86_64 \\\n"
+                    + QemuArgs.toShell(args);
+            return emit(spec, options, VmTarget.QEMU, plan, text, Map.of("qemuArgs", args));
+        }
+    }
+
+    @Command(name = "libvirt", mixinStandardHelpOptions = true,
+            description = {"libvirt domain XML: <hostdev> with <rom> and a ua- alias, the root-port <controller>,",
+                "<qemu:override> with decimal subsystem IDs, <qemu:commandline> -acpitable, <sysinfo type='fwcfg'>.",
+                "With --domain, the whole domain patched (apply with virsh define)."})
+    static final class Libvirt implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        VmOptions options;
+
+        @Option(names = "--domain", paramLabel = "FILE", description = "the domain XML to patch (virsh dumpxml VM > FILE)")
+        Path domainFile;
+
+        @Override
+        public Integer call() throws IOException {
+            LibvirtDomain domain = null;
+            if (domainFile != null) {
+                if (options.output != null && Files.exists(domainFile) && Files.exists(options.output)
+                        && Files.isSameFile(domainFile, options.output)) {
+                    throw new VbiosException(VbiosException.Kind.USAGE, "-o must not be the --domain input");
+                }
+                domain = LibvirtDomain.read(Files.readString(domainFile));
+                if (!domain.usable()) {
+                    throw new VbiosException(VbiosException.Kind.INVALID_INPUT, domainFile + ": "
+                            + domain.findings().get(0).message());
+                }
+            }
+            PassthroughPlan plan = plan(options, VmTarget.LIBVIRT, domain, 0);
+            String xml = domain == null ? LibvirtXml.snippet(plan) : LibvirtXml.patch(domain, plan);
+            Map<String, Object> extra = Map.of(domain == null ? "libvirtSnippet" : "libvirtDomain", xml);
+            if (domain != null) {
+                domain.findings().forEach(f -> spec.commandLine().getErr().println("vbios: note: " + f.message()));
+            }
+            return emit(spec, options, VmTarget.LIBVIRT, plan, xml, extra);
+        }
+    }
+
+    @Command(name = "proxmox", mixinStandardHelpOptions = true,
+            description = "Proxmox VE: hostpciN/machine/args lines for /etc/pve/qemu-server/VMID.conf and the qm set commands.")
+    static final class Proxmox implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        VmOptions options;
+
+        @Option(names = "--vmid", paramLabel = "ID", description = "the VM's id for qm set (default: 100)")
+        String vmid = "100";
+
+        @Option(names = "--index", paramLabel = "N", description = "use hostpciN (0-15, default 0)")
+        int index;
+
+        @Override
+        public Integer call() throws IOException {
+            PassthroughPlan plan = plan(options, VmTarget.PROXMOX, null, index);
+            ProxmoxConfig.Rendered r = ProxmoxConfig.render(plan, vmid);
+            StringBuilder text = new StringBuilder("# GPU ACPI path in the guest: " + plan.acpiPath() + "\n");
+            text.append("# lines for /etc/pve/qemu-server/").append(vmid).append(".conf:\n");
+            r.configLines().forEach(l -> text.append(l).append('\n'));
+            text.append("# or apply them (as root) with:\n");
+            r.commands().forEach(c -> text.append(c).append('\n'));
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("proxmoxConfig", r.configLines());
+            extra.put("commands", r.commands());
+            return emit(spec, options, VmTarget.PROXMOX, plan, text.toString(), extra);
+        }
     }
 }

@@ -42,9 +42,12 @@ final class EfiBitReader {
         return (int) (acc >>> (count - 32));
     }
 
+    /** Consumes {@code n} (0..32) bits; afterwards at least 32 bits are buffered again. */
     void skip(int n) {
         count -= n;
-        refill();
+        if (count < 32) {
+            refill();
+        }
     }
 
     /** Reads {@code n} bits (0..24) as an unsigned number, first bit most significant. */
@@ -60,10 +63,5 @@ final class EfiBitReader {
     /** Bits consumed so far, counted from the first byte of the bit stream. */
     long bitOffset() {
         return fetched * 8 - count;
-    }
-
-    /** True once the decoder has consumed bits beyond CompressedSize (the zero padding). */
-    boolean overran() {
-        return bitOffset() > (long) (end - start) * 8;
     }
 }

@@ -6,15 +6,15 @@ package io.github.vbios.codec;
  * literals and (length, distance) matches until OriginalSize bytes are out.
  */
 final class EfiBlockDecoder {
-    /** 256 literals + match lengths 3..256 (NC). */
-    static final int NC = 256 + 256 + 2 - 3;
+    static final int MIN_MATCH = 3;
+    /** 256 literals + match lengths 3..256 (NC = 510). */
+    static final int NC = 256 + 256 - MIN_MATCH + 1;
     static final int CBIT = 9;
     /** Extra set: code lengths 0..16 plus three zero-run symbols (NT). */
     static final int NT = 19;
     static final int TBIT = 5;
     /** Largest position set the 5-bit count can describe (MAXNP). */
     static final int MAXNP = 31;
-    static final int MIN_MATCH = 3;
 
     private final EfiBitReader in;
     private final int pbit;
@@ -55,8 +55,13 @@ final class EfiBlockDecoder {
                         + o + ")");
             }
             int n = Math.min(len, out.length - o);
-            for (int i = 0; i < n; i++) {
-                out[o++] = out[from + i];
+            if (distance >= n) {
+                System.arraycopy(out, from, out, o, n);
+                o += n;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[o++] = out[from + i]; // overlapping copy repeats the last `distance` bytes
+                }
             }
         }
     }

@@ -65,15 +65,16 @@ public final class PeReader {
         int sections = image.u8(4);
         int subsystem = image.u8(5);
         int stripped = image.u16(6);
+        if (stripped < TE_HEADER_SIZE) {
+            throw new CodecException(String.format("TE header StrippedSize 0x%X at offset 6 is smaller than the "
+                    + "40-byte TE header that replaced the stripped bytes", stripped));
+        }
+        // TE keeps no SizeOfImage: take the end of the last section (addresses are those of the original PE).
         long size = 0;
         for (int i = 0; i < sections; i++) {
             long sh = TE_HEADER_SIZE + (long) i * SECTION_HEADER_SIZE;
             long end = image.u32(sh + 12) + Math.max(image.u32(sh + 8), image.u32(sh + 16));
             size = Math.max(size, end);
-        }
-        if (stripped < TE_HEADER_SIZE && sections > 0) {
-            throw new CodecException(String.format("TE header StrippedSize 0x%X is smaller than the TE header itself",
-                    stripped));
         }
         return new PeHeader(machine, subsystem, size, false, true, sections);
     }

@@ -20,8 +20,8 @@ public record Identity(int vendorId, int deviceId, Optional<NvidiaIdentity> nvid
             case 0x1002 -> "AMD";
             case 0x8086 -> "Intel";
             case 0x1234 -> "QEMU";
-            case -1 -> "unknown";
-            default -> "vendor " + io.github.vbios.io.Hex.id16(vendorId);
+            case 0x1AF4 -> "virtio";
+            default -> "PCI";
         };
     }
 }

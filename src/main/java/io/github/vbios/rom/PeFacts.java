@@ -1,5 +1,10 @@
 package io.github.vbios.rom;
 
+import io.github.vbios.codec.CodecException;
+import io.github.vbios.codec.EfiCompressionVariant;
+import io.github.vbios.codec.EfiDecompressor;
+import io.github.vbios.codec.PeHeader;
+import io.github.vbios.codec.PeReader;
 import io.github.vbios.io.ByteSlice;
 import java.nio.charset.StandardCharsets;
 
@@ -15,31 +20,54 @@ final class PeFacts {
             return EfiPayload.failed(start, payload.length(), compression,
                     "compression type " + compression + " is reserved (firmware skips such images)");
         }
+        ByteSlice image = payload;
         if (compression == 1) {
-            return EfiPayload.failed(start, payload.length(), compression,
-                    "EFI decompression is not available in this build");
+            image = decompress(payload);
+            if (image == null) {
+                return EfiPayload.failed(start, payload.length(), compression, lastError(payload));
+            }
         }
-        return facts(payload, payload, start, compression);
+        return facts(payload, image, start, compression);
     }
 
-    /** Reads the PE header fields without the codec room: MZ, e_lfanew, PE\0\0, machine, optional magic, subsystem. */
+    /** The decompressed image, or null. Option ROMs use the EFI 1.1 variant (rom-format.md 1.12). */
+    static ByteSlice decompress(ByteSlice payload) {
+        try {
+            return ByteSlice.of(EfiDecompressor.decompress(payload, EfiCompressionVariant.EFI_1_1, limit(payload)));
+        } catch (CodecException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Output cap: real GOP drivers expand about 2:1 (corpus), so 32:1 with a 256 KiB floor keeps
+     * hostile headers from allocating far beyond the input, within EFI110's 16 MiB maximum.
+     */
+    static int limit(ByteSlice payload) {
+        long cap = Math.max(256L << 10, 32L * payload.length());
+        return (int) Math.min(EfiPayloadReader.MAX_OUTPUT, cap);
+    }
+
+    private static String lastError(ByteSlice payload) {
+        try {
+            EfiDecompressor.decompress(payload, EfiCompressionVariant.EFI_1_1, limit(payload));
+            return "EFI decompression failed";
+        } catch (CodecException e) {
+            return "EFI decompression failed: " + e.getMessage();
+        }
+    }
+
     static EfiPayload facts(ByteSlice payload, ByteSlice image, long start, int compression) {
         String sha = image.sha256();
         String gop = gopName(image);
-        if (!image.matchesAscii(0, "MZ") || !image.contains(0x3C, 4)) {
+        try {
+            PeHeader pe = PeReader.read(image);
+            return new EfiPayload(start, payload.length(), compression, image.length(), sha, pe.machine(),
+                    pe.subsystem(), pe.pe32Plus(), gop, null);
+        } catch (CodecException e) {
             return new EfiPayload(start, payload.length(), compression, image.length(), sha, -1, -1, false, gop,
-                    "payload is not a PE/COFF image (no MZ header)");
+                    "payload is not a valid PE/COFF image: " + e.getMessage());
         }
-        long pe = image.u32(0x3C);
-        if (!image.matchesAscii(pe, "PE\0\0") || !image.contains(pe + 0x18, 0x46)) {
-            return new EfiPayload(start, payload.length(), compression, image.length(), sha, -1, -1, false, gop,
-                    "PE signature missing at 0x" + Long.toHexString(pe));
-        }
-        int machine = image.u16(pe + 4);
-        int magic = image.u16(pe + 0x18);
-        int subsystem = image.u16(pe + 0x18 + 0x44);
-        return new EfiPayload(start, payload.length(), compression, image.length(), sha, machine, subsystem,
-                magic == 0x20B, gop, null);
     }
 
     /** The UTF-16LE {@code nvgop-...} name inside a GOP driver (rom-format.md 1.11), or null. */

@@ -82,7 +82,9 @@ public final class RomAnalyzer {
             nv = Optional.of(BitReader.read(file, first.offset(), size, Math.max(size, first.pcirLength()), firstE0,
                     headerDate, findings));
         } else if (first.isX86() && first.vendorId() == 0x1002) {
-            amd = Optional.of(AmdIdentity.read(file, first.offset(), first.pcirLength()));
+            // only ATOM BIOSes carry the identity block (SeaBIOS' vgabios-ati.bin does not)
+            amd = Optional.of(AmdIdentity.read(file, first.offset(), first.pcirLength()))
+                    .filter(x -> x.atomOffset() >= 0 || x.version() != null);
         }
         return new Identity(first.vendorId(), first.deviceId(), nv, amd);
     }

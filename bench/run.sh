@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Benchmark: `vbios info --json` over N ROMs in one process versus a C walker run once per file.
+# Usage: bench/run.sh [COPIES]   (default 200 copies of the 5 corpus ROMs = 1000 files)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+copies="${1:-200}"
+roms=""
+for c in ../shared/corpus/roms ../../shared/corpus/roms; do
+  if [ -d "$c" ]; then roms="$c"; break; fi
+done
+[ -n "$roms" ] || { echo "corpus not found (../shared/corpus/roms)"; exit 4; }
+[ -f target/vbios.jar ] || ./mvnw -q -B package -DskipTests
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+cc -O2 -o "$tmp/romwalk" bench/romwalk.c
+
+echo "== vbios, one process (java -jar, start-up flags of ./vbios included)"
+start=$(date +%s.%N)
+args=()
+for i in $(seq "$copies"); do for f in "$roms"/*.rom; do args+=("$f"); done; done
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar target/vbios.jar info --json "${args[@]}" > /dev/null
+end=$(date +%s.%N)
+java_s=$(echo "$end - $start" | bc)
+echo "   ${#args[@]} files in ${java_s} s"
+
+echo "== in-process harness (files/s, MB/s)"
+java -cp target/vbios.jar bench/InfoBench.java "$copies" "$roms"
+
+echo "== C walker, one process per file"
+start=$(date +%s.%N)
+for f in "${args[@]}"; do "$tmp/romwalk" "$f" > /dev/null || true; done
+end=$(date +%s.%N)
+c_s=$(echo "$end - $start" | bc)
+echo "   ${#args[@]} files in ${c_s} s"
+echo "== ratio vbios/C = $(echo "scale=3; $java_s / $c_s" | bc) (target: < 0.5)"

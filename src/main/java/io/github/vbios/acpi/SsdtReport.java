@@ -1,0 +1,36 @@
+package io.github.vbios.acpi;
+
+import java.util.List;
+
+/**
+ * Everything {@code vbios ssdt} did, for the text and JSON renderings.
+ *
+ * @param rom          the ROM served
+ * @param mode         embed or fwcfg
+ * @param modeDefaulted true when chosen from the ROM size
+ * @param placement    scope, declare or auto
+ * @param acpiPath     the GPU node
+ * @param pathSource   how the path was derived
+ * @param outputDir    absolute output folder
+ * @param tables       in load order
+ * @param fwCfg        fw_cfg item or null
+ * @param load         how to load the set
+ * @param notes        things the user should know
+ */
+public record SsdtReport(RomFacts rom, String mode, boolean modeDefaulted, String placement, String acpiPath,
+                         String pathSource, String outputDir, List<TableFile> tables, SsdtManifest.FwCfg fwCfg,
+                         LoadInstructions load, List<String> notes) {
+    /** The ROM the tables serve. */
+    public record RomFacts(String file, long size, String sha256, boolean cleaned, long pciViewStart,
+                           long pciViewEnd) {
+    }
+
+    /** One written table. */
+    public record TableFile(String file, String dsl, String role, int size) {
+    }
+
+    public SsdtReport {
+        tables = List.copyOf(tables);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.vbios.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vbios.firmware.CarvedRom;
+import io.github.vbios.firmware.ExtractPlan;
+import io.github.vbios.firmware.Extraction;
+import io.github.vbios.firmware.LocatedFinding;
+import io.github.vbios.firmware.SeenContainer;
+import io.github.vbios.io.Hex;
+import java.util.Locale;
+
+/** The JSON form of an extraction (report.json and --json), DESIGN.md 2 conventions. */
+final class ExtractJson {
+    private ExtractJson() {
+    }
+
+    static String render(Extraction x, ExtractPlan plan, String outputDir) {
+        ObjectNode doc = Json.document();
+        ObjectNode in = doc.putObject("input");
+        in.put("name", x.input()).put("size", x.inputSize()).put("sha256", x.inputSha256());
+        if (outputDir != null) {
+            doc.put("outputDir", outputDir);
+        }
+        ArrayNode roms = doc.putArray("roms");
+        for (ExtractPlan.Output o : plan.outputs()) {
+            rom(roms.addObject(), o);
+        }
+        ArrayNode containers = doc.putArray("containers");
+        for (SeenContainer c : x.containers()) {
+            ObjectNode n = containers.addObject();
+            n.put("kind", c.kind()).put("path", c.path()).put("offset", c.offset()).put("length", c.length());
+            if (c.name() != null) {
+                n.put("name", c.name());
+            }
+            if (c.detail() != null) {
+                n.put("detail", c.detail());
+            }
+        }
+        ArrayNode findings = doc.putArray("findings");
+        for (LocatedFinding f : x.findings()) {
+            findings.addObject().put("severity", f.finding().severity().name().toLowerCase(Locale.ROOT))
+                    .put("path", f.path()).put("offset", f.finding().offset()).put("message", f.finding().message());
+        }
+        doc.put("decodedBytes", x.decodedBytes());
+        ObjectNode v = doc.putObject("verdict");
+        v.put("found", plan.found()).put("nvidiaCount", x.nvidiaCount()).put("displayCount", x.displayCount())
+                .put("message", plan.verdict());
+        return Json.write(doc);
+    }
+
+    private static void rom(ObjectNode n, ExtractPlan.Output o) {
+        CarvedRom r = o.rom();
+        n.put("vendorId", Hex.id16(r.vendorId())).put("deviceId", Hex.id16(r.deviceId()));
+        int[] sub = r.subsystem();
+        if (sub != null) {
+            n.put("subsystemVendorId", Hex.id16(sub[0])).put("subsystemId", Hex.id16(sub[1]));
+        }
+        n.put("classCode", String.format("%06x", r.classCode())).put("kind", r.kind())
+                .put("size", r.pciView().length()).put("sha256", r.sha256())
+                .put("checksumValid", r.checksumValid());
+        if (r.version() != null) {
+            n.put("version", r.version());
+        }
+        r.analysis().identity().nvidia().ifPresent(nv -> {
+            ObjectNode id = n.putObject("nvidia");
+            id.put("version", nv.version()).put("versionString", nv.versionString()).put("date", nv.date())
+                    .put("signOn", nv.signOn());
+        });
+        ArrayNode images = n.putArray("images");
+        long viewStart = r.analysis().pciView().start();
+        r.analysis().pciImages().forEach(i -> images.addObject().put("offset", i.offset() - viewStart)
+                .put("vendorId", Hex.id16(i.vendorId())).put("deviceId", Hex.id16(i.deviceId()))
+                .put("classCode", String.format("%06x", i.classCode())).put("codeType", i.codeType())
+                .put("length", i.pcirLength()).put("last", i.last()));
+        n.put("uefiCapable", r.analysis().verdict().uefiCapable());
+        n.put("provenance", r.provenance());
+        ArrayNode also = n.putArray("alsoFoundAt");
+        r.alsoAt().forEach(also::add);
+        n.put("written", o.written());
+        if (o.written()) {
+            n.put("file", o.fileName());
+        }
+    }
+}

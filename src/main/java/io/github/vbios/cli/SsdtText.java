@@ -1,0 +1,46 @@
+package io.github.vbios.cli;
+
+import io.github.vbios.acpi.SsdtReport;
+import io.github.vbios.io.Hex;
+import java.io.PrintWriter;
+
+/** The text rendering of {@code vbios ssdt}. */
+final class SsdtText {
+    private SsdtText() {
+    }
+
+    /** The {@code --json} document: schema 1, then the report's fields. Kept here so that the
+     *  command class never references Jackson (start-up path, StartupPathTest). */
+    static String json(SsdtReport r) {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = Json.document();
+        doc.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().valueToTree(r));
+        return Json.write(doc);
+    }
+
+    static void render(SsdtReport r, PrintWriter w) {
+        SsdtReport.RomFacts rom = r.rom();
+        w.printf("ROM        %s: %d bytes, sha256 %s%s%n", rom.file(), rom.size(), rom.sha256(),
+                rom.cleaned() ? " (PCI view " + Hex.offset(rom.pciViewStart()) + "-" + Hex.offset(rom.pciViewEnd())
+                        + " cut out)" : "");
+        w.printf("mode       %s%s%n", r.mode(), r.modeDefaulted() ? " (default for this ROM size)" : "");
+        w.printf("placement  %s%n", r.placement());
+        w.printf("path       %s (%s)%n", r.acpiPath(), r.pathSource());
+        w.printf("wrote      %s/%n", r.outputDir());
+        for (SsdtReport.TableFile t : r.tables()) {
+            w.printf("  %-24s %6d bytes  %-8s + %s%n", t.file(), t.size(), t.role(), t.dsl());
+        }
+        if (r.fwCfg() != null) {
+            w.printf("  %-24s fw_cfg file %s%n", r.fwCfg().file(), r.fwCfg().name());
+        }
+        w.printf("  vbios-ssdt.json (what vbios vm reads)%n");
+        w.printf("%nQEMU:%n  %s%n", r.load().qemuLine());
+        w.printf("%nlibvirt (inside <domain xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>; keep the files"
+                + " under /var/lib/libvirt/ so the qemu user can read them):%n");
+        r.load().libvirt().lines().forEach(l -> w.println("  " + l));
+        w.printf("%nProxmox (/etc/pve/qemu-server/VMID.conf):%n  %s%n", r.load().proxmox());
+        if (!r.notes().isEmpty()) {
+            w.printf("%nnotes:%n");
+            r.notes().forEach(n -> w.println("  - " + n));
+        }
+    }
+}

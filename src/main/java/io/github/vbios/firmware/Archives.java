@@ -1,0 +1,186 @@
+package io.github.vbios.firmware;
+
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
+import io.github.vbios.io.OutputFolder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
+/**
+ * Generic archive layers around firmware images (firmware.md 3, "Generic installers") through
+ * Apache Commons Compress. Entry names only ever appear in provenance, sanitised; every entry is
+ * read under the stream cap and counted against the total budget.
+ */
+final class Archives {
+    static final int MAX_ENTRIES = 10_000;
+
+    private Archives() {
+    }
+
+    static InputStream stream(ByteSlice d) {
+        return new ByteArrayInputStream(d.array(), d.arrayOffset(), d.length());
+    }
+
+    /** Reads one entry or stream under the limits; null (with a finding) when a limit is hit. */
+    static byte[] read(Blob blob, String what, InputStream in, long compressedHint, Walk walk) throws IOException {
+        if (!walk.budgetLeft(blob)) {
+            return null;
+        }
+        int cap = walk.streamCap(Math.max(1, compressedHint));
+        byte[] out = Streams.readCapped(in, cap);
+        if (out == null) {
+            walk.warn(blob, -1, "limit hit: " + what + " decodes to more than " + cap
+                    + " bytes (per-stream or ratio cap); skipped");
+            return null;
+        }
+        walk.decoded(out.length);
+        return out;
+    }
+
+    static String entryName(String kind, String name) {
+        return kind + ":" + OutputFolder.sanitise(name.length() > 200 ? name.substring(name.length() - 200) : name);
+    }
+
+    private static boolean failed(Blob blob, String kind, Exception e, Walk walk) {
+        walk.finding(blob, Finding.warning(0, kind + " archive cannot be read: " + e.getMessage()));
+        return false;
+    }
+
+    /** ZIP (local header {@code PK 03 04}). */
+    static final class Zip implements Container {
+        @Override
+        public String kind() {
+            return "zip";
+        }
+
+        @Override
+        public boolean recognises(ByteSlice d) {
+            return d.length() >= 30 && d.u32(0) == 0x04034B50L;
+        }
+
+        @Override
+        public boolean open(Blob blob, Walk walk) {
+            int n = 0;
+            try (ZipArchiveInputStream zin = new ZipArchiveInputStream(stream(blob.data()))) {
+                ArchiveEntry e;
+                while ((e = zin.getNextEntry()) != null && n++ < MAX_ENTRIES) {
+                    if (e.isDirectory()) {
+                        continue;
+                    }
+                    walk.seen(blob, "zip entry", -1, e.getSize(), e.getName(), null);
+                    byte[] data = read(blob, "zip entry " + e.getName(), zin, blob.data().length(), walk);
+                    if (data != null) {
+                        walk.explore(blob.child(ByteSlice.of(data), entryName("zip", e.getName())));
+                    }
+                }
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return failed(blob, "zip", e, walk);
+            }
+        }
+    }
+
+    /** 7-Zip ({@code 37 7A BC AF 27 1C}). */
+    static final class SevenZ implements Container {
+        static final byte[] MAGIC = {0x37, 0x7A, (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C};
+
+        @Override
+        public String kind() {
+            return "7z";
+        }
+
+        @Override
+        public boolean recognises(ByteSlice d) {
+            return d.matches(0, MAGIC);
+        }
+
+        @Override
+        public boolean open(Blob blob, Walk walk) {
+            int memKb = (int) Math.min(Integer.MAX_VALUE, walk.limits().maxStream() / 1024L + 1);
+            try (SevenZFile z = SevenZFile.builder()
+                    .setSeekableByteChannel(new SeekableInMemoryByteChannel(blob.data().toArray()))
+                    .setMaxMemoryLimitKb(memKb).get()) {
+                SevenZArchiveEntry e;
+                int n = 0;
+                while ((e = z.getNextEntry()) != null && n++ < MAX_ENTRIES) {
+                    if (e.isDirectory() || !e.hasStream()) {
+                        continue;
+                    }
+                    walk.seen(blob, "7z entry", -1, e.getSize(), e.getName(), null);
+                    byte[] data = read(blob, "7z entry " + e.getName(), z.getInputStream(e), blob.data().length(), walk);
+                    if (data != null) {
+                        walk.explore(blob.child(ByteSlice.of(data), entryName("7z", e.getName())));
+                    }
+                }
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return failed(blob, "7z", e, walk);
+            }
+        }
+    }
+
+    /** gzip ({@code 1F 8B 08}). */
+    static final class Gzip implements Container {
+        @Override
+        public String kind() {
+            return "gzip";
+        }
+
+        @Override
+        public boolean recognises(ByteSlice d) {
+            return d.length() >= 18 && d.u8(0) == 0x1F && d.u8(1) == 0x8B && d.u8(2) == 8;
+        }
+
+        @Override
+        public boolean open(Blob blob, Walk walk) {
+            try (InputStream in = new GzipCompressorInputStream(stream(blob.data()), true)) {
+                byte[] data = read(blob, "gzip stream", in, blob.data().length(), walk);
+                if (data != null) {
+                    walk.seen(blob, "gzip", 0, blob.data().length(), null, null);
+                    walk.explore(blob.child(ByteSlice.of(data), "gzip"));
+                }
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return failed(blob, "gzip", e, walk);
+            }
+        }
+    }
+
+    /** xz ({@code FD 37 7A 58 5A 00}). */
+    static final class Xz implements Container {
+        private static final byte[] MAGIC = {(byte) 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00};
+
+        @Override
+        public String kind() {
+            return "xz";
+        }
+
+        @Override
+        public boolean recognises(ByteSlice d) {
+            return d.matches(0, MAGIC);
+        }
+
+        @Override
+        public boolean open(Blob blob, Walk walk) {
+            int memKb = (int) Math.min(Integer.MAX_VALUE, walk.limits().maxStream() / 1024L + 1);
+            try (InputStream in = new XZCompressorInputStream(stream(blob.data()), true, memKb)) {
+                byte[] data = read(blob, "xz stream", in, blob.data().length(), walk);
+                if (data != null) {
+                    walk.seen(blob, "xz", 0, blob.data().length(), null, null);
+                    walk.explore(blob.child(ByteSlice.of(data), "xz"));
+                }
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return failed(blob, "xz", e, walk);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.vbios.firmware;
+
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
+import java.util.Map;
+
+/**
+ * EFI/UEFI/FMP, Toshiba and AMI Aptio capsules (firmware.md 2.2). Like UEFITool, the body is
+ * handed to the descriptor and raw-area scans; FMP payload headers are not walked.
+ */
+final class Capsule implements Container {
+    private enum Kind { EFI, TOSHIBA, AMI }
+
+    static final String EFI = "3B6686BD-0D76-4030-B70E-B5519E2FC5A0";
+    static final String FMP = "6DCBD5ED-E82D-4C44-BDA1-7194199AD92A";
+    static final String TOSHIBA = "3BE07062-1D51-45D2-832B-F093257ED461";
+    static final String AMI_SIGNED = "4A3CA68B-7723-48FB-803D-578CC1FEC44D";
+    static final String AMI_UNSIGNED = "14EEBB90-890A-43DB-AED1-5D3C4588A418";
+
+    private static final Map<String, Kind> GUIDS = Map.of(
+            EFI, Kind.EFI, FMP, Kind.EFI,
+            "539182B9-ABB5-4391-B69A-E3A943F72FCC", Kind.EFI,
+            "E20BAFD3-9914-4F4F-9537-3129E090EB3C", Kind.EFI,
+            "25B5FE76-8243-4A5C-A9BD-7EE3246198B5", Kind.EFI,
+            TOSHIBA, Kind.TOSHIBA, AMI_SIGNED, Kind.AMI, AMI_UNSIGNED, Kind.AMI);
+
+    @Override
+    public String kind() {
+        return "capsule";
+    }
+
+    @Override
+    public boolean recognises(ByteSlice d) {
+        return d.length() >= 0x20 && GUIDS.containsKey(Guid.read(d, 0));
+    }
+
+    @Override
+    public boolean open(Blob blob, Walk walk) {
+        ByteSlice d = blob.data();
+        String guid = Guid.read(d, 0);
+        Kind k = GUIDS.get(guid);
+        long headerSize = d.u32(0x10);
+        long imageSize = k == Kind.TOSHIBA ? d.u32(0x14) : d.u32(0x18);
+        long bodyStart = k == Kind.AMI ? d.u16(0x1C) : headerSize;
+        if (bodyStart == 0 || bodyStart > d.length() || bodyStart > imageSize || imageSize > d.length()) {
+            walk.finding(blob, Finding.warning(0, "capsule " + guid + " header is invalid (body at " + bodyStart
+                    + ", image size " + imageSize + ", file " + d.length() + " bytes); scanning the file raw"));
+            return false;
+        }
+        walk.seen(blob, "capsule", 0, imageSize, guid, k.name());
+        walk.explore(blob.child(d.slice(bodyStart, imageSize - bodyStart), k.name() + " capsule body"));
+        if (imageSize < d.length()) {
+            walk.explore(blob.child(d.from(imageSize), "after capsule"));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.vbios.firmware;
+
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.rom.FoundRom;
+import io.github.vbios.rom.RomAnalysis;
+import io.github.vbios.rom.RomImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One distinct option ROM found by carving: its PCI view (the clean romfile bytes), the rom
+ * room's analysis of it, where it was first found and where copies were seen.
+ */
+public record CarvedRom(String sha256, ByteSlice pciView, FoundRom found, String provenance, List<String> alsoAt) {
+    public RomAnalysis analysis() {
+        return found.analysis();
+    }
+
+    /** The first image of the PCI view (it carries the IDs and class the ROM is known by). */
+    public RomImage firstImage() {
+        return analysis().pciImages().get(0);
+    }
+
+    public int vendorId() {
+        return firstImage().vendorId();
+    }
+
+    public int deviceId() {
+        return firstImage().deviceId();
+    }
+
+    public int classCode() {
+        return firstImage().classCode();
+    }
+
+    /** PCI base class 03 (display controller). */
+    public boolean isDisplay() {
+        return (classCode() >> 16) == 0x03;
+    }
+
+    public boolean isNvidia() {
+        return vendorId() == 0x10DE;
+    }
+
+    /** Subsystem IDs from the x86 header (pre-Pascal NVIDIA), or null. */
+    public int[] subsystem() {
+        return firstImage().x86Header()
+                .filter(h -> h.subsystemVendorId() > 0 && h.subsystemVendorId() != 0xFFFF && h.subsystemDeviceId() > 0)
+                .map(h -> new int[] {h.subsystemVendorId(), h.subsystemDeviceId()}).orElse(null);
+    }
+
+    /** True when every x86 image's deciding checksum is valid. */
+    public boolean checksumValid() {
+        return analysis().checksums().stream().allMatch(c -> c.valid());
+    }
+
+    /** A version string from the rom room's identity: NVIDIA BIT version or AMD ATOM version, else null. */
+    public String version() {
+        var id = analysis().identity();
+        if (id.nvidia().isPresent()) {
+            var n = id.nvidia().get();
+            return n.version() != null ? n.version() : n.versionString();
+        }
+        return id.amd().map(a -> a.version()).orElse(null);
+    }
+
+    /** Human class name of the first image ("display", "storage", "network", ...). */
+    public String kind() {
+        return switch (classCode() >> 16) {
+            case 0x01 -> "storage";
+            case 0x02 -> "network";
+            case 0x03 -> "display";
+            case 0x0C -> "serial bus";
+            default -> "other";
+        };
+    }
+
+    CarvedRom withCopy(String where) {
+        List<String> more = new ArrayList<>(alsoAt);
+        more.add(where);
+        return new CarvedRom(sha256, pciView, found, provenance, List.copyOf(more));
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.vbios.firmware;
+
+import io.github.vbios.io.AtomicWrite;
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Shared plumbing for formats only an external program unpacks: write the blob to a private
+ * temporary folder, run the program, explore every regular file it produced (under the
+ * limits), delete the folder. When the program is missing, a finding names the package.
+ */
+abstract class ExternalUnpacker implements Container {
+    private final ExternalTools tools;
+
+    ExternalUnpacker(ExternalTools tools) {
+        this.tools = tools;
+    }
+
+    abstract String program();
+
+    abstract String debianPackage();
+
+    /** The command line that unpacks {@code input} into {@code out}. */
+    abstract List<String> command(Path program, Path input, Path out);
+
+    @Override
+    public boolean open(Blob blob, Walk walk) {
+        Path program = tools.find(program());
+        if (program == null) {
+            walk.finding(blob, Finding.warning(0, kind() + " wrapper found but " + program()
+                    + " is not installed (install package " + debianPackage() + "); looking inside it raw"));
+            return false;
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory("vbios-" + kind());
+            Path input = tmp.resolve("input.bin");
+            AtomicWrite.write(input, blob.data().toArray(), false);
+            Path out = Files.createDirectory(tmp.resolve("out"));
+            int rc = tools.run(command(program, input, out), tmp, 120);
+            List<Path> files = files(out);
+            if (rc != 0 && files.isEmpty()) {
+                walk.warn(blob, 0, program() + " failed with exit status " + rc + "; looking inside raw");
+                return false;
+            }
+            walk.seen(blob, kind(), 0, blob.data().length(), null, files.size() + " files");
+            for (Path f : files) {
+                explore(blob, out, f, walk);
+            }
+            return true;
+        } catch (IOException e) {
+            walk.warn(blob, 0, program() + " could not run: " + e.getMessage());
+            return false;
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private void explore(Blob blob, Path out, Path f, Walk walk) throws IOException {
+        long size = Files.size(f);
+        if (size > walk.limits().maxStream() || !walk.budgetLeft(blob)) {
+            walk.warn(blob, -1, "limit hit: " + kind() + " output " + out.relativize(f) + " is " + size
+                    + " bytes; skipped");
+            return;
+        }
+        byte[] data = Files.readAllBytes(f);
+        walk.decoded(data.length);
+        walk.explore(blob.child(ByteSlice.of(data), Archives.entryName(kind(), out.relativize(f).toString())));
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && out.size() < Archives.MAX_ENTRIES) {
+                    out.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary folder is harmless
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.vbios.firmware;
+
+import java.util.List;
+
+/**
+ * Everything one {@code vbios extract} walk learned: the distinct ROMs (in the order found),
+ * every container entered, every finding, and how many bytes were decoded.
+ */
+public record Extraction(String input, long inputSize, String inputSha256, List<CarvedRom> roms,
+                         List<SeenContainer> containers, List<LocatedFinding> findings, long decodedBytes) {
+    public Extraction {
+        roms = List.copyOf(roms);
+        containers = List.copyOf(containers);
+        findings = List.copyOf(findings);
+    }
+
+    public long nvidiaCount() {
+        return roms.stream().filter(r -> r.isDisplay() && r.isNvidia()).count();
+    }
+
+    public long displayCount() {
+        return roms.stream().filter(CarvedRom::isDisplay).count();
+    }
+
+    /** Counts of what was walked, by kind ("volume" 4, "file" 141, ...). */
+    public java.util.Map<String, Long> containerCounts() {
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        containers.forEach(c -> m.merge(c.kind(), 1L, Long::sum));
+        return m;
+    }
+}

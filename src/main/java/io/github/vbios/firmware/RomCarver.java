@@ -1,0 +1,53 @@
+package io.github.vbios.firmware;
+
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
+import io.github.vbios.io.Hex;
+import io.github.vbios.rom.FoundRom;
+import io.github.vbios.rom.RomScanner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The carver of firmware.md 8.2 step 6: every leaf blob goes through the rom room's
+ * {@link RomScanner} (55 AA + PCIR chains, NVGI/NVFW flash dumps). ROMs are kept once per PCI
+ * view hash; each further copy is only noted (each ROM appears 3-4 times in nested bodies).
+ */
+public final class RomCarver implements Carver {
+    /** Hostile input could hold thousands of tiny ROMs; more than this are counted, not kept. */
+    static final int MAX_DISTINCT = 1024;
+
+    private final Map<String, CarvedRom> bySha = new LinkedHashMap<>();
+
+    @Override
+    public void carve(Blob blob, Walk walk) {
+        List<FoundRom> found;
+        try {
+            found = RomScanner.scan(blob.data());
+        } catch (RuntimeException e) {
+            walk.finding(blob, Finding.error(-1, "option ROM scan failed: " + e));
+            return;
+        }
+        for (FoundRom f : found) {
+            if (!f.analysis().isOptionRom() || f.analysis().pciImages().isEmpty()) {
+                continue;
+            }
+            long off = f.pciViewOffset();
+            ByteSlice view = blob.data().clamp(off, f.pciViewLength());
+            String sha = f.analysis().pciView().sha256();
+            String where = blob.path() + " > rom@" + Hex.offset(off);
+            CarvedRom known = bySha.get(sha);
+            if (known != null) {
+                bySha.put(sha, known.withCopy(where));
+            } else if (bySha.size() < MAX_DISTINCT) {
+                bySha.put(sha, new CarvedRom(sha, view, f, where, List.of()));
+            }
+        }
+    }
+
+    public List<CarvedRom> roms() {
+        return new ArrayList<>(bySha.values());
+    }
+}

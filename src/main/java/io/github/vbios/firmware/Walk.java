@@ -1,0 +1,99 @@
+package io.github.vbios.firmware;
+
+import io.github.vbios.io.Finding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state of one extraction: limits and the decoded-bytes budget, what was seen and found,
+ * and the dispatch back into the explorer for nested blobs. Not thread-safe; one per input.
+ */
+public final class Walk {
+    private final Limits limits;
+    private final Carver carver;
+    private final FirmwareExplorer explorer;
+    private final List<SeenContainer> seen = new ArrayList<>();
+    private final List<LocatedFinding> findings = new ArrayList<>();
+    private long decoded;
+    private boolean budgetReported;
+
+    Walk(Limits limits, Carver carver, FirmwareExplorer explorer) {
+        this.limits = limits;
+        this.carver = carver;
+        this.explorer = explorer;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Hands a nested blob to the full detector chain (wrappers, capsule, descriptor, raw-area scan). */
+    public void explore(Blob blob) {
+        explorer.dispatch(blob, this);
+    }
+
+    /** Scans leaf bytes for option ROMs. */
+    public void carve(Blob blob) {
+        if (!blob.data().isEmpty()) {
+            carver.carve(blob, this);
+        }
+    }
+
+    public void seen(Blob where, String kind, long offset, long length, String name, String detail) {
+        seen.add(new SeenContainer(kind, where.path().toString(), offset, length, name, detail));
+    }
+
+    public void finding(Blob where, Finding finding) {
+        findings.add(new LocatedFinding(where.path().toString(), finding));
+    }
+
+    public void warn(Blob where, long offset, String message) {
+        finding(where, Finding.warning(offset, message));
+    }
+
+    /** False (with a finding) when the blob nests deeper than the depth limit. */
+    boolean enter(Blob blob) {
+        if (blob.path().depth() > limits.maxDepth()) {
+            finding(blob, Finding.warning(-1, "limit hit: nesting deeper than " + limits.maxDepth()
+                    + " containers; not opened (raise --max-depth)"));
+            return false;
+        }
+        return true;
+    }
+
+    /** The output cap for one decoder fed {@code inputBytes}: per-stream, ratio and remaining budget. */
+    public int streamCap(long inputBytes) {
+        long left = Math.max(0, limits.maxTotalDecoded() - decoded);
+        return (int) Math.min(limits.streamCap(inputBytes), left);
+    }
+
+    /** True when any decoding budget is left; records one finding the first time it runs out. */
+    public boolean budgetLeft(Blob where) {
+        if (decoded < limits.maxTotalDecoded()) {
+            return true;
+        }
+        if (!budgetReported) {
+            budgetReported = true;
+            warn(where, -1, "limit hit: " + limits.maxTotalDecoded()
+                    + " decoded bytes in total; the rest is not decoded (raise --max-total)");
+        }
+        return false;
+    }
+
+    /** Records {@code bytes} of decoder output against the total budget. */
+    public void decoded(long bytes) {
+        decoded += bytes;
+    }
+
+    public long decodedBytes() {
+        return decoded;
+    }
+
+    public List<SeenContainer> seen() {
+        return seen;
+    }
+
+    public List<LocatedFinding> findings() {
+        return findings;
+    }
+}

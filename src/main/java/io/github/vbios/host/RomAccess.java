@@ -1,0 +1,17 @@
+package io.github.vbios.host;
+
+import java.io.IOException;
+
+/**
+ * The three steps of reading a device ROM through sysfs: write {@code 1} to the {@code rom}
+ * attribute, read it, write {@code 0}. An interface so tests can observe the order and simulate
+ * the failures real hardware gives (Input/output error, 0xFFFF, permission denied).
+ */
+public interface RomAccess {
+    void enable() throws IOException;
+
+    /** Reads at most {@code limit} bytes. */
+    byte[] read(int limit) throws IOException;
+
+    void disable() throws IOException;
+}

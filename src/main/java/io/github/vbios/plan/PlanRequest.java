@@ -1,0 +1,52 @@
+package io.github.vbios.plan;
+
+import io.github.vbios.host.PciAddress;
+import io.github.vbios.vm.LibvirtDomain;
+import io.github.vbios.vm.VmTarget;
+import java.nio.file.Path;
+
+/**
+ * What the user asked {@code vbios vm} for. Nullable: {@code romfile}, {@code ssdtDir},
+ * {@code subsystem}, {@code domain}.
+ *
+ * @param gpuOnly     leave the sibling functions (HDMI audio) on the host (acpi-vm.md 4 #13)
+ * @param hotplugOff  {@code hotplug=off} on the root port (4 #14)
+ * @param proxmoxIndex the N of {@code hostpciN}
+ */
+public record PlanRequest(VmTarget target, PciAddress device, Path romfile, Path ssdtDir, SubsystemIds subsystem,
+                          boolean gpuOnly, boolean hotplugOff, int proxmoxIndex, LibvirtDomain domain,
+                          String machine, String ovmfCode, String ovmfVars) {
+    public static final String OVMF_CODE = "/usr/share/OVMF/OVMF_CODE_4M.fd";
+    public static final String OVMF_VARS = "/usr/share/OVMF/OVMF_VARS_4M.fd";
+
+    /** Defaults: all functions, hotplug off, hostpci0, q35, Debian's OVMF paths. */
+    public static PlanRequest of(VmTarget target, PciAddress device) {
+        return new PlanRequest(target, device, null, null, null, false, true, 0, null, "q35", OVMF_CODE,
+                "vm-OVMF_VARS.fd");
+    }
+
+    public PlanRequest withRomfile(Path p) {
+        return new PlanRequest(target, device, p, ssdtDir, subsystem, gpuOnly, hotplugOff, proxmoxIndex, domain,
+                machine, ovmfCode, ovmfVars);
+    }
+
+    public PlanRequest withSsdt(Path dir) {
+        return new PlanRequest(target, device, romfile, dir, subsystem, gpuOnly, hotplugOff, proxmoxIndex, domain,
+                machine, ovmfCode, ovmfVars);
+    }
+
+    public PlanRequest withSubsystem(SubsystemIds ids) {
+        return new PlanRequest(target, device, romfile, ssdtDir, ids, gpuOnly, hotplugOff, proxmoxIndex, domain,
+                machine, ovmfCode, ovmfVars);
+    }
+
+    public PlanRequest withDomain(LibvirtDomain d) {
+        return new PlanRequest(target, device, romfile, ssdtDir, subsystem, gpuOnly, hotplugOff, proxmoxIndex, d,
+                machine, ovmfCode, ovmfVars);
+    }
+
+    public PlanRequest withOptions(boolean gpuOnlyFlag, boolean hotplugOffFlag, int index) {
+        return new PlanRequest(target, device, romfile, ssdtDir, subsystem, gpuOnlyFlag, hotplugOffFlag, index,
+                domain, machine, ovmfCode, ovmfVars);
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.vbios.sample;
+
+import io.github.vbios.firmware.Guid;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZOutputStream;
+
+/**
+ * What vendors wrap firmware images in (firmware.md 2.2, 2.3, 3): capsules, an Intel flash
+ * descriptor image, zip/7z/gzip/xz archives, Dell HDR sections and Windows registry exports.
+ */
+public final class FirmwareWrappers {
+    public static final String EFI_CAPSULE = "3B6686BD-0D76-4030-B70E-B5519E2FC5A0";
+    public static final String FMP_CAPSULE = "6DCBD5ED-E82D-4C44-BDA1-7194199AD92A";
+    public static final String AMI_CAPSULE = "14EEBB90-890A-43DB-AED1-5D3C4588A418";
+    public static final String TOSHIBA_CAPSULE = "3BE07062-1D51-45D2-832B-F093257ED461";
+
+    private FirmwareWrappers() {
+    }
+
+    /** EFI_CAPSULE_HEADER {GUID, HeaderSize 0x20, Flags, CapsuleImageSize} + body (EFI/FMP/Lenovo GUIDs). */
+    public static byte[] capsule(String guid, byte[] body) {
+        byte[] h = FirmwareBuilder.le(0x20).put(Guid.bytes(guid)).putInt(0x20).putInt(0x50000).putInt(0x20 + body.length)
+                .array();
+        return FirmwareBuilder.concat(h, body);
+    }
+
+    /** AMI Aptio capsule: EFI header + u16 RomImageOffset (0x400 here) + u16 RomLayoutOffset. */
+    public static byte[] amiCapsule(byte[] body) {
+        byte[] h = new byte[0x400];
+        FirmwareBuilder.le(0x20).put(Guid.bytes(AMI_CAPSULE)).putInt(0x20).putInt(0).putInt(0x400 + body.length)
+                .putShort((short) 0x400).putShort((short) 0x20).flip().get(h, 0, 0x20);
+        return FirmwareBuilder.concat(h, body);
+    }
+
+    /** Toshiba capsule: {GUID, HeaderSize, FullSize, Flags}. */
+    public static byte[] toshibaCapsule(byte[] body) {
+        byte[] h = FirmwareBuilder.le(0x20).put(Guid.bytes(TOSHIBA_CAPSULE)).putInt(0x20).putInt(0x20 + body.length)
+                .putInt(0).array();
+        return FirmwareBuilder.concat(h, body);
+    }
+
+    /**
+     * A descriptor-mode SPI image: 4 KiB descriptor (v1: 20 MHz read clock), an ME region of
+     * {@code meSize} bytes filled with 0x5A, then the BIOS region holding {@code bios} at its end
+     * (as on real flash, where the BIOS region ends at the top of the chip).
+     */
+    public static byte[] descriptorImage(byte[] bios, int meSize) {
+        int biosSize = (bios.length + 0xFFF) & ~0xFFF;
+        int total = 0x1000 + meSize + biosSize;
+        byte[] img = new byte[total];
+        Arrays.fill(img, (byte) 0xFF);
+        ByteBuffer b = FirmwareBuilder.le(0x1000);
+        b.put(new byte[16]).putInt(0x0FF0A55A).putInt(0x00040003).putInt(0x00000006);
+        b.putInt(0x30, 0); // component: read clock 20 MHz -> descriptor v1
+        int regions = 0x40;
+        for (int i = 0; i < 16; i++) {
+            b.putInt(regions + 4 * i, 0x00007FFF); // absent: limit 0
+        }
+        b.putShort(regions, (short) 0).putShort(regions + 2, (short) 0);
+        int meBase = 1;
+        int meLimit = meBase + meSize / 0x1000 - 1;
+        int biosBase = meLimit + 1;
+        b.putShort(regions + 4, (short) biosBase).putShort(regions + 6, (short) (biosBase + biosSize / 0x1000 - 1));
+        b.putShort(regions + 8, (short) meBase).putShort(regions + 10, (short) meLimit);
+        System.arraycopy(b.array(), 0x10, img, 0x10, 0x1000 - 0x10);
+        Arrays.fill(img, 0x1000, 0x1000 + meSize, (byte) 0x5A);
+        System.arraycopy(bios, 0, img, total - bios.length, bios.length);
+        return img;
+    }
+
+    public static byte[] zip(String name, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry(name));
+            z.write(content);
+            z.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] sevenZ(String name, byte[] content) {
+        SeekableInMemoryByteChannel ch = new SeekableInMemoryByteChannel();
+        try (SevenZOutputFile z = new SevenZOutputFile(ch)) {
+            SevenZArchiveEntry e = new SevenZArchiveEntry();
+            e.setName(name);
+            e.setSize(content.length);
+            z.putArchiveEntry(e);
+            z.write(content);
+            z.closeArchiveEntry();
+            z.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Arrays.copyOf(ch.array(), (int) ch.size());
+    }
+
+    public static byte[] gzip(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream g = new GZIPOutputStream(out)) {
+            g.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] xz(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XZOutputStream x = new XZOutputStream(out, new LZMA2Options(1))) {
+            x.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** zlib stream as {@link Deflater} writes it ({@code 78 9C}). */
+    public static byte[] zlib(byte[] content) {
+        Deflater d = new Deflater();
+        d.setInput(content);
+        d.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[65536];
+        while (!d.finished()) {
+            out.write(buf, 0, d.deflate(buf));
+        }
+        d.end();
+        return out.toByteArray();
+    }
+
+    /** A Dell HDR section (firmware.md 3): [u32 zlib size][AA] EE AA 76 1B EC BB 20 F1 E6 51 [chk] zlib, after a stub. */
+    public static byte[] dellHdr(byte[] payload) {
+        byte[] z = zlib(payload);
+        byte[] mark = {(byte) 0xAA, (byte) 0xEE, (byte) 0xAA, 0x76, 0x1B, (byte) 0xEC, (byte) 0xBB, 0x20, (byte) 0xF1,
+            (byte) 0xE6, 0x51, 0x00};
+        byte[] stub = "This program cannot be run in DOS mode.".getBytes(StandardCharsets.US_ASCII);
+        return FirmwareBuilder.concat(stub, FirmwareBuilder.le(4).putInt(z.length).array(), mark, z);
+    }
+
+    /**
+     * A {@code regedit} export (UTF-16LE with BOM) of {@code key} holding {@code value} as a
+     * {@code hex:} REG_BINARY value, 25 bytes per line with backslash continuations.
+     */
+    public static byte[] regExport(String key, String valueName, byte[] value) {
+        StringBuilder s = new StringBuilder("Windows Registry Editor Version 5.00\r\n\r\n[").append(key).append("]\r\n");
+        s.append("\"DriverDesc\"=\"NVIDIA GeForce\"\r\n");
+        s.append('"').append(valueName).append("\"=hex:");
+        for (int i = 0; i < value.length; i++) {
+            s.append(String.format("%02x", value[i] & 0xFF));
+            if (i + 1 < value.length) {
+                s.append(',');
+                if ((i + 1) % 25 == 0) {
+                    s.append("\\\r\n  ");
+                }
+            }
+        }
+        s.append("\r\n\r\n");
+        return FirmwareBuilder.concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                s.toString().getBytes(StandardCharsets.UTF_16LE));
+    }
+}

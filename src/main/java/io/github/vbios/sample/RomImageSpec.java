@@ -1,0 +1,160 @@
+package io.github.vbios.sample;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One image for {@link OptionRomBuilder}: header fields, data structure, optional NPDE and EFI
+ * header, and body bytes. Every field can be set to a wrong value on purpose (tests of
+ * rom-format.md section 3). Defaults describe a valid image.
+ */
+public final class RomImageSpec {
+    int signature = 0xAA55;
+    String dataStructure = "PCIR";
+    int vendorId;
+    int deviceId;
+    int classCode = 0x030000;
+    int codeType;
+    int pcirPointer;
+    int pcirRevision = 3;
+    int pcirStructLength = 0x18;
+    int sizeBlocks = 1;
+    Integer pcirLengthBlocks;
+    Integer byte2;
+    Integer indicator;
+    boolean npde;
+    int npdeRevision = 0x0101;
+    int npdeLength = 0x14;
+    Integer npdeSubBlocks;
+    Integer npdeLast;
+    int npdeFlags;
+    long npdeExtra;
+    boolean fixChecksum;
+    Integer efiMachine;
+    int efiSubsystem = 0x0B;
+    int efiCompression;
+    int efiImageOffset = 0x50;
+    byte[] efiPayload;
+    final List<Object[]> puts = new ArrayList<>();
+
+    RomImageSpec(int codeType, int vendorId, int deviceId) {
+        this.codeType = codeType;
+        this.vendorId = vendorId;
+        this.deviceId = deviceId;
+        this.pcirPointer = codeType == 0x03 ? 0x1C : 0x80;
+        this.fixChecksum = codeType != 0x03;
+    }
+
+    public RomImageSpec signature(int u16) {
+        this.signature = u16;
+        return this;
+    }
+
+    /** "PCIR", "NPDS" or anything else (a wrong signature). */
+    public RomImageSpec dataStructure(String sig) {
+        this.dataStructure = sig;
+        return this;
+    }
+
+    public RomImageSpec classCode(int classCode) {
+        this.classCode = classCode;
+        return this;
+    }
+
+    public RomImageSpec pcirPointer(int p) {
+        this.pcirPointer = p;
+        return this;
+    }
+
+    public RomImageSpec pcirRevision(int revision, int structLength) {
+        this.pcirRevision = revision;
+        this.pcirStructLength = structLength;
+        return this;
+    }
+
+    /** Physical size of the image in 512-byte blocks (where the next image starts). */
+    public RomImageSpec sizeBlocks(int blocks) {
+        this.sizeBlocks = blocks;
+        return this;
+    }
+
+    /** PCIR image length when it differs from the physical size (layout B, lies, extremes). */
+    public RomImageSpec pcirLengthBlocks(int blocks) {
+        this.pcirLengthBlocks = blocks;
+        return this;
+    }
+
+    /** x86 header byte 2 (SeaBIOS size) when it differs from the physical size. */
+    public RomImageSpec byte2(int blocks) {
+        this.byte2 = blocks;
+        return this;
+    }
+
+    /** PCIR indicator byte; default: 0x80 on the builder's last image, else 0. */
+    public RomImageSpec indicator(int value) {
+        this.indicator = value;
+        return this;
+    }
+
+    public RomImageSpec npde(int revision, int length) {
+        this.npde = true;
+        this.npdeRevision = revision;
+        this.npdeLength = length;
+        return this;
+    }
+
+    public RomImageSpec npdeSubBlocks(int blocks) {
+        this.npdeSubBlocks = blocks;
+        return this;
+    }
+
+    /** NPDE byte 0x0A; default: 0x80 on the builder's last image, else 0. */
+    public RomImageSpec npdeLast(int value) {
+        this.npdeLast = value;
+        return this;
+    }
+
+    public RomImageSpec npdeFlags(int flags) {
+        this.npdeFlags = flags;
+        return this;
+    }
+
+    /** NPDE u32 at 0x0C: the GOP version on EFI images. */
+    public RomImageSpec npdeExtra(long value) {
+        this.npdeExtra = value;
+        return this;
+    }
+
+    /** Keep the 8-bit sum of the image's physical size at 0 (last byte compensates); default for non-EFI. */
+    public RomImageSpec fixChecksum(boolean fix) {
+        this.fixChecksum = fix;
+        return this;
+    }
+
+    public RomImageSpec efi(int machine, int subsystem, int compression, byte[] payload) {
+        this.efiMachine = machine;
+        this.efiSubsystem = subsystem;
+        this.efiCompression = compression;
+        this.efiPayload = payload.clone();
+        return this;
+    }
+
+    public RomImageSpec efiImageOffset(int offset) {
+        this.efiImageOffset = offset;
+        return this;
+    }
+
+    /** Bytes at an offset inside the image (header extras, BIT, strings). */
+    public RomImageSpec put(int offset, byte[] bytes) {
+        puts.add(new Object[] {offset, bytes.clone()});
+        return this;
+    }
+
+    public RomImageSpec putAscii(int offset, String text) {
+        return put(offset, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    public int sizeBlocks() {
+        return sizeBlocks;
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.vbios.vm;
+
+import io.github.vbios.io.Finding;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * A libvirt domain XML as {@code virsh dumpxml} writes it, read for what a passthrough plan must
+ * not collide with: controller indexes, used slots on {@code pcie.0}, chassis numbers, the
+ * machine type, hostdevs already present. Never throws: a document that cannot be read is a
+ * result with {@code document == null} and a finding. DOCTYPEs are refused (no external entities).
+ */
+public record LibvirtDomain(Document document, String machine, Set<Integer> controllerIndexes,
+                            Set<Integer> rootBusSlots, int maxChassis, List<String> hostdevSources,
+                            List<Finding> findings) {
+    public LibvirtDomain {
+        controllerIndexes = Set.copyOf(controllerIndexes);
+        rootBusSlots = Set.copyOf(rootBusSlots);
+        hostdevSources = List.copyOf(hostdevSources);
+        findings = List.copyOf(findings);
+    }
+
+    public boolean usable() {
+        return document != null;
+    }
+
+    public static LibvirtDomain read(String xml) {
+        List<Finding> findings = new ArrayList<>();
+        Document doc;
+        try {
+            DocumentBuilder b = secureBuilder();
+            b.setErrorHandler(SILENT);
+            doc = b.parse(new InputSource(new StringReader(xml)));
+        } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
+            findings.add(Finding.error(-1, "not a readable XML document: " + e.getMessage()));
+            return empty(findings);
+        }
+        Element root = doc.getDocumentElement();
+        if (root == null || !"domain".equals(root.getLocalName())) {
+            findings.add(Finding.error(-1, "the root element is <" + (root == null ? "" : root.getTagName())
+                    + ">, not <domain>: pass the output of virsh dumpxml VM"));
+            return empty(findings);
+        }
+        return scan(doc, findings);
+    }
+
+    private static LibvirtDomain scan(Document doc, List<Finding> findings) {
+        Element root = doc.getDocumentElement();
+        String machine = "";
+        for (Element os : Xml.children(root, "os")) {
+            for (Element type : Xml.children(os, "type")) {
+                machine = type.getAttribute("machine");
+            }
+        }
+        Set<Integer> indexes = new TreeSet<>();
+        Set<Integer> slots = new TreeSet<>();
+        int chassis = 0;
+        List<String> sources = new ArrayList<>();
+        for (Element devices : Xml.children(root, "devices")) {
+            for (Element c : Xml.children(devices, "controller")) {
+                if ("pci".equals(c.getAttribute("type"))) {
+                    Xml.number(c.getAttribute("index")).ifPresent(indexes::add);
+                }
+                for (Element t : Xml.children(c, "target")) {
+                    chassis = Math.max(chassis, Xml.number(t.getAttribute("chassis")).orElse(0));
+                }
+            }
+            NodeList addresses = devices.getElementsByTagName("address");
+            for (int i = 0; i < addresses.getLength(); i++) {
+                Element a = (Element) addresses.item(i);
+                boolean source = "source".equals(((Element) a.getParentNode()).getTagName());
+                if (!source && "pci".equals(a.getAttribute("type"))
+                        && Xml.number(a.getAttribute("bus")).orElse(-1) == 0) {
+                    Xml.number(a.getAttribute("slot")).ifPresent(slots::add);
+                }
+            }
+            for (Element h : Xml.children(devices, "hostdev")) {
+                for (Element s : Xml.children(h, "source")) {
+                    for (Element a : Xml.children(s, "address")) {
+                        sources.add(Xml.hostAddress(a));
+                    }
+                }
+            }
+        }
+        if (!machine.isEmpty() && !machine.contains("q35")) {
+            findings.add(Finding.warning(-1, "machine type " + machine + " is not q35: PCIe root ports need q35"));
+        }
+        return new LibvirtDomain(doc, machine, indexes, slots, chassis, sources, findings);
+    }
+
+    private static LibvirtDomain empty(List<Finding> findings) {
+        return new LibvirtDomain(null, "", Set.of(), Set.of(), 0, List.of(), findings);
+    }
+
+    static DocumentBuilder secureBuilder() throws ParserConfigurationException {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setXIncludeAware(false);
+        f.setExpandEntityReferences(false);
+        return f.newDocumentBuilder();
+    }
+
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            // not an error
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+}

@@ -1,0 +1,96 @@
+package io.github.vbios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vbios.acpi.SsdtManifest;
+import io.github.vbios.sample.SampleOptionRoms;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SsdtCommandTest {
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Path romfile(Path dir) throws Exception {
+        Path rom = dir.resolve("gpu.rom");
+        Files.write(rom, SampleOptionRoms.withEfi(0x10de, 0x1c8d));
+        return rom;
+    }
+
+    @Test
+    void writesTablesManifestAndLoadLines(@TempDir Path dir) throws Exception {
+        Path rom = romfile(dir);
+        Path out = dir.resolve("acpi");
+        Result r = run("ssdt", "--rom", rom.toString(), "-o", out.toString(), "--guest-address", "01:00.0",
+                "--root-port", "00:1c.0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("mode       embed (default for this ROM size)", "\\_SB.PCI0.SE0.S00",
+                "-acpitable file=", "<qemu:arg value='-acpitable'/>", "args: -acpitable");
+        SsdtManifest m = SsdtManifest.read(out);
+        assertThat(m.mode()).isEqualTo("embed");
+        assertThat(m.placement()).isEqualTo("auto");
+        assertThat(m.acpiPath()).isEqualTo("\\_SB.PCI0.SE0.S00");
+        assertThat(m.tables()).containsExactly("vbios-rom.aml", "vbios-battery.aml");
+        assertThat(m.romSize()).isEqualTo(Files.size(rom));
+        assertThat(out.resolve("vbios-rom.dsl")).content().contains("Method (_ROM, 2, NotSerialized)");
+    }
+
+    @Test
+    void fwCfgModeCopiesTheRomAndJsonCarriesSchema(@TempDir Path dir) throws Exception {
+        Path rom = romfile(dir);
+        Path out = dir.resolve("acpi");
+        Result r = run("ssdt", "--rom", rom.toString(), "-o", out.toString(), "--mode", "fwcfg", "--battery", "none",
+                "--proxmox-hostpci", "4", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("schema").asInt()).isEqualTo(1);
+        assertThat(j.get("acpiPath").asText()).isEqualTo("\\_SB.PCI0.S80.S00");
+        assertThat(j.get("fwCfg").get("name").asText()).isEqualTo("opt/io.github.vbios/vbios");
+        assertThat(j.get("load").get("qemuArgs").toString()).contains("-fw_cfg");
+        assertThat(Files.readAllBytes(out.resolve("vbios.rom"))).isEqualTo(Files.readAllBytes(rom));
+    }
+
+    @Test
+    void dirtyDumpIsRefusedWithThePatchCommandOrCleaned(@TempDir Path dir) throws Exception {
+        byte[] clean = SampleOptionRoms.withEfi(0x10de, 0x1c8d);
+        byte[] dump = new byte[clean.length + 0x1000];
+        System.arraycopy(clean, 0, dump, 0x400, clean.length);
+        Path rom = dir.resolve("dump.rom");
+        Files.write(rom, dump);
+        Result r = run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("a").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("not a clean romfile", "vbios patch", "--clean");
+        Result c = run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("b").toString(), "--clean");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(SsdtManifest.read(dir.resolve("b")).romSize()).isEqualTo(clean.length);
+    }
+
+    @Test
+    void usageErrors(@TempDir Path dir) throws Exception {
+        Path rom = romfile(dir);
+        assertThat(run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("x").toString(), "--path", "\\_SB.P",
+                "--proxmox-hostpci", "1").code()).isEqualTo(2);
+        assertThat(run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("x").toString(), "--mode", "zip").code())
+                .isEqualTo(2);
+        assertThat(run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("x").toString(), "--fw-cfg-name",
+                "vbios").code()).isEqualTo(2);
+        Path notRom = dir.resolve("text.txt");
+        Files.writeString(notRom, "hello");
+        Result r = run("ssdt", "--rom", notRom.toString(), "-o", dir.resolve("y").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("no PCI option ROM found");
+        assertThat(run("ssdt", "--help").out()).contains("--guest-address", "Examples:");
+    }
+}

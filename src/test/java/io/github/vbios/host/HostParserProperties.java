@@ -1,0 +1,106 @@
+package io.github.vbios.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.vbios.sample.SampleHosts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Garbage in sysfs/procfs files ends in "unknown" values and findings, never an exception. */
+class HostParserProperties {
+    private static final List<String> ATTRIBUTES = List.of("vendor", "device", "subsystem_vendor",
+            "subsystem_device", "class", "revision", "boot_vga", "resource", "power_state", "firmware_node/path");
+
+    @Provide
+    Arbitrary<byte[]> garbage() {
+        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
+        Arbitrary<byte[]> texty = Arbitraries.strings().withChars("0123456789abcdefxX :-.\n\t ").ofMaxLength(120)
+                .map(s -> s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        return Arbitraries.oneOf(random, texty);
+    }
+
+    @Property(tries = 25)
+    void anyAttributeContentIsSurvived(@ForAll("garbage") byte[] content, @ForAll("garbage") byte[] procContent)
+            throws IOException {
+        Path root = Files.createTempDirectory("vbios-host-prop");
+        try {
+            SampleHosts.optimusLaptop(root);
+            Path dev = root.resolve("sys/devices/pci0000:00/0000:00:01.0/0000:01:00.0");
+            for (String a : ATTRIBUTES) {
+                Files.createDirectories(dev.resolve(a).getParent());
+                Files.write(dev.resolve(a), content);
+            }
+            Files.write(root.resolve("proc/cmdline"), procContent);
+            Files.write(root.resolve("proc/iomem"), procContent);
+            Files.write(root.resolve("proc/cpuinfo"), content);
+
+            HostSnapshot host = new HostReader(root).snapshot();
+
+            assertThat(host.devices()).hasSize(7);
+            assertThat(host.device(PciAddress.parse("01:00.0").orElseThrow())).isPresent();
+        } finally {
+            delete(root);
+        }
+    }
+
+    @Property(tries = 200)
+    void resourceLinesNeverThrow(@ForAll("garbage") byte[] content) {
+        String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(PciResource.parseAll(text)).allMatch(r -> r.size() >= 0);
+    }
+
+    @Property(tries = 200)
+    void iomemLinesNeverThrow(@ForAll("garbage") byte[] content) {
+        String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(IomemEntry.parseAll(text)).allMatch(e -> e.name() != null);
+    }
+
+    @Property(tries = 200)
+    void cmdlineNeverThrows(@ForAll("garbage") byte[] content) {
+        KernelCmdline c = KernelCmdline.parse(new String(content, java.nio.charset.StandardCharsets.ISO_8859_1));
+        c.intelIommuOn();
+        c.iommuTurnedOff();
+        c.framebufferDisabled();
+        assertThat(c.vfioIds()).isNotNull();
+    }
+
+    @Property(tries = 200)
+    void addressParsingNeverThrows(@ForAll String text) {
+        assertThat(PciAddress.parse(text)).isNotNull();
+    }
+
+    @Property(tries = 200)
+    void acpiCallAnswersEndInBytesOrIoException(@ForAll("garbage") byte[] content) {
+        String answer = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String a : List.of(answer, "{" + answer + "}")) {
+            try {
+                assertThat(AcpiCallRomAccess.parse(a)).isNotNull();
+            } catch (IOException expected) {
+                assertThat(expected.getMessage()).contains("acpi_call answered");
+            }
+        }
+        assertThat(AcpiCallRomAccess.chainEnd(content)).isGreaterThanOrEqualTo(-1);
+    }
+
+    private static void delete(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
