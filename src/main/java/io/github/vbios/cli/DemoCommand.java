@@ -42,6 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("$ vbios info " + dir.resolve(DUMP));
         RomAnalysis a = RomAnalyzer.analyze(ByteSlice.of(dump));
         InfoText.print(out, DUMP, a);
+        DemoSsdt.write(dir, DUMP, dump, out);
         out.flush();
         return ExitCodes.OK;
     }
