@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * Random and mutated inputs end in a result with findings: never an exception, never an
  * allocation far beyond the input size (issue 3).
  */
-class RomAnalyzerProperties {
+class RomAnalyzerPropertiesTest {
     private static final List<byte[]> SEEDS = seeds();
 
     private static List<byte[]> seeds() {
