@@ -143,7 +143,11 @@ public final class VmCommand implements Callable<Integer> {
             }
             PassthroughPlan plan = plan(options, VmTarget.LIBVIRT, domain, 0);
             String xml = domain == null ? LibvirtXml.snippet(plan) : LibvirtXml.patch(domain, plan);
-            Map<String, Object> extra = Map.of(domain == null ? "libvirtSnippet" : "libvirtDomain", xml);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("libvirtSnippet", domain == null ? xml : LibvirtXml.snippet(plan));
+            if (domain != null) {
+                extra.put("libvirtDomain", xml);
+            }
             if (domain != null) {
                 domain.findings().forEach(f -> spec.commandLine().getErr().println("vbios: note: " + f.message()));
             }
