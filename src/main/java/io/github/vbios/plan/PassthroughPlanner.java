@@ -68,6 +68,10 @@ public final class PassthroughPlanner {
             notes.add("a 3D controller (muxless dGPU) needs the _ROM table: vbios ssdt --rom ROM --path '" + path
                     + "' -o ssdt/ and then --ssdt ssdt/");
         }
+        if (req.romfile() == null && gpu.bootVga()) {
+            notes.add("the GPU is the host's boot VGA: without --romfile the guest sees the ROM the host shadowed "
+                    + "at boot; pass a clean romfile (vbios extract / vbios patch)");
+        }
         if (req.target() == VmTarget.LIBVIRT) {
             libvirtNotes(req, tables, fw, rp, notes);
         }

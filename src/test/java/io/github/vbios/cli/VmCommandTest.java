@@ -67,6 +67,12 @@ class VmCommandTest {
                 "--device", "01:00.0", "--domain", domain.toString(), "-o", out.toString());
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("--force");
+
+        DoctorCommandTest.Run json = DoctorCommandTest.run("vm", "libvirt", "--host-root", host.toString(),
+                "--device", "01:00.0", "--domain", domain.toString(), "--json");
+        JsonNode doc2 = Json.mapper().readTree(json.out());
+        assertThat(xml(doc2.get("libvirtDomain").asText()).getElementsByTagName("name").getLength()).isEqualTo(1);
+        assertThat(xml(doc2.get("libvirtSnippet").asText()).getElementsByTagName("name").getLength()).isZero();
     }
 
     @Test

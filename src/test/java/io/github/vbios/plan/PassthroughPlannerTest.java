@@ -90,6 +90,7 @@ class PassthroughPlannerTest {
         assertThat(p.gpu().subsystemVendorId()).isEqualTo(0x1458);
         assertThat(p.gpu().subsystemDeviceId()).isEqualTo(0x3717);
         assertThat(p.notes()).anyMatch(n -> n.contains("/var/lib/libvirt/") || n.contains("guesses"));
+        assertThat(p.notes()).anyMatch(n -> n.contains("boot VGA"));
     }
 
     @Test
