@@ -151,4 +151,14 @@ class WrapperTest {
         Extraction x = Extractor.run(ByteSlice.of(exe), "setup.exe", Limits.defaults(), fake);
         assertThat(Fixtures.nvProvenance(x)).startsWith("setup.exe > innosetup:app_bios.fd > FV@0x0");
     }
+
+    @Test
+    void unsupportedWrappersAreNamedAndScannedRaw() {
+        byte[] iflash = FirmwareBuilder.concat("$_IFLASH_BIOSIMG".getBytes(StandardCharsets.US_ASCII),
+                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(IMAGE.length + 0x18).putInt(IMAGE.length).array(),
+                IMAGE);
+        Extraction x = Fixtures.extract(iflash);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Insyde iFlash package ($_IFLASH) is not unpacked"));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x18 >");
+    }
 }
