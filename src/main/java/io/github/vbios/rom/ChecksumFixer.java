@@ -92,12 +92,14 @@ public final class ChecksumFixer {
         Long prev = null;
         for (long b : bounds) {
             if (prev != null) {
+                // also blocks whose NPDE says "checksum disabled" (flag 0x04): they are still inside the PCIR and
+                // byte-2 ranges that NVIDIA's rule and SeaBIOS sum
                 RomImage owner = imageAt(a, prev);
                 if (owner != null && owner.npde().filter(Npde::honoured).map(Npde::checksumDisabled).orElse(false)) {
-                    notes.add("block at " + Hex.offset(prev) + ": NPDE says checksum disabled; left as it is");
-                } else {
-                    fixBlock(rom, start, prev, b, null, fixes, problems);
+                    notes.add("block at " + Hex.offset(prev) + ": its NPDE says checksum disabled; kept zero-sum anyway "
+                            + "because the x86 ranges include it");
                 }
+                fixBlock(rom, start, prev, b, null, fixes, problems);
             }
             prev = b;
         }
