@@ -1,14 +1,152 @@
 package io.github.vbios.cli;
 
+import io.github.vbios.host.AcpiCallRomAccess;
+import io.github.vbios.host.HostReader;
+import io.github.vbios.host.HostSnapshot;
+import io.github.vbios.host.PciAddress;
+import io.github.vbios.host.PciDevice;
+import io.github.vbios.host.RomAccess;
+import io.github.vbios.host.SnapshotRomAccess;
+import io.github.vbios.host.SysfsRomAccess;
+import io.github.vbios.io.AtomicWrite;
+import io.github.vbios.io.Hex;
+import io.github.vbios.io.VbiosException;
+import io.github.vbios.plan.DumpReport;
+import io.github.vbios.plan.HostDump;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder registration for `vbios dump`; the owning issue replaces this body. */
-@Command(name = "dump", description = "(arrives with its issue)", mixinStandardHelpOptions = true)
+/** {@code vbios dump}: renders {@link HostDump}; the access to the ROM is chosen here. */
+@Command(name = "dump", mixinStandardHelpOptions = true,
+        description = {"Read a GPU's ROM through sysfs (enable, read, disable), validate it and write its PCI view",
+            "(the exact romfile QEMU needs). Explains the classic failures: no ROM BAR, Input/output error or",
+            "0xFFFF (ROM BAR disabled or locked, typical on laptops), the boot GPU's shadowed copy, a driver",
+            "holding the device. --acpi reads the host's ACPI _ROM through the acpi_call module instead."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  sudo vbios dump 0000:01:00.0 -o gpu.rom",
+            "  sudo vbios dump 01:00.0 --acpi -o dgpu.rom     laptop dGPU without ROM BAR (modprobe acpi_call first)",
+            "  vbios dump 01:00.0 --host-root saved/ -o gpu.rom --json",
+        })
 public final class DumpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BDF", description = "the GPU (default: the only GPU that is not the boot VGA)")
+    String bdf;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "romfile to write (the PCI view)")
+    Path output;
+
+    @Option(names = "--force", description = "overwrite OUT")
+    boolean force;
+
+    @Option(names = "--acpi", description = "read the host's ACPI _ROM of the device through acpi_call (/proc/acpi/call)")
+    boolean acpi;
+
+    @Option(names = "--host-root", paramLabel = "DIR", description = "read a saved sysfs/procfs tree under DIR (its rom files are plain files)")
+    Path hostRoot = Path.of("/");
+
+    @Option(names = "--json", description = "one JSON document on stdout")
+    boolean json;
+
+    /** Tests replace the access to observe enable/read/disable; null means "the real one". */
+    Function<PciDevice, RomAccess> accessFactory;
+
     @Override
-    public Integer call() {
-        System.err.println("vbios dump: this command is not available in this build yet");
-        return ExitCodes.INTERNAL;
+    public Integer call() throws IOException {
+        HostSnapshot host = new HostReader(hostRoot).snapshot();
+        PciDevice dev = host.device(address(host)).orElseThrow(() -> new VbiosException(VbiosException.Kind.NOT_FOUND,
+                "no PCI device " + bdf + " on this host (lspci -D lists the addresses)"));
+        if (!force && Files.exists(output)) {
+            throw new VbiosException(VbiosException.Kind.USAGE, output + " exists; pass --force to overwrite it");
+        }
+        RomAccess access = accessFactory != null ? accessFactory.apply(dev) : access(dev);
+        DumpReport r = HostDump.dump(host, dev.address(), access, acpi);
+        if (r.written()) {
+            AtomicWrite.write(output, r.pciView(), force);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (json) {
+            spec.commandLine().getOut().println(DumpJson.render(r, output));
+            spec.commandLine().getOut().flush();
+        }
+        if (r.outcome().failure() != null) {
+            String text = String.join("\n  ", r.explanations()) + (r.suggestions().isEmpty() ? ""
+                    : "\nTry:\n  " + String.join("\n  ", r.suggestions()));
+            if (json) {
+                err.println("vbios: " + r.address() + ": " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                err.flush();
+                return r.outcome().failure().exitCode();
+            }
+            throw new VbiosException(r.outcome().failure(), r.address() + ": " + text);
+        }
+        if (!json) {
+            printText(r, err);
+        }
+        return ExitCodes.OK;
+    }
+
+    private PciAddress address(HostSnapshot host) {
+        if (bdf != null) {
+            return PciAddress.parse(bdf).orElseThrow(() -> new VbiosException(VbiosException.Kind.USAGE,
+                    "'" + bdf + "' is not a PCI address like 0000:01:00.0"));
+        }
+        List<PciDevice> secondary = host.gpus().stream().filter(g -> !g.bootVga()).toList();
+        List<PciDevice> pick = secondary.isEmpty() ? host.gpus() : secondary;
+        if (pick.size() != 1) {
+            throw new VbiosException(VbiosException.Kind.USAGE, pick.isEmpty() ? "no GPU found; name the device: vbios dump BDF -o OUT"
+                    : "several GPUs (" + String.join(", ", pick.stream().map(d -> d.address().toString()).toList())
+                    + "): name one: vbios dump BDF -o OUT");
+        }
+        bdf = pick.get(0).address().toString();
+        return pick.get(0).address();
+    }
+
+    /** sysfs on the real host; plain files in a saved tree; acpi_call with --acpi. Root is checked first. */
+    private RomAccess access(PciDevice dev) {
+        boolean realHost = hostRoot.toAbsolutePath().normalize().equals(Path.of("/"));
+        Path dir = new HostReader(hostRoot).deviceDir(dev.address());
+        if (acpi) {
+            if (dev.acpiPath() == null) {
+                throw new VbiosException(VbiosException.Kind.NOT_FOUND, dev.address()
+                        + " has no ACPI companion (firmware_node/path): there is no _ROM to call");
+            }
+            Path call = hostRoot.resolve("proc/acpi/call");
+            needRoot(realHost && Files.exists(call) && !Files.isWritable(call));
+            return new AcpiCallRomAccess(dev.acpiPath(), AcpiCallRomAccess.proc(call));
+        }
+        Path rom = dir.resolve("rom");
+        needRoot(realHost && Files.exists(rom) && !Files.isWritable(rom));
+        return realHost ? new SysfsRomAccess(rom) : new SnapshotRomAccess(rom);
+    }
+
+    private void needRoot(boolean denied) {
+        if (denied) {
+            throw new VbiosException(VbiosException.Kind.PERMISSION, "reading a device ROM needs root; run: sudo vbios dump "
+                    + bdf + (acpi ? " --acpi" : "") + " -o " + output);
+        }
+    }
+
+    private void printText(DumpReport r, PrintWriter err) {
+        PrintWriter out = spec.commandLine().getOut();
+        var view = r.analysis().pciView();
+        out.printf("%s: wrote %s: %s:%s, PCI view %s-%s (%d bytes), sha256 %s%n", r.address(), output,
+                Hex.id16(r.analysis().pciImages().get(0).vendorId()), Hex.id16(r.analysis().pciImages().get(0).deviceId()),
+                Hex.offset(view.start()), Hex.offset(view.end()), r.pciView().length, view.sha256());
+        out.flush();
+        r.explanations().forEach(x -> err.println("vbios: warning: " + x));
+        r.suggestions().forEach(x -> err.println("vbios: try: " + x));
+        err.flush();
     }
 }

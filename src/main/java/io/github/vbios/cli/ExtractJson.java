@@ -68,7 +68,8 @@ final class ExtractJson {
                     .put("signOn", nv.signOn());
         });
         ArrayNode images = n.putArray("images");
-        r.analysis().pciImages().forEach(i -> images.addObject().put("offset", i.offset())
+        long viewStart = r.analysis().pciView().start();
+        r.analysis().pciImages().forEach(i -> images.addObject().put("offset", i.offset() - viewStart)
                 .put("vendorId", Hex.id16(i.vendorId())).put("deviceId", Hex.id16(i.deviceId()))
                 .put("classCode", String.format("%06x", i.classCode())).put("codeType", i.codeType())
                 .put("length", i.pcirLength()).put("last", i.last()));

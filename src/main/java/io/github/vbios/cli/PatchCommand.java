@@ -1,14 +1,148 @@
 package io.github.vbios.cli;
 
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
+import io.github.vbios.io.VbiosException;
+import io.github.vbios.rom.PatchOptions;
+import io.github.vbios.rom.PatchOutcome;
+import io.github.vbios.rom.RomPatcher;
+import io.github.vbios.rom.RomfileCheck;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder registration for `vbios patch`; the owning issue replaces this body. */
-@Command(name = "patch", description = "(arrives with its issue)", mixinStandardHelpOptions = true)
+/** {@code vbios patch IN -o OUT}: write the exact romfile QEMU needs (the PCI view) from any dump (issue 4). */
+@Command(name = "patch", mixinStandardHelpOptions = true,
+        description = {"Write the exact romfile QEMU needs from any GPU ROM dump: the PCI view, from the first",
+            "image's 55 AA to the end of the last PCI image. Cuts NVIDIA NVGI/NVFW headers, NVIDIA-only",
+            "images, InfoROM, backup copies and fill, and says what it cut. The result is re-parsed before it",
+            "is moved into place; the input is never written."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vbios patch nvflash-dump.rom -o gpu.rom          cut the romfile out of a full flash dump",
+            "  vbios patch dump.rom -o gpu.rom --fix-checksum   also make the x86 checksums valid",
+            "  vbios patch dump.rom -o gpu.rom --set-ids 10de:1c03 --fix-checksum   change the PCI IDs",
+            "  vbios patch --check gpu.rom                      exit 0 if gpu.rom is already a correct romfile, else 3",
+            "  qemu-system-x86_64 ... -device vfio-pci,host=01:00.0,romfile=gpu.rom",
+        })
 public final class PatchCommand implements Callable<Integer> {
+    /** Flash dumps are at most a few MiB; anything far larger is not a dump. */
+    static final long MAX_INPUT = 256L << 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "the dump (or, with --check, the romfile to check)")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "the romfile to write")
+    Path output;
+
+    @Option(names = "--force", description = "overwrite OUT if it exists")
+    boolean force;
+
+    @Option(names = "--fix-checksum", description = "recompute x86 checksums (NVIDIA: every sub-block; others: byte-2 range)")
+    boolean fixChecksum;
+
+    @Option(names = "--set-ids", paramLabel = "VVVV:DDDD",
+            description = "change vendor:device in the images carrying the card's IDs (needs --fix-checksum)")
+    String setIds;
+
+    @Option(names = "--keep-nvidia-images", description = "keep the full NVIDIA view (for flashing, not for QEMU)")
+    boolean keepNvidiaImages;
+
+    @Option(names = "--check", description = "only check IN: exit 0 if it is already a correct romfile, 3 otherwise")
+    boolean check;
+
+    @Option(names = "--json", description = "print one JSON document (schema 1) instead of text")
+    boolean json;
+
     @Override
-    public Integer call() {
-        System.err.println("vbios patch: this command is not available in this build yet");
-        return ExitCodes.INTERNAL;
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (check) {
+            return check(out);
+        }
+        if (output == null) {
+            throw new VbiosException(VbiosException.Kind.USAGE, "patch needs -o OUT (or --check to only check IN)");
+        }
+        PatchOptions options = options();
+        if (Files.exists(output) && sameFile()) {
+            throw new VbiosException(VbiosException.Kind.USAGE, output + " is the input file; vbios never writes over "
+                    + "its input: choose another output name");
+        }
+        if (!force && Files.exists(output)) {
+            throw new FileAlreadyExistsException(output.toString());
+        }
+        PatchOutcome o = RomPatcher.prepare(read(input), options);
+        if (!json) {
+            PatchText.report(out, name(input), o);
+            out.flush();
+        }
+        RomPatcher.write(o, output, force, input);
+        if (json) {
+            out.println(Json.write(PatchJson.patch(name(input), output.toString(), o)));
+        } else {
+            out.println("wrote " + output + " (" + o.bytes().length + " bytes)");
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private int check(PrintWriter out) throws IOException {
+        if (output != null || fixChecksum || setIds != null || keepNvidiaImages) {
+            throw new VbiosException(VbiosException.Kind.USAGE, "--check only reads IN; it takes no -o, --fix-checksum, "
+                    + "--set-ids or --keep-nvidia-images");
+        }
+        RomfileCheck c = RomPatcher.check(read(input));
+        if (json) {
+            out.println(Json.write(PatchJson.check(name(input), c)));
+        } else {
+            PatchText.check(out, name(input), c);
+        }
+        out.flush();
+        return c.ok() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    }
+
+    private PatchOptions options() {
+        Integer vendor = null;
+        Integer device = null;
+        if (setIds != null) {
+            String[] parts = setIds.split(":", -1);
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException(setIds);
+                }
+                vendor = Hex.parseId16(parts[0]);
+                device = Hex.parseId16(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new VbiosException(VbiosException.Kind.USAGE, "--set-ids wants VVVV:DDDD in hex, like 10de:1c03; got '"
+                        + setIds + "'");
+            }
+        }
+        return new PatchOptions(fixChecksum, vendor, device, keepNvidiaImages);
+    }
+
+    private boolean sameFile() throws IOException {
+        return Files.exists(input) && Files.isSameFile(input, output);
+    }
+
+    private static ByteSlice read(Path f) throws IOException {
+        if (Files.isDirectory(f)) {
+            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, f + " is a folder; pass a ROM file");
+        }
+        return ByteSlice.readFile(f, MAX_INPUT);
+    }
+
+    private static String name(Path f) {
+        return f.getFileName() == null ? f.toString() : f.getFileName().toString();
     }
 }

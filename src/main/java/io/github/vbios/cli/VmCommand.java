@@ -1,11 +1,8 @@
 package io.github.vbios.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.PciAddress;
 import io.github.vbios.io.AtomicWrite;
-import io.github.vbios.io.Hex;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.plan.PassthroughPlanner;
 import io.github.vbios.plan.PlanRequest;
@@ -16,13 +13,14 @@ import io.github.vbios.vm.LibvirtXml;
 import io.github.vbios.vm.PassthroughPlan;
 import io.github.vbios.vm.ProxmoxConfig;
 import io.github.vbios.vm.QemuArgs;
-import io.github.vbios.vm.RootPort;
 import io.github.vbios.vm.VmTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,19 +62,11 @@ public final class VmCommand implements Callable<Integer> {
 
     /** Writes the text (to -o or stdout), or the JSON document; notes and the ACPI path go to stderr. */
     static int emit(CommandSpec spec, VmOptions o, VmTarget target, PassthroughPlan plan, String text,
-                    ObjectNode extra) throws IOException {
+                    Map<String, Object> extra) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (o.json) {
-            ObjectNode doc = Json.document();
-            doc.put("target", target.name().toLowerCase(java.util.Locale.ROOT));
-            doc.put("acpiPath", plan.acpiPath());
-            doc.put("ssdtCommand", ssdtHint(plan));
-            doc.set("plan", planJson(plan));
-            doc.setAll(extra);
-            ArrayNode notes = doc.putArray("notes");
-            plan.notes().forEach(notes::add);
-            out.println(Json.write(doc));
+            out.println(VmJson.render(target, plan, ssdtHint(plan), extra));
         } else if (o.output != null) {
             AtomicWrite.writeString(o.output, text, o.force);
             err.println("vbios: wrote " + o.output);
@@ -90,42 +80,6 @@ public final class VmCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return ExitCodes.OK;
-    }
-
-    /** The plan with IDs as 4-hex strings (DESIGN.md 2), numbers as integers. */
-    static ObjectNode planJson(PassthroughPlan plan) {
-        ObjectNode n = Json.mapper().createObjectNode();
-        n.put("machine", plan.machine());
-        n.put("ovmfCode", plan.ovmfCode());
-        n.put("ovmfVars", plan.ovmfVars());
-        ArrayNode ports = n.putArray("rootPorts");
-        for (RootPort rp : plan.rootPorts()) {
-            ObjectNode p = ports.addObject();
-            p.put("id", rp.id());
-            p.put("index", rp.index());
-            p.put("chassis", rp.chassis());
-            p.put("port", rp.port());
-            p.put("guestAddress", String.format(java.util.Locale.ROOT, "00:%02x.%x", rp.slot(), rp.function()));
-            p.put("hotplugOff", rp.hotplugOff());
-            ArrayNode fns = p.putArray("functions");
-            for (GuestFunction f : rp.functions()) {
-                ObjectNode o = fns.addObject();
-                o.put("hostAddress", f.hostAddress());
-                o.put("guestFunction", f.guestFunction());
-                o.put("subsystemVendorId", f.hasSubsystem() ? Hex.id16(f.subsystemVendorId()) : null);
-                o.put("subsystemDeviceId", f.hasSubsystem() ? Hex.id16(f.subsystemDeviceId()) : null);
-                o.put("romfile", f.romfile());
-                o.put("alias", f.alias());
-            }
-        }
-        ArrayNode tables = n.putArray("acpiTables");
-        plan.acpiTables().forEach(tables::add);
-        if (plan.fwCfg() == null) {
-            n.putNull("fwCfg");
-        } else {
-            n.putObject("fwCfg").put("name", plan.fwCfg().name()).put("file", plan.fwCfg().file());
-        }
-        return n;
     }
 
     static String ssdtHint(PassthroughPlan plan) {
@@ -148,10 +102,7 @@ public final class VmCommand implements Callable<Integer> {
             List<String> args = QemuArgs.render(plan);
             String text = "# GPU ACPI path in the guest: " + plan.acpiPath() + "\nqemu-system-x86_64 \\\n"
                     + QemuArgs.toShell(args);
-            ObjectNode extra = Json.mapper().createObjectNode();
-            ArrayNode a = extra.putArray("qemuArgs");
-            args.forEach(a::add);
-            return emit(spec, options, VmTarget.QEMU, plan, text, extra);
+            return emit(spec, options, VmTarget.QEMU, plan, text, Map.of("qemuArgs", args));
         }
     }
 
@@ -184,8 +135,7 @@ public final class VmCommand implements Callable<Integer> {
             }
             PassthroughPlan plan = plan(options, VmTarget.LIBVIRT, domain, 0);
             String xml = domain == null ? LibvirtXml.snippet(plan) : LibvirtXml.patch(domain, plan);
-            ObjectNode extra = Json.mapper().createObjectNode();
-            extra.put(domain == null ? "libvirtSnippet" : "libvirtDomain", xml);
+            Map<String, Object> extra = Map.of(domain == null ? "libvirtSnippet" : "libvirtDomain", xml);
             if (domain != null) {
                 domain.findings().forEach(f -> spec.commandLine().getErr().println("vbios: note: " + f.message()));
             }
@@ -216,11 +166,9 @@ public final class VmCommand implements Callable<Integer> {
             r.configLines().forEach(l -> text.append(l).append('\n'));
             text.append("# or apply them (as root) with:\n");
             r.commands().forEach(c -> text.append(c).append('\n'));
-            ObjectNode extra = Json.mapper().createObjectNode();
-            ArrayNode lines = extra.putArray("proxmoxConfig");
-            r.configLines().forEach(lines::add);
-            ArrayNode cmds = extra.putArray("commands");
-            r.commands().forEach(cmds::add);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("proxmoxConfig", r.configLines());
+            extra.put("commands", r.commands());
             return emit(spec, options, VmTarget.PROXMOX, plan, text.toString(), extra);
         }
     }

@@ -22,7 +22,7 @@ public final class FirmwareExplorer {
         return new FirmwareExplorer(List.of(
                 new Archives.Zip(), new Archives.SevenZ(), new Archives.Gzip(), new Archives.Xz(),
                 new RegExport(), new DellPfs(), new InnoSetup(tools), new Upx(tools), new ZlibStream(),
-                new Capsule(), new FlashDescriptor(), new SelfExtractor()));
+                new Capsule(), new FlashDescriptor(), new SelfExtractor(), new UnsupportedWrappers()));
     }
 
     /** Walks {@code input} completely; never throws on bad input. */
@@ -33,7 +33,7 @@ public final class FirmwareExplorer {
     }
 
     void dispatch(Blob blob, Walk walk) {
-        if (!walk.enter(blob) || blob.data().isEmpty()) {
+        if (!walk.enter(blob) || blob.data().isEmpty() || walk.exhausted()) {
             return;
         }
         try {

@@ -41,23 +41,38 @@ final class FlashDescriptor implements Container {
             return false;
         }
         walk.seen(blob, "descriptor", 0, 0x1000, null, null);
-        long covered = 0x1000;
+        java.util.List<Region> present = new java.util.ArrayList<>();
         for (Region r : regions) {
-            if (r == null || r.index() == 0) {
-                continue;
+            if (r != null && r.index() != 0) {
+                present.add(r);
             }
+        }
+        present.sort(java.util.Comparator.comparingLong(Region::offset));
+        long end = 0x1000;
+        for (Region r : present) {
+            gap(blob, end, r.offset(), walk);
             walk.seen(blob, "region", r.offset(), r.size(), r.name(), null);
             Blob child = blob.child(d.slice(r.offset(), r.size()), r.name() + " region@" + Hex.offset(r.offset()));
             switch (r.name()) {
                 case "ME", "GbE", "10GbE1", "10GbE2", "PTT" -> { }  // firmware.md 2.3: never hold option ROMs
                 default -> walk.explore(child);
             }
-            covered += r.size();
+            end = r.offset() + r.size();
         }
-        if (covered < d.length()) {
-            walk.finding(blob, Finding.info(-1, (d.length() - covered) + " bytes are outside every region"));
-        }
+        gap(blob, end, d.length(), walk);
         return true;
+    }
+
+    /** firmware.md 2.3: gaps between regions are padding; non-empty ones are carved. */
+    private static void gap(Blob blob, long from, long to, Walk walk) {
+        if (to <= from) {
+            return;
+        }
+        ByteSlice g = blob.data().slice(from, to - from);
+        if (!g.isFilledWith(0xFF) && !g.isFilledWith(0)) {
+            walk.seen(blob, "padding", from, to - from, null, "outside every region");
+            walk.carve(blob.child(g, "padding@" + Hex.offset(from)));
+        }
     }
 
     /** Regions from the descriptor, null when the FLMAP bases are inconsistent. */

@@ -21,6 +21,23 @@ public final class EfiPayloadReader {
         return file.clamp(start, end - start);
     }
 
+    /**
+     * The PE image inside an EFI image (decompressed when CompressionType is 1), for callers that
+     * need the bytes (GOP extraction, patching); empty when the image has no decodable payload.
+     */
+    public static java.util.Optional<byte[]> peImage(ByteSlice file, RomImage image) {
+        if (image.efiHeader().isEmpty() || image.efiPayload().map(p -> !p.decoded()).orElse(true)) {
+            return java.util.Optional.empty();
+        }
+        EfiRomHeader h = image.efiHeader().get();
+        ByteSlice payload = payloadSlice(file, image.offset(), h);
+        if (h.compressionType() == 0) {
+            return java.util.Optional.of(payload.toArray());
+        }
+        ByteSlice out = h.compressionType() == 1 ? PeFacts.decompress(payload) : null;
+        return java.util.Optional.ofNullable(out).map(ByteSlice::toArray);
+    }
+
     static EfiPayload read(ByteSlice file, long imageOffset, EfiRomHeader h) {
         long start = imageOffset + h.imageOffset();
         long declared = h.initializationSize() * 512L - h.imageOffset();

@@ -33,16 +33,24 @@ final class PeFacts {
     /** The decompressed image, or null. Option ROMs use the EFI 1.1 variant (rom-format.md 1.12). */
     static ByteSlice decompress(ByteSlice payload) {
         try {
-            return ByteSlice.of(EfiDecompressor.decompress(payload, EfiCompressionVariant.EFI_1_1,
-                    EfiPayloadReader.MAX_OUTPUT));
+            return ByteSlice.of(EfiDecompressor.decompress(payload, EfiCompressionVariant.EFI_1_1, limit(payload)));
         } catch (CodecException e) {
             return null;
         }
     }
 
+    /**
+     * Output cap: real GOP drivers expand about 2:1 (corpus), so 32:1 with a 256 KiB floor keeps
+     * hostile headers from allocating far beyond the input, within EFI110's 16 MiB maximum.
+     */
+    static int limit(ByteSlice payload) {
+        long cap = Math.max(256L << 10, 32L * payload.length());
+        return (int) Math.min(EfiPayloadReader.MAX_OUTPUT, cap);
+    }
+
     private static String lastError(ByteSlice payload) {
         try {
-            EfiDecompressor.decompress(payload, EfiCompressionVariant.EFI_1_1, EfiPayloadReader.MAX_OUTPUT);
+            EfiDecompressor.decompress(payload, EfiCompressionVariant.EFI_1_1, limit(payload));
             return "EFI decompression failed";
         } catch (CodecException e) {
             return "EFI decompression failed: " + e.getMessage();

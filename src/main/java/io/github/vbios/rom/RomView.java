@@ -29,6 +29,11 @@ public record RomView(long start, long end, String sha256, List<RomImage> images
         return end - start;
     }
 
+    /** The bytes of this view in {@code file} (the analysed input); empty when the view is empty. */
+    public io.github.vbios.io.ByteSlice bytes(io.github.vbios.io.ByteSlice file) {
+        return isEmpty() ? io.github.vbios.io.ByteSlice.empty() : file.clamp(start, end - start);
+    }
+
     public boolean isEmpty() {
         return images.isEmpty();
     }

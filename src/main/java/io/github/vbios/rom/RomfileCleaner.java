@@ -37,6 +37,7 @@ public final class RomfileCleaner {
         }
         long start = pci.start();
         long end = keptEnd(a, keepNvidiaImages);
+        selfContained(pci, end);
         byte[] bytes = file.slice(start, end - start).toArray();
         List<TrailingRegion> trailing = TailClassifier.classify(file, a, end);
         List<RomImage> kept = a.allImages().stream().filter(i -> i.offset() >= start && i.offset() < end).toList();
@@ -45,6 +46,17 @@ public final class RomfileCleaner {
                 keepNvidiaImages, trailing, kept, notes(a, keepNvidiaImages), bytes.length,
                 ByteSlice.of(bytes).sha256(), CleanReport.pow2ceil(bytes.length), clean);
         return new Result(bytes, report);
+    }
+
+    /** A PCIR outside the kept bytes (pointer past the image length) would be lost by the cut. */
+    private static void selfContained(RomView pci, long end) {
+        for (RomImage i : pci.images()) {
+            if (i.pcir().offset() + 0x18 > end) {
+                throw new VbiosException(VbiosException.Kind.INVALID_INPUT, "the image at " + Hex.offset(i.offset())
+                        + " has its PCI data structure at " + Hex.offset(i.pcir().offset()) + ", beyond the end of the "
+                        + "PCI view at " + Hex.offset(end) + ": the image lengths are wrong, so no romfile can be cut");
+            }
+        }
     }
 
     private static long keptEnd(RomAnalysis a, boolean keepNvidiaImages) {

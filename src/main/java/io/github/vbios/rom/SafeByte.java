@@ -62,7 +62,8 @@ record SafeByte(long offset, String why) {
      */
     static SafeByte headerByte(byte[] rom, RomImage x86) {
         long off = x86.offset();
-        if (x86.vendorId() == 0x1002 && off + 0x4A <= rom.length) {
+        // by the ATOM signature, not the vendor ID: --set-ids may just have changed that
+        if (off + 0x4A <= rom.length) {
             int atom = (rom[(int) off + 0x48] & 0xFF) | (rom[(int) off + 0x49] & 0xFF) << 8;
             long sig = off + atom + 4;
             if (atom > 0 && sig + 4 <= rom.length && rom[(int) sig] == 'A' && rom[(int) sig + 1] == 'T'

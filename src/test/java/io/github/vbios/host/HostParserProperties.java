@@ -29,7 +29,7 @@ class HostParserProperties {
         return Arbitraries.oneOf(random, texty);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 25)
     void anyAttributeContentIsSurvived(@ForAll("garbage") byte[] content, @ForAll("garbage") byte[] procContent)
             throws IOException {
         Path root = Files.createTempDirectory("vbios-host-prop");
@@ -77,6 +77,19 @@ class HostParserProperties {
     @Property(tries = 200)
     void addressParsingNeverThrows(@ForAll String text) {
         assertThat(PciAddress.parse(text)).isNotNull();
+    }
+
+    @Property(tries = 200)
+    void acpiCallAnswersEndInBytesOrIoException(@ForAll("garbage") byte[] content) {
+        String answer = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String a : List.of(answer, "{" + answer + "}")) {
+            try {
+                assertThat(AcpiCallRomAccess.parse(a)).isNotNull();
+            } catch (IOException expected) {
+                assertThat(expected.getMessage()).contains("acpi_call answered");
+            }
+        }
+        assertThat(AcpiCallRomAccess.chainEnd(content)).isGreaterThanOrEqualTo(-1);
     }
 
     private static void delete(Path root) throws IOException {

@@ -1,0 +1,164 @@
+package io.github.vbios.firmware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.sample.FirmwareBuilder;
+import io.github.vbios.sample.FirmwareWrappers;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WrapperTest {
+    private static final byte[] IMAGE = Fixtures.romVolume(FirmwareBuilder::crc32Section);
+
+    @ParameterizedTest
+    @ValueSource(strings = {FirmwareWrappers.EFI_CAPSULE, FirmwareWrappers.FMP_CAPSULE,
+        "E20BAFD3-9914-4F4F-9537-3129E090EB3C"})
+    void efiCapsules(String guid) {
+        Extraction x = Fixtures.extract(FirmwareWrappers.capsule(guid, IMAGE));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > EFI capsule body > FV@0x0 >");
+        assertThat(x.containers()).anyMatch(c -> c.kind().equals("capsule") && guid.equals(c.name()));
+    }
+
+    @Test
+    void amiAndToshibaCapsules() {
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(FirmwareWrappers.amiCapsule(IMAGE))))
+                .startsWith("in.bin > AMI capsule body > FV@0x0");
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(FirmwareWrappers.toshibaCapsule(IMAGE))))
+                .startsWith("in.bin > TOSHIBA capsule body > FV@0x0");
+    }
+
+    @Test
+    void invalidCapsuleHeaderFallsBackToTheRawScan() {
+        byte[] cap = FirmwareWrappers.capsule(FirmwareWrappers.EFI_CAPSULE, IMAGE);
+        ByteBuffer.wrap(cap).order(ByteOrder.LITTLE_ENDIAN).putInt(0x18, cap.length * 4);
+        Extraction x = Fixtures.extract(cap);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("capsule") && f.finding().message().contains("invalid"));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x20 >");
+    }
+
+    @Test
+    void flashDescriptorRegions() {
+        byte[] img = FirmwareWrappers.descriptorImage(IMAGE, 0x3000);
+        Extraction x = Fixtures.extract(img);
+        assertThat(x.containers()).anyMatch(c -> c.kind().equals("descriptor"));
+        assertThat(x.containers()).anyMatch(c -> c.kind().equals("region") && c.name().equals("ME") && c.offset() == 0x1000);
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > BIOS region@0x4000 > FV@0x0");
+    }
+
+    @Test
+    void romsBetweenRegionsAreCarved() {
+        byte[] img = FirmwareWrappers.descriptorImage(IMAGE, 0x3000);
+        // shrink the ME region to 1 page and put a ROM in the freed gap
+        ByteBuffer.wrap(img).order(ByteOrder.LITTLE_ENDIAN).putShort(0x40 + 10, (short) 1);
+        System.arraycopy(Fixtures.NET_ROM, 0, img, 0x2000, Fixtures.NET_ROM.length);
+        Extraction x = Fixtures.extract(img);
+        assertThat(x.roms()).anyMatch(r -> r.vendorId() == 0x10EC && r.provenance().startsWith("in.bin > padding@0x2000"));
+        assertThat(Fixtures.hasNvRom(x)).isTrue();
+    }
+
+    @Test
+    void inconsistentDescriptorFallsBackToTheRawScan() {
+        byte[] img = FirmwareWrappers.descriptorImage(IMAGE, 0x3000);
+        ByteBuffer.wrap(img).order(ByteOrder.LITTLE_ENDIAN).putShort(0x40 + 6, (short) 0x7000); // BIOS limit past the end
+        Extraction x = Fixtures.extract(img);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("beyond the image"));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x4000");
+    }
+
+    @Test
+    void archives() {
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(FirmwareWrappers.zip("bios/QLXL3F22.fd", IMAGE))))
+                .startsWith("in.bin > zip:bios_QLXL3F22.fd > FV@0x0");
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(FirmwareWrappers.sevenZ("bios.bin", IMAGE))))
+                .startsWith("in.bin > 7z:bios.bin > FV@0x0");
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(FirmwareWrappers.gzip(IMAGE)))).startsWith("in.bin > gzip > FV@0x0");
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(FirmwareWrappers.xz(IMAGE)))).startsWith("in.bin > xz > FV@0x0");
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(FirmwareWrappers.zlib(IMAGE)))).startsWith("in.bin > zlib > FV@0x0");
+    }
+
+    @Test
+    void nestedArchivesKeepTheWholePath() {
+        byte[] nested = FirmwareWrappers.zip("update.7z", FirmwareWrappers.sevenZ("bios.cap",
+                FirmwareWrappers.capsule(FirmwareWrappers.EFI_CAPSULE, IMAGE)));
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(nested)))
+                .startsWith("in.bin > zip:update.7z > 7z:bios.cap > EFI capsule body > FV@0x0 > file ");
+    }
+
+    @Test
+    void selfExtractingExe() {
+        byte[] stub = new byte[0x200];
+        stub[0] = 'M';
+        stub[1] = 'Z';
+        Extraction x = Fixtures.extract(FirmwareBuilder.concat(stub, FirmwareWrappers.sevenZ("bios.fd", IMAGE)));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > sfx 7z@0x200 > 7z:bios.fd > FV@0x0");
+    }
+
+    @Test
+    void dellHdrPackage() {
+        Extraction x = Fixtures.extract(FirmwareWrappers.dellHdr(IMAGE));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > Dell HDR@0x27 > FV@0x0");
+        byte[] pfs = FirmwareBuilder.concat("PFS.HDR.".getBytes(StandardCharsets.US_ASCII),
+                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putInt(IMAGE.length).array(), IMAGE);
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(pfs))).startsWith("in.bin > PFS payload > FV@0x0");
+    }
+
+    @Test
+    void registryExport() {
+        byte[] reg = FirmwareWrappers.regExport(
+                "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Control\\Class\\{4d36e968-e325-11ce-bfc1-08002be10318}\\0000",
+                "HardwareInformation.BiosImage", Fixtures.NV_ROM);
+        Extraction x = Fixtures.extract(reg);
+        assertThat(Fixtures.nvProvenance(x)).isEqualTo("in.bin > reg:HardwareInformation.BiosImage > rom@0x0");
+        assertThat(x.containers()).anyMatch(c -> c.kind().equals("reg value") && c.name().endsWith("\\HardwareInformation.BiosImage"));
+        assertThat(RegExport.hexList("0a, ff,1", 10)).containsExactly(0x0A, 0xFF, 0x01);
+        assertThat(RegExport.hexList("zz", 10)).isNull();
+    }
+
+    @Test
+    void innoAndUpxNameThePackageWhenTheToolIsMissing() {
+        byte[] exe = FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x100],
+                "Inno Setup Setup Data (5.5.7)".getBytes(StandardCharsets.US_ASCII), "UPX!".getBytes(StandardCharsets.US_ASCII));
+        Extraction x = Fixtures.extract(exe);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("install package innoextract"));
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("install package upx-ucl"));
+    }
+
+    @Test
+    void externalToolOutputIsExplored() {
+        ExternalTools fake = new ExternalTools() {
+            @Override
+            public Path find(String program) {
+                return Path.of("/bin/" + program);
+            }
+
+            @Override
+            public int run(List<String> command, Path dir, long seconds) throws java.io.IOException {
+                Path out = Path.of(command.get(command.indexOf("-d") + 1));
+                java.nio.file.Files.createDirectories(out.resolve("app"));
+                java.nio.file.Files.write(out.resolve("app/bios.fd"), IMAGE);
+                return 0;
+            }
+        };
+        byte[] exe = FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x100],
+                "Inno Setup Setup Data (5.5.7)".getBytes(StandardCharsets.US_ASCII));
+        Extraction x = Extractor.run(ByteSlice.of(exe), "setup.exe", Limits.defaults(), fake);
+        assertThat(Fixtures.nvProvenance(x)).startsWith("setup.exe > innosetup:app_bios.fd > FV@0x0");
+    }
+
+    @Test
+    void unsupportedWrappersAreNamedAndScannedRaw() {
+        byte[] iflash = FirmwareBuilder.concat("$_IFLASH_BIOSIMG".getBytes(StandardCharsets.US_ASCII),
+                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(IMAGE.length + 0x18).putInt(IMAGE.length).array(),
+                IMAGE);
+        Extraction x = Fixtures.extract(iflash);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Insyde iFlash package ($_IFLASH) is not unpacked"));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x18 >");
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.vbios.fuzz;
+
+import io.github.vbios.codec.EfiCompressionVariant;
+import io.github.vbios.codec.EfiCompressor;
+import io.github.vbios.codec.Lzma;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Small, valid inputs that start the fuzzers deep inside each format (rom-format.md 1.1-1.6,
+ * 1.9.1 and 1.12). The seed files under {@code src/test/resources/io/github/vbios/fuzz/} are
+ * written by {@link #main}: {@code ./mvnw -q test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=io.github.vbios.fuzz.Seeds} (run from the
+ * repository root after changing a builder here).
+ */
+public final class Seeds {
+    private Seeds() {
+    }
+
+    /** A minimal PE32+ header: MZ, e_lfanew, PE signature, COFF (machine), optional header (subsystem). */
+    static byte[] pe(int machine, int subsystem) {
+        ByteBuffer b = le(0x200);
+        b.put(0, (byte) 'M').put(1, (byte) 'Z').putInt(0x3C, 0x80);
+        b.put(0x80, (byte) 'P').put(0x81, (byte) 'E');
+        b.putShort(0x84, (short) machine).putShort(0x86, (short) 1).putShort(0x94, (short) 0xF0);
+        b.putShort(0x98, (short) 0x20B).putInt(0x98 + 56, 0x200).putShort(0x98 + 68, (short) subsystem);
+        byte[] name = "nvgop-fuzz".getBytes(StandardCharsets.UTF_16LE);
+        b.position(0x190);
+        b.put(name);
+        return b.array();
+    }
+
+    /** One option-ROM image: header, PCIR (+ NPDE), the given body, padded to 512-byte units. */
+    static byte[] image(int codeType, boolean last, byte[] efiPayload) {
+        int size = 0x200 + (efiPayload == null ? 0 : (efiPayload.length + 0x1FF) & ~0x1FF);
+        ByteBuffer b = le(size);
+        b.put(0, (byte) 0x55).put(1, (byte) 0xAA).put(2, (byte) (size / 512));
+        int pcir = 0x40;
+        if (codeType == 3) {
+            b.putShort(2, (short) (size / 512)).putInt(4, 0x0EF1).putShort(8, (short) 11)
+                    .putShort(0x0A, (short) 0x8664).putShort(0x0C, (short) 1).putShort(0x16, (short) 0x200);
+            b.position(0x200);
+            b.put(efiPayload);
+        }
+        b.putShort(0x18, (short) pcir);
+        b.put(pcir, (byte) 'P').put(pcir + 1, (byte) 'C').put(pcir + 2, (byte) 'I').put(pcir + 3, (byte) 'R');
+        b.putShort(pcir + 4, (short) 0x10de).putShort(pcir + 6, (short) 0x1fb9).putShort(pcir + 0x0A, (short) 0x18);
+        b.put(pcir + 0x0D, (byte) 0x00).put(pcir + 0x0E, (byte) 0x00).put(pcir + 0x0F, (byte) 0x03);
+        b.putShort(pcir + 0x10, (short) (size / 512)).put(pcir + 0x14, (byte) codeType)
+                .put(pcir + 0x15, (byte) (last ? 0x80 : 0));
+        int npde = (pcir + 0x18 + 15) & ~15;
+        b.put(npde, (byte) 'N').put(npde + 1, (byte) 'P').put(npde + 2, (byte) 'D').put(npde + 3, (byte) 'E');
+        b.putShort(npde + 4, (short) 0x101).putShort(npde + 6, (short) 0x14)
+                .putShort(npde + 8, (short) (size / 512)).put(npde + 0x0A, (byte) (last ? 0x80 : 0));
+        byte[] out = b.array();
+        if (codeType == 0) {
+            int sum = 0;
+            for (byte x : out) {
+                sum += x & 0xFF;
+            }
+            out[size - 1] = (byte) -sum; // x86 image byte sum 0 (rom-format.md 1.10)
+        }
+        return out;
+    }
+
+    static byte[] legacyRom() {
+        return image(0, true, null);
+    }
+
+    static byte[] legacyPlusEfiRom() {
+        byte[] efi = image(3, true, EfiCompressor.compress(pe(0x8664, 11), EfiCompressionVariant.EFI_1_1));
+        return concat(image(0, false, null), efi);
+    }
+
+    /** NVGI v1 container (rom-format.md 1.9.1): fixed-data size 0x10, ROM start pointer at 0x14. */
+    static byte[] nvgiDump() {
+        ByteBuffer h = le(0x400);
+        h.put(0, (byte) 'N').put(1, (byte) 'V').put(2, (byte) 'G').put(3, (byte) 'I');
+        h.putInt(4, (0x10 << 16) | (1 << 8)).putInt(0x10, 0xE208).putInt(0x14, 0x400);
+        return concat(h.array(), legacyPlusEfiRom(), new byte[0x200]);
+    }
+
+    static Map<String, byte[]> all() {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        byte[] pe = pe(0x8664, 11);
+        m.put("RomFuzzTest/analyze/legacy", legacyRom());
+        m.put("RomFuzzTest/analyze/legacy-efi", legacyPlusEfiRom());
+        m.put("RomFuzzTest/analyze/nvgi-v1", nvgiDump());
+        m.put("CodecFuzzTest/efi/efi11", prefix(0, EfiCompressor.compress(pe, EfiCompressionVariant.EFI_1_1)));
+        m.put("CodecFuzzTest/efi/tiano", prefix(1, EfiCompressor.compress(pe, EfiCompressionVariant.TIANO)));
+        m.put("CodecFuzzTest/lzma/pe", Lzma.compress(pe));
+        m.put("CodecFuzzTest/pe/pe32plus", pe);
+        return m;
+    }
+
+    private static byte[] prefix(int b, byte[] data) {
+        return concat(new byte[] {(byte) b}, data);
+    }
+
+    static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(n);
+        for (byte[] p : parts) {
+            b.put(p);
+        }
+        return b.array();
+    }
+
+    private static ByteBuffer le(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of("src/test/resources/io/github/vbios/fuzz");
+        for (Map.Entry<String, byte[]> e : all().entrySet()) {
+            String[] p = e.getKey().split("/");
+            Path f = root.resolve(p[0] + "Inputs").resolve(p[1]).resolve("seed-" + p[2]);
+            Files.createDirectories(f.getParent());
+            Files.write(f, e.getValue());
+        }
+    }
+}
