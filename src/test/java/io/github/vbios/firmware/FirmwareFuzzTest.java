@@ -49,6 +49,9 @@ class FirmwareFuzzTest {
             Map.entry("zlib", () -> FirmwareWrappers.zlib(IMAGE)),
             Map.entry("dell", () -> FirmwareWrappers.dellHdr(IMAGE)),
             Map.entry("reg", () -> FirmwareWrappers.regExport("HKLM\\X", "Rom", Fixtures.NV_ROM)),
+            Map.entry("iflash", () -> FirmwareBuilder.concat("$_IFLASH_BIOSIMG".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII), java.nio.ByteBuffer.allocate(8)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(IMAGE.length + 0x18).putInt(IMAGE.length).array(), IMAGE)),
             Map.entry("sfx", () -> FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x100],
                     FirmwareWrappers.sevenZ("b.fd", IMAGE))));
 

@@ -153,12 +153,22 @@ class WrapperTest {
     }
 
     @Test
-    void unsupportedWrappersAreNamedAndScannedRaw() {
-        byte[] iflash = FirmwareBuilder.concat("$_IFLASH_BIOSIMG".getBytes(StandardCharsets.US_ASCII),
+    void insydeIflashImagesInsideAFlasher() {
+        byte[] iflash = FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x300],
+                "$_IFLASH_BIOSIMG".getBytes(StandardCharsets.US_ASCII),
                 ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(IMAGE.length + 0x18).putInt(IMAGE.length).array(),
-                IMAGE);
+                IMAGE, "$_IFLASH_EC_IMG\0".getBytes(StandardCharsets.US_ASCII), new byte[8]);
         Extraction x = Fixtures.extract(iflash);
-        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Insyde iFlash package ($_IFLASH) is not unpacked"));
-        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x18 >");
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > iFlash _BIOSIMG@0x302 > FV@0x0 >");
+        assertThat(x.containers()).anyMatch(c -> c.kind().equals("iflash") && c.name().equals("_BIOSIMG"));
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("_EC_IMG image size 0"));
+    }
+
+    @Test
+    void unsupportedWrappersAreNamedAndScannedRaw() {
+        byte[] cab = FirmwareBuilder.concat("MSCF".getBytes(StandardCharsets.US_ASCII), new byte[0x40], IMAGE);
+        Extraction x = Fixtures.extract(cab);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Microsoft cabinet (MSCF) is not unpacked"));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x44 >");
     }
 }
