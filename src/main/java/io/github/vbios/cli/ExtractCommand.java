@@ -23,17 +23,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code vbios extract IN -o DIR}: every option ROM inside an update, firmware image, archive or .reg export. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Find every video BIOS (and with --all every option ROM) inside a BIOS update, firmware image,",
-            "capsule, archive (zip, 7z, gzip, xz), Dell HDR package or Windows .reg export, in process.",
-            "Each distinct display ROM is written as a clean romfile DIR/vbios_VVVV_DDDD.rom (NVIDIA first),",
-            "with DIR/report.json listing every ROM, its provenance, the containers walked and all findings."},
+        description = {
+            "Find every video BIOS inside a BIOS update, firmware image, capsule, archive",
+            "(zip, 7z, gzip, xz), Dell/Insyde package, GPU flash dump or .reg export.",
+            "Each distinct display ROM is written as a clean romfile",
+            "DIR/vbios_VVVV_DDDD.rom (NVIDIA first); DIR/report.json lists every ROM,",
+            "its provenance, the containers walked and all findings. Exit 4: no VBIOS."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vbios extract bios-update.exe -o out/       write vbios_10de_*.rom and report.json into out/",
-            "  vbios extract QLXL3F22.fd                   list what is inside without writing anything",
-            "  vbios extract --all image.fd -o out/        also write storage and network ROMs",
-            "  vbios extract --json display.reg            registry export of the display adapter's key",
-            "  vbios extract gpu-flash.rom -o out/         strip an NVGI/NVFW flash dump to its PCI view"})
+            "  vbios extract bios-update.exe -o out/   write vbios_*.rom + report.json",
+            "  vbios extract QLXL3F22.fd               list what is inside, write nothing",
+            "  vbios extract --all image.fd -o out/    also storage and network ROMs",
+            "  vbios extract --json display.reg        VBIOS from a registry export",
+            "  vbios extract gpu-flash.rom -o out/     NVGI/NVFW flash dump -> PCI view"})
 public final class ExtractCommand implements Callable<Integer> {
     static final long MAX_INPUT = Integer.MAX_VALUE - 64;
 
