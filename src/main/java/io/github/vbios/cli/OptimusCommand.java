@@ -1,14 +1,98 @@
 package io.github.vbios.cli;
 
+import io.github.vbios.acpi.SsdtMode;
+import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.plan.Optimus;
+import io.github.vbios.plan.OptimusCandidate;
+import io.github.vbios.plan.OptimusRequest;
+import io.github.vbios.plan.OptimusResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder registration for `vbios optimus`; the owning issue replaces this body. */
-@Command(name = "optimus", description = "(arrives with its issue)", mixinStandardHelpOptions = true)
+/** {@code vbios optimus IN -o DIR}: BIOS update / dump / ROM in; romfile, SSDTs, VM configs, NEXT-STEPS.md out. */
+@Command(name = "optimus", mixinStandardHelpOptions = true,
+        description = {"One shot for a muxless Optimus laptop (or any NVIDIA GPU): from a BIOS update, firmware",
+            "image, archive, GPU flash dump, clean ROM or .reg export to the clean romfile, the _ROM and battery",
+            "SSDTs, qemu-args.txt, libvirt-snippet.xml, proxmox.conf and NEXT-STEPS.md in DIR.",
+            "When several video BIOS images remain, lists them numbered and exits 4: choose with --ids or --pick."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vbios optimus bios-update.exe -o vm/                 pick the dGPU ROM by the host's NVIDIA device",
+            "  vbios optimus lg-r510-insyde.fd -o vm/ --ids 10de:0648   the laptop image holds 4 NVIDIA SKUs",
+            "  vbios optimus gpu-dump.rom -o vm/ --mode fwcfg       from an nvflash/GPU-Z dump, ROM via fw_cfg",
+            "  vbios optimus update.fd -o vm/ --pick 2 --json       second candidate; every artefact as JSON",
+        })
 public final class OptimusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "BIOS update, firmware image, archive, GPU dump, ROM or .reg export")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "output folder (created)")
+    Path outDir;
+
+    @Option(names = "--device", paramLabel = "BDF", description = "the dGPU on this host, e.g. 0000:01:00.0")
+    String device;
+
+    @Option(names = "--ids", paramLabel = "VVVV:DDDD", description = "use the ROM with these vendor:device IDs")
+    String ids;
+
+    @Option(names = "--pick", paramLabel = "N", description = "use candidate N of the list")
+    Integer pick;
+
+    @Option(names = "--host-root", paramLabel = "DIR", description = "read sysfs/procfs under DIR instead of /")
+    Path hostRoot;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "embed or fwcfg (default: fwcfg over 192 KiB, else embed)")
+    String mode;
+
+    @Option(names = "--force", description = "write into a non-empty DIR, overwriting")
+    boolean force;
+
+    @Option(names = "--json", description = "print one JSON document (schema 1) listing every artefact")
+    boolean json;
+
     @Override
-    public Integer call() {
-        System.err.println("vbios optimus: this command is not available in this build yet");
-        return ExitCodes.INTERNAL;
+    public Integer call() throws Exception {
+        OptimusRequest req = new OptimusRequest(input, outDir, device, ids == null ? null : OptimusRequest.parseIds(ids),
+                pick, hostRoot, mode == null ? null : SsdtMode.parse(mode), force);
+        OptimusResult r = Optimus.run(req, ExternalTools.system());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (json) {
+            out.println(Json.write(OptimusJson.of(r, input, outDir)));
+        } else {
+            text(r, out);
+        }
+        out.flush();
+        if (!r.done()) {
+            err.println("vbios: " + r.selection().reason());
+            err.flush();
+            return ExitCodes.NOT_FOUND;
+        }
+        return ExitCodes.OK;
+    }
+
+    private void text(OptimusResult r, PrintWriter out) {
+        out.println(input.getFileName() + ": " + r.inputKind() + ", " + r.candidates().size() + " video BIOS candidate"
+                + (r.candidates().size() == 1 ? "" : "s"));
+        r.candidates().forEach(c -> out.println(c.describe()));
+        if (!r.done()) {
+            return;
+        }
+        OptimusCandidate c = r.selection().chosen();
+        out.println("using " + c.number() + " (" + c.ids() + "), chosen by " + r.selection().reason());
+        out.println("GPU ACPI path in the guest: " + r.acpiPath() + " (SSDT mode " + r.ssdtMode() + ")");
+        out.println("wrote to " + outDir + ":");
+        r.artefacts().forEach(a -> out.println("  " + a.file() + "  " + a.description()));
+        r.notes().forEach(n -> out.println("note: " + n));
+        out.println("next: read " + outDir.resolve("NEXT-STEPS.md"));
     }
 }

@@ -72,7 +72,7 @@ class VmCommandTest {
     @Test
     void proxmoxJson() throws Exception {
         Path host = SampleHosts.optimusLaptop(tmp.resolve("host"));
-        Path rom = Files.write(tmp.resolve("dgpu.rom"), new byte[] {0x55, (byte) 0xAA});
+        Path rom = Files.write(tmp.resolve("dgpu.rom"), io.github.vbios.sample.SampleOptionRoms.withEfi(0x10de, 0x1f99));
         DoctorCommandTest.Run r = DoctorCommandTest.run("vm", "proxmox", "--host-root", host.toString(),
                 "--device", "01:00.0", "--romfile", rom.toString(), "--json", "--vmid", "104");
         assertThat(r.code()).isZero();

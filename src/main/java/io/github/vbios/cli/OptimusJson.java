@@ -1,0 +1,54 @@
+package io.github.vbios.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vbios.io.Hex;
+import io.github.vbios.plan.OptimusCandidate;
+import io.github.vbios.plan.OptimusResult;
+import java.nio.file.Path;
+
+/**
+ * {@code vbios optimus --json} (docs/json.md). A class of its own so that OptimusCommand's
+ * members name no Jackson type: picocli reflects over every command at start-up.
+ */
+final class OptimusJson {
+    private OptimusJson() {
+    }
+
+    static ObjectNode of(OptimusResult r, Path input, Path outDir) {
+        ObjectNode doc = Json.document();
+        doc.put("input", input.toString());
+        doc.put("inputKind", r.inputKind());
+        ArrayNode cands = doc.putArray("candidates");
+        for (OptimusCandidate c : r.candidates()) {
+            ObjectNode n = cands.addObject();
+            n.put("number", c.number());
+            n.put("vendorId", Hex.id16(c.rom().vendorId()));
+            n.put("deviceId", Hex.id16(c.rom().deviceId()));
+            int[] sub = c.rom().subsystem();
+            n.put("subsystemVendorId", sub == null ? null : Hex.id16(sub[0]));
+            n.put("subsystemDeviceId", sub == null ? null : Hex.id16(sub[1]));
+            n.put("size", c.size());
+            n.put("version", c.rom().version());
+            n.put("sha256", c.rom().sha256());
+            n.put("provenance", c.rom().provenance());
+        }
+        if (r.done()) {
+            doc.put("chosen", r.selection().chosen().number());
+        } else {
+            doc.putNull("chosen");
+        }
+        doc.put("reason", r.selection().reason());
+        doc.put("outputDir", outDir.toString());
+        doc.put("acpiPath", r.acpiPath());
+        doc.put("ssdtMode", r.ssdtMode());
+        doc.put("hostDevice", r.hostDevice());
+        doc.put("hostDeviceFound", r.hostDeviceFound());
+        ArrayNode arts = doc.putArray("artefacts");
+        r.artefacts().forEach(a -> arts.addObject().put("file", a.file()).put("kind", a.kind())
+                .put("description", a.description()));
+        ArrayNode notes = doc.putArray("notes");
+        r.notes().forEach(notes::add);
+        return doc;
+    }
+}

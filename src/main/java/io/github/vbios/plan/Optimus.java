@@ -1,0 +1,130 @@
+package io.github.vbios.plan;
+
+import io.github.vbios.acpi.AcpiPath;
+import io.github.vbios.acpi.SsdtBuilder;
+import io.github.vbios.acpi.SsdtOptions;
+import io.github.vbios.acpi.SsdtSet;
+import io.github.vbios.acpi.SsdtWriter;
+import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.host.HostReader;
+import io.github.vbios.host.HostSnapshot;
+import io.github.vbios.host.PciAddress;
+import io.github.vbios.host.PciDevice;
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
+import io.github.vbios.io.OutputFolder;
+import io.github.vbios.io.VbiosException;
+import io.github.vbios.rom.RomAnalyzer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code vbios optimus} (issue 8): from a BIOS update, firmware image, GPU dump, clean ROM or
+ * {@code .reg} export to everything a muxless Optimus dGPU needs in a VM: the clean romfile, the
+ * {@code _ROM} + battery SSDTs, QEMU/libvirt/Proxmox configuration and NEXT-STEPS.md. Combines
+ * the rooms; writes only into the output folder, through {@link OutputFolder}.
+ */
+public final class Optimus {
+    /** Largest input read (a BIOS update with its installer fits easily). */
+    static final long MAX_INPUT = 1L << 30;
+    /** Where the GPU goes in the guest: 01:00.0 behind a root port at 00:1c.0 (acpi-vm.md 1.2, vm room). */
+    static final String GUEST_ADDRESS = "01:00.0";
+    static final String ROOT_PORT = "00:1c.0";
+    static final String SSDT_DIR = "ssdt";
+
+    /** The dGPU as the host (or the tree under --host-root) shows it. */
+    public record HostGpu(HostSnapshot snapshot, PciDevice device) {
+    }
+
+    private Optimus() {
+    }
+
+    public static OptimusResult run(OptimusRequest req, ExternalTools tools) throws IOException {
+        if (!Files.isRegularFile(req.input())) {
+            throw new java.nio.file.NoSuchFileException(req.input().toString());
+        }
+        ByteSlice data = ByteSlice.readFile(req.input(), MAX_INPUT);
+        OptimusSource.Found found = OptimusSource.read(data, req.input().getFileName().toString(), tools);
+        List<String> notes = new ArrayList<>(found.notes());
+        Optional<HostGpu> host = hostDevice(req, notes);
+        OptimusSelection sel = OptimusSelection.choose(found.candidates(), req.ids(), req.pick(),
+                host.map(HostGpu::device).orElse(null));
+        notes.addAll(sel.warnings());
+        String hostAddress = host.map(h -> h.device().address().toString())
+                .orElse(req.device() != null ? req.device() : "0000:01:00.0");
+        AcpiPath path = AcpiPath.fromGuestAddress(GUEST_ADDRESS, List.of(ROOT_PORT));
+        if (sel.chosen() == null) {
+            return new OptimusResult(found.inputKind(), found.candidates(), sel, path.toString(), null, hostAddress,
+                    host.isPresent(), List.of(), notes);
+        }
+        return write(req, found, sel, host, hostAddress, path, notes);
+    }
+
+    private static OptimusResult write(OptimusRequest req, OptimusSource.Found found, OptimusSelection sel,
+                                       Optional<HostGpu> host, String hostAddress, AcpiPath path,
+                                       List<String> notes) throws IOException {
+        OptimusCandidate c = sel.chosen();
+        byte[] rom = c.rom().pciView().toArray();
+        if (!RomAnalyzer.analyze(ByteSlice.of(rom)).verdict().romfileReady()) {
+            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, "the chosen ROM (" + c.ids()
+                    + ") is not a clean romfile after cutting its PCI view; try: vbios patch");
+        }
+        OutputFolder out = OutputFolder.open(req.outDir(), req.force());
+        List<OptimusResult.Artefact> artefacts = new ArrayList<>();
+        String romName = "vbios_" + Hex.id16(c.rom().vendorId()) + "_" + Hex.id16(c.rom().deviceId()) + ".rom";
+        Path romPath = out.write(romName, rom);
+        artefacts.add(new OptimusResult.Artefact(romName, "romfile", "clean romfile (PCI view, " + rom.length
+                + " bytes, sha256 " + c.rom().sha256() + ") for the vfio-pci device"));
+
+        SsdtOptions opts = SsdtOptions.defaults(path);
+        if (req.mode() != null) {
+            opts = opts.withMode(req.mode());
+        }
+        SsdtSet set = SsdtBuilder.build(rom, opts);
+        OutputFolder ssdt = OutputFolder.open(out.resolve(SSDT_DIR), req.force());
+        for (Path p : SsdtWriter.write(set, rom, ssdt)) {
+            artefacts.add(OptimusConfigs.ssdtArtefact(SSDT_DIR + "/" + p.getFileName()));
+        }
+        OptimusConfigs.Rendered vm = OptimusConfigs.render(host, hostAddress, romPath, ssdt.root(), c, notes);
+        artefacts.addAll(OptimusConfigs.write(vm, out));
+        OptimusResult result = new OptimusResult(found.inputKind(), found.candidates(), sel, path.toString(),
+                set.mode().id(), hostAddress, host.isPresent(), artefacts, notes);
+        out.writeString(NextSteps.FILE, NextSteps.render(result, vm));
+        List<OptimusResult.Artefact> all = new ArrayList<>(artefacts);
+        all.add(new OptimusResult.Artefact(NextSteps.FILE, "guide", "what each file is, where it goes, what to check"));
+        return new OptimusResult(result.inputKind(), result.candidates(), sel, result.acpiPath(), result.ssdtMode(),
+                hostAddress, host.isPresent(), all, notes);
+    }
+
+    /**
+     * The dGPU on this host (or the tree under {@code --host-root}): {@code --device}, else the
+     * only NVIDIA display device. Empty when there is none (a laptop image prepared elsewhere).
+     */
+    static Optional<HostGpu> hostDevice(OptimusRequest req, List<String> notes) {
+        HostSnapshot snap;
+        try {
+            snap = (req.hostRoot() == null ? HostReader.system() : new HostReader(req.hostRoot())).snapshot();
+        } catch (RuntimeException e) {
+            notes.add("could not read the host's PCI devices (" + e.getMessage() + "); configs use a placeholder address");
+            return Optional.empty();
+        }
+        if (req.device() != null) {
+            PciAddress a = PciAddress.parse(req.device()).orElseThrow(() -> new VbiosException(
+                    VbiosException.Kind.USAGE, "--device '" + req.device() + "' is not a PCI address like 0000:01:00.0"));
+            Optional<PciDevice> d = snap.device(a);
+            if (d.isEmpty()) {
+                notes.add("no device " + a + " on this host: the configs use that address, subsystem IDs from the ROM");
+            }
+            return d.map(dev -> new HostGpu(snap, dev));
+        }
+        List<PciDevice> nvidia = snap.gpus().stream().filter(PciDevice::isNvidia).toList();
+        if (nvidia.size() > 1) {
+            notes.add(nvidia.size() + " NVIDIA GPUs on this host: pass --device BDF to choose one");
+        }
+        return nvidia.size() == 1 ? Optional.of(new HostGpu(snap, nvidia.get(0))) : Optional.empty();
+    }
+}

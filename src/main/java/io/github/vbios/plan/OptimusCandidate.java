@@ -1,0 +1,32 @@
+package io.github.vbios.plan;
+
+import io.github.vbios.firmware.CarvedRom;
+
+/**
+ * One video BIOS {@code vbios optimus} could use, numbered as listed to the user ({@code --pick N}).
+ * The ROM's bytes are already its PCI view, i.e. the clean romfile.
+ */
+public record OptimusCandidate(int number, CarvedRom rom) {
+    public int size() {
+        return rom.pciView().length();
+    }
+
+    /** "10de:0648" */
+    public String ids() {
+        return io.github.vbios.io.Hex.id16(rom.vendorId()) + ":" + io.github.vbios.io.Hex.id16(rom.deviceId());
+    }
+
+    /** Subsystem "vvvv:dddd" from the ROM's x86 header, or null when the ROM does not carry them. */
+    public String subsystem() {
+        int[] s = rom.subsystem();
+        return s == null ? null : io.github.vbios.io.Hex.id16(s[0]) + ":" + io.github.vbios.io.Hex.id16(s[1]);
+    }
+
+    /** One line of the candidate list: number, IDs, size, version, provenance. */
+    public String describe() {
+        String sub = subsystem() == null ? "" : " subsystem " + subsystem();
+        String version = rom.version() == null ? "version unknown" : "version " + rom.version();
+        return String.format(java.util.Locale.ROOT, "%2d. %s%s, %d bytes, %s, sha256 %s..., from %s", number, ids(), sub,
+                size(), version, rom.sha256().substring(0, 12), rom.provenance());
+    }
+}

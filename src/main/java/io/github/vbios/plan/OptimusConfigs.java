@@ -1,0 +1,110 @@
+package io.github.vbios.plan;
+
+import io.github.vbios.acpi.SsdtManifest;
+import io.github.vbios.host.PciAddress;
+import io.github.vbios.io.OutputFolder;
+import io.github.vbios.vm.FwCfgEntry;
+import io.github.vbios.vm.GuestFunction;
+import io.github.vbios.vm.LibvirtXml;
+import io.github.vbios.vm.PassthroughPlan;
+import io.github.vbios.vm.ProxmoxConfig;
+import io.github.vbios.vm.QemuArgs;
+import io.github.vbios.vm.RootPort;
+import io.github.vbios.vm.VmTarget;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Step 4 of {@code vbios optimus}: the VM side. With the dGPU present on the host the vm room's
+ * planner builds the plan (functions, sysfs subsystem IDs); without it (an image prepared on
+ * another machine) the same plan shape is built here around a placeholder address, with the
+ * ROM's subsystem IDs when it carries them.
+ */
+final class OptimusConfigs {
+    static final String QEMU = "qemu-args.txt";
+    static final String LIBVIRT = "libvirt-snippet.xml";
+    static final String PROXMOX = "proxmox.conf";
+    static final String VMID = "100";
+
+    /** The three renderings and the plan they came from. */
+    record Rendered(PassthroughPlan plan, String qemu, String libvirt, ProxmoxConfig.Rendered proxmox) {
+    }
+
+    private OptimusConfigs() {
+    }
+
+    static OptimusResult.Artefact ssdtArtefact(String file) {
+        String d;
+        if (file.endsWith(".aml")) {
+            d = "ACPI table (AML) for -acpitable";
+        } else if (file.endsWith(".dsl")) {
+            d = "readable ASL of the table beside it";
+        } else if (file.endsWith(SsdtManifest.FILE_NAME)) {
+            d = "manifest: mode, ACPI path, tables in load order";
+        } else {
+            d = "ROM copy served to the guest through fw_cfg";
+        }
+        return new OptimusResult.Artefact(file, "ssdt", d);
+    }
+
+    static Rendered render(Optional<Optimus.HostGpu> host, String hostAddress, Path romfile, Path ssdtDir,
+                           OptimusCandidate c, List<String> notes) throws IOException {
+        PassthroughPlan qemu = plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.QEMU, notes);
+        PassthroughPlan libvirt = plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.LIBVIRT, new ArrayList<>());
+        PassthroughPlan proxmox = plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.PROXMOX, new ArrayList<>());
+        String q = "# qemu-system-x86_64 arguments for the dGPU (add them to your VM's command line)\n"
+                + QemuArgs.toShell(QemuArgs.render(qemu)) + "\n";
+        return new Rendered(qemu, q, LibvirtXml.snippet(libvirt), ProxmoxConfig.render(proxmox, VMID));
+    }
+
+    static List<OptimusResult.Artefact> write(Rendered r, OutputFolder out) throws IOException {
+        out.writeString(QEMU, r.qemu());
+        out.writeString(LIBVIRT, r.libvirt());
+        StringBuilder pve = new StringBuilder("# Proxmox VE: lines for /etc/pve/qemu-server/" + VMID
+                + ".conf (replace " + VMID + " with your VM id)\n");
+        r.proxmox().configLines().forEach(l -> pve.append(l).append('\n'));
+        pve.append("# or apply them with:\n");
+        r.proxmox().commands().forEach(l -> pve.append("#   ").append(l).append('\n'));
+        out.writeString(PROXMOX, pve.toString());
+        return List.of(
+                new OptimusResult.Artefact(QEMU, "qemu", "qemu-system-x86_64 arguments: root port, vfio-pci, -acpitable"),
+                new OptimusResult.Artefact(LIBVIRT, "libvirt", "libvirt domain XML snippet: hostdev, rom, overrides"),
+                new OptimusResult.Artefact(PROXMOX, "proxmox", "Proxmox VE hostpci/args lines and qm set commands"));
+    }
+
+    private static PassthroughPlan plan(Optional<Optimus.HostGpu> host, String hostAddress, Path romfile,
+                                        Path ssdtDir, OptimusCandidate c, VmTarget target, List<String> notes)
+            throws IOException {
+        if (host.isPresent()) {
+            PlanRequest req = PlanRequest.of(target, host.get().device().address()).withRomfile(romfile)
+                    .withSsdt(ssdtDir);
+            PassthroughPlan p = PassthroughPlanner.plan(host.get().snapshot(), req);
+            p.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+            return p;
+        }
+        return placeholderPlan(hostAddress, romfile, ssdtDir, c, target, notes);
+    }
+
+    /** The planner's plan shape (one root port at 00:1c.0, GPU as function 0) without a host device. */
+    private static PassthroughPlan placeholderPlan(String hostAddress, Path romfile, Path ssdtDir, OptimusCandidate c,
+                                                   VmTarget target, List<String> notes) throws IOException {
+        int[] sub = c.rom().subsystem();
+        if (sub == null && target == VmTarget.QEMU) {
+            notes.add("the ROM carries no subsystem IDs and the GPU is not on this host: add "
+                    + "x-pci-sub-vendor-id/x-pci-sub-device-id (lspci -nnv -s BDF shows them) or rerun on the laptop");
+        }
+        GuestFunction gpu = new GuestFunction(hostAddress, 0, sub == null ? -1 : sub[0], sub == null ? -1 : sub[1],
+                romfile.toAbsolutePath().normalize().toString(), "vbios-gpu");
+        RootPort rp = new RootPort("vbios-rp1", 1, 1, 0x11, 0x1c, 0, true, List.of(gpu));
+        SsdtManifest m = SsdtManifest.read(ssdtDir);
+        Path dir = ssdtDir.toAbsolutePath().normalize();
+        List<String> tables = m.tables().stream().map(t -> dir.resolve(t).toString()).toList();
+        FwCfgEntry fw = m.fwCfg() == null ? null : new FwCfgEntry(m.fwCfg().name(), dir.resolve(m.fwCfg().file()).toString());
+        PlanRequest defaults = PlanRequest.of(target, PciAddress.parse(hostAddress).orElse(null));
+        return new PassthroughPlan(defaults.machine(), defaults.ovmfCode(), defaults.ovmfVars(), List.of(rp), tables,
+                fw, m.acpiPath(), 0, List.of());
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.vbios.plan;
+
+import java.util.List;
+
+/**
+ * What {@code vbios optimus} did: the input's kind, every candidate, the choice (null when none or
+ * several remained: exit 4), and every file written with what it is for.
+ */
+public record OptimusResult(String inputKind, List<OptimusCandidate> candidates, OptimusSelection selection,
+                            String acpiPath, String ssdtMode, String hostDevice, boolean hostDeviceFound,
+                            List<Artefact> artefacts, List<String> notes) {
+    /** One file in the output folder. */
+    public record Artefact(String file, String kind, String description) {
+    }
+
+    public OptimusResult {
+        candidates = List.copyOf(candidates);
+        artefacts = List.copyOf(artefacts);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean done() {
+        return selection.chosen() != null;
+    }
+
+    /** The romfile's name in the output folder, or null. */
+    public String romfile() {
+        return artefacts.stream().filter(a -> a.kind().equals("romfile")).map(Artefact::file).findFirst().orElse(null);
+    }
+}

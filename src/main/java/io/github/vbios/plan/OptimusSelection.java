@@ -1,0 +1,75 @@
+package io.github.vbios.plan;
+
+import io.github.vbios.host.PciDevice;
+import io.github.vbios.io.Hex;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step 2 of {@code vbios optimus} (issue 8): pick the dGPU's ROM. By {@code --pick N}, else by
+ * {@code --ids}, else by the host's NVIDIA device, else the only candidate; anything else is
+ * ambiguous and the caller lists the candidates (exit 4). Laptop images often hold 2-4 SKUs,
+ * sometimes two variants with the same IDs, so an ID match can still leave several.
+ *
+ * @param chosen   the ROM to use, or null when none or several remain
+ * @param remaining the candidates still in the running when {@code chosen} is null
+ * @param reason   how the choice was made, or why it could not be
+ * @param warnings e.g. the subsystem IDs of ROM and host device differ
+ */
+public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> remaining, String reason,
+                               List<String> warnings) {
+    public static OptimusSelection choose(List<OptimusCandidate> all, int[] ids, Integer pick, PciDevice host) {
+        List<String> warnings = new ArrayList<>();
+        if (all.isEmpty()) {
+            return new OptimusSelection(null, all, "no video BIOS found in the input", warnings);
+        }
+        if (pick != null) {
+            if (pick < 1 || pick > all.size()) {
+                return new OptimusSelection(null, all, "--pick " + pick + " is not one of the " + all.size()
+                        + " candidates", warnings);
+            }
+            return done(all.get(pick - 1), "candidate " + pick + " (--pick)", host, warnings);
+        }
+        List<OptimusCandidate> left = all;
+        String by;
+        if (ids != null) {
+            left = byIds(all, ids[0], ids[1]);
+            by = "--ids " + Hex.id16(ids[0]) + ":" + Hex.id16(ids[1]);
+            if (left.isEmpty()) {
+                return new OptimusSelection(null, all, "no candidate has the IDs " + by.substring(6), warnings);
+            }
+        } else if (host != null) {
+            left = byIds(all, host.vendorId(), host.deviceId());
+            by = "the host's GPU " + host.address() + " (" + Hex.id16(host.vendorId()) + ":"
+                    + Hex.id16(host.deviceId()) + ")";
+            if (left.isEmpty()) {
+                warnings.add("no candidate has the IDs of " + by + "; choosing among all of them");
+                left = all;
+            }
+        } else {
+            by = "the only video BIOS found";
+        }
+        if (left.size() == 1) {
+            return done(left.get(0), by, host, warnings);
+        }
+        String what = ids == null && host == null ? left.size() + " video BIOS candidates"
+                : left.size() + " candidates match " + by;
+        return new OptimusSelection(null, left, what + ": choose one with --ids VVVV:DDDD or --pick N", warnings);
+    }
+
+    private static List<OptimusCandidate> byIds(List<OptimusCandidate> all, int vendor, int device) {
+        return all.stream().filter(c -> c.rom().vendorId() == vendor && c.rom().deviceId() == device).toList();
+    }
+
+    /** Chosen; warns when ROM and host device both know subsystem IDs and they differ. */
+    private static OptimusSelection done(OptimusCandidate c, String by, PciDevice host, List<String> warnings) {
+        int[] sub = c.rom().subsystem();
+        if (host != null && sub != null && host.hasValidSubsystem()
+                && (sub[0] != host.subsystemVendorId() || sub[1] != host.subsystemDeviceId())) {
+            warnings.add("the ROM's subsystem IDs " + c.subsystem() + " differ from the host GPU's "
+                    + Hex.id16(host.subsystemVendorId()) + ":" + Hex.id16(host.subsystemDeviceId())
+                    + ": it may be another laptop model's VBIOS; the VM gets the host's IDs");
+        }
+        return new OptimusSelection(c, List.of(c), by, warnings);
+    }
+}
