@@ -149,7 +149,9 @@ public final class ExtractCommand implements Callable<Integer> {
                     o.written() ? "\n    -> " + o.fileName() : "");
         }
         long warnings = x.findings().stream().filter(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO).count();
-        out.printf("walked %s; %d findings (%d warnings)%n", x.containerCounts(), x.findings().size(), warnings);
+        String walked = x.containerCounts().isEmpty() ? "no firmware structure (scanned as one area)"
+                : x.containerCounts().toString();
+        out.printf("walked %s; %d findings (%d warnings)%n", walked, x.findings().size(), warnings);
         out.println(plan.verdict());
     }
 }
