@@ -143,10 +143,9 @@ public final class ExtractCommand implements Callable<Integer> {
         for (ExtractPlan.Output o : plan.outputs()) {
             CarvedRom r = o.rom();
             String version = r.version() == null ? "" : " version " + r.version();
-            out.printf("%s:%s %s %d bytes%s checksum %s sha256 %s%n    at %s%s%n", Hex.id16(r.vendorId()),
+            out.printf("%s:%s %s %d bytes%s checksum %s sha256 %s%s at %s%n", Hex.id16(r.vendorId()),
                     Hex.id16(r.deviceId()), r.kind(), r.pciView().length(), version, r.checksumValid() ? "ok" : "BAD",
-                    r.sha256().substring(0, 16), r.provenance(),
-                    o.written() ? "\n    -> " + o.fileName() : "");
+                    r.sha256().substring(0, 16), o.written() ? " -> " + o.fileName() : "", r.provenance());
         }
         long warnings = x.findings().stream().filter(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO).count();
         String walked = x.containerCounts().isEmpty() ? "no firmware structure (scanned as one area)"
