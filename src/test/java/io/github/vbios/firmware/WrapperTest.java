@@ -109,6 +109,27 @@ class WrapperTest {
         assertThat(Fixtures.nvProvenance(Fixtures.extract(pfs))).startsWith("in.bin > PFS payload > FV@0x0");
     }
 
+    private static byte[] pfsEntry(String guid, int version, byte[] data, int sig) {
+        ByteBuffer h = ByteBuffer.allocate(version == 1 ? 0x48 : 0x58).order(ByteOrder.LITTLE_ENDIAN);
+        h.put(io.github.vbios.firmware.Guid.bytes(guid)).putInt(version);
+        h.putInt(0x28, data.length).putInt(0x2C, sig);
+        return FirmwareBuilder.concat(h.array(), data, new byte[sig]);
+    }
+
+    @Test
+    void dellPfsEntriesAreSplit() {
+        byte[] entries = FirmwareBuilder.concat(pfsEntry("FD041960-0DC8-4B9F-8225-BBA9E37C71E0", 2, IMAGE, 0x200),
+                pfsEntry("E0717CE3-A9BB-25C7-D49F-8C0D4E4E8E8B", 1, Fixtures.NET_ROM, 0));
+        byte[] pfs = FirmwareBuilder.concat("PFS.HDR.".getBytes(StandardCharsets.US_ASCII),
+                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putInt(entries.length).array(), entries,
+                new byte[8], "PFS.FTR.".getBytes(StandardCharsets.US_ASCII));
+        Extraction x = Fixtures.extract(FirmwareWrappers.dellHdr(pfs));
+        assertThat(Fixtures.nvProvenance(x)).startsWith(
+                "in.bin > Dell HDR@0x27 > PFS payload > PFS entry FD041960-0DC8-4B9F-8225-BBA9E37C71E0 > FV@0x0");
+        assertThat(x.roms()).anyMatch(r -> r.vendorId() == 0x10EC && r.provenance().contains("PFS entry E0717CE3"));
+        assertThat(x.containers().stream().filter(c -> c.kind().equals("dell-pfs entry")).count()).isEqualTo(2);
+    }
+
     @Test
     void registryExport() {
         byte[] reg = FirmwareWrappers.regExport(
