@@ -192,4 +192,19 @@ class WrapperTest {
         assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Microsoft cabinet (MSCF) is not unpacked"));
         assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x44 >");
     }
+
+    @Test
+    void regedit4ExportWithTypedHexValue() {
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < Fixtures.NV_ROM.length; i++) {
+            hex.append(String.format("%02x", Fixtures.NV_ROM[i] & 0xFF)).append(i + 1 < Fixtures.NV_ROM.length ? "," : "");
+            if (i % 20 == 19) {
+                hex.append("\\\n  ");
+            }
+        }
+        String text = "REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\X]\n\"Small\"=hex:00,01\n\"Bios\"=hex(3):" + hex + "\n";
+        Extraction x = Fixtures.extract(text.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(Fixtures.nvProvenance(x)).isEqualTo("in.bin > reg:Bios > rom@0x0");
+        assertThat(x.containers().stream().filter(c -> c.kind().equals("reg value")).count()).isEqualTo(1);
+    }
 }
