@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dest=.cache/guest
 mkdir -p "$dest"
-if [ -s "$dest/vmlinuz" ] && [ -s "$dest/busybox" ]; then
+if [ -s "$dest/vmlinuz" ] && [ -s "$dest/busybox" ] && [ -s "$dest/battery.ko" ]; then
   echo "guest files already in $dest"
   exit 0
 fi
@@ -19,4 +19,8 @@ dpkg-deb -x "$tmp"/busybox-static_*.deb "$tmp/bb"
 dpkg-deb -x "$tmp"/linux-image-*.deb "$tmp/k"
 cp "$tmp/bb/bin/busybox" "$dest/busybox.part" && mv "$dest/busybox.part" "$dest/busybox"
 cp "$tmp"/k/boot/vmlinuz-* "$dest/vmlinuz.part" && mv "$dest/vmlinuz.part" "$dest/vmlinuz"
+# Debian builds the ACPI battery and AC drivers as modules: the guest loads them to show BAT0/AC0.
+for m in battery ac; do
+  cp "$tmp"/k/lib/modules/*/kernel/drivers/acpi/$m.ko "$dest/$m.ko"
+done
 echo "guest kernel and busybox ready in $dest"

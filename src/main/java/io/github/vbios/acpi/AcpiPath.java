@@ -159,7 +159,7 @@ public final class AcpiPath {
         return segments.get(segments.size() - 1);
     }
 
-    /** The parent path; the root's children have the root ({@code \}) as parent, shown as an empty list. */
+    /** The parent node's path (one segment less; a one-segment path has the root, printed {@code \}, as parent). */
     public AcpiPath parent() {
         return new AcpiPath(segments.subList(0, segments.size() - 1));
     }

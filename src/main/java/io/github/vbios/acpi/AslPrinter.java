@@ -86,7 +86,7 @@ public final class AslPrinter {
         int end = (int) Math.min(length, t.length);
         try {
             termList(end, 1);
-        } catch (AmlCursor.Malformed | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             int at = e instanceof AmlCursor.Malformed m ? m.offset : in.pos;
             findings.add(Finding.error(at, "cannot decode AML: " + e.getMessage()));
             out.append(String.format(Locale.ROOT, "    /* listing stops at 0x%X: %s */%n", at, e.getMessage()));
@@ -130,59 +130,59 @@ public final class AslPrinter {
     private boolean statement(int end, int level) {
         int op = in.peek(end);
         int ext = op == 0x5B ? in.peekAt(1, end) : -1;
-        switch (op) {
-            case 0x08 -> {
-                in.pos++;
-                String n = expr.name(end);
-                line(level, "Name (" + n + ", " + expr.nameValue(n, end) + ")");
-                return false;
-            }
-            case 0x10 -> {
-                block(end, level, "Scope", false);
-                return true;
-            }
-            case 0x14 -> {
-                method(end, level);
-                return true;
-            }
-            case 0xA0, 0xA2 -> {
-                in.pos++;
-                int pkgEnd = in.pkgEnd(end);
-                String pred = expr.termArg(pkgEnd);
-                open(level, (op == 0xA0 ? "If (" : "While (") + pred + ")");
-                termList(pkgEnd, level + 1);
-                line(level, "}");
-                if (op == 0xA0 && in.pos < end && in.peek(end) == 0xA1) {
-                    in.pos++;
-                    int elseEnd = in.pkgEnd(end);
-                    open(level, "Else");
-                    termList(elseEnd, level + 1);
-                    line(level, "}");
-                }
-                return true;
-            }
-            default -> {
-                if (op == 0x5B && ext == 0x82) {
-                    block(end, level, "Device", true);
-                    return true;
-                }
-                if (op == 0x5B && ext == 0x80) {
-                    in.pos += 2;
-                    String n = expr.name(end);
-                    int space = in.u8(end);
-                    String sp = space < SPACES.length ? SPACES[space] : String.format("0x%02X", space);
-                    line(level, "OperationRegion (" + n + ", " + sp + ", " + expr.termArg(end) + ", "
-                            + expr.termArg(end) + ")");
-                    return false;
-                }
-                if (op == 0x5B && ext == 0x81) {
-                    field(end, level);
-                    return true;
-                }
-                line(level, expr.statement(end));
-                return false;
-            }
+        if (op == 0x08) {
+            in.pos++;
+            String n = expr.name(end);
+            line(level, "Name (" + n + ", " + expr.nameValue(n, end) + ")");
+            return false;
         }
+        if (op == 0x10 || ext == 0x82) {
+            block(end, level, op == 0x10 ? "Scope" : "Device", op != 0x10);
+            return true;
+        }
+        if (op == 0x14) {
+            method(end, level);
+            return true;
+        }
+        if (op == 0xA0 || op == 0xA2) {
+            conditional(end, level, op == 0xA0);
+            return true;
+        }
+        if (ext == 0x80) {
+            operationRegion(end, level);
+            return false;
+        }
+        if (ext == 0x81) {
+            field(end, level);
+            return true;
+        }
+        line(level, expr.statement(end));
+        return false;
+    }
+
+    /** If (with an optional Else) or While. */
+    private void conditional(int end, int level, boolean isIf) {
+        in.pos++;
+        int pkgEnd = in.pkgEnd(end);
+        String pred = expr.termArg(pkgEnd);
+        open(level, (isIf ? "If (" : "While (") + pred + ")");
+        termList(pkgEnd, level + 1);
+        line(level, "}");
+        if (isIf && in.pos < end && in.peek(end) == 0xA1) {
+            in.pos++;
+            int elseEnd = in.pkgEnd(end);
+            open(level, "Else");
+            termList(elseEnd, level + 1);
+            line(level, "}");
+        }
+    }
+
+    private void operationRegion(int end, int level) {
+        in.pos += 2;
+        String n = expr.name(end);
+        int space = in.u8(end);
+        String sp = space < SPACES.length ? SPACES[space] : String.format("0x%02X", space);
+        line(level, "OperationRegion (" + n + ", " + sp + ", " + expr.termArg(end) + ", " + expr.termArg(end) + ")");
     }
 
     private void open(int level, String head) {

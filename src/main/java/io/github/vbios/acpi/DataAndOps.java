@@ -32,53 +32,51 @@ final class DataAndOps {
                 return buffer(x, in, end);
             case 0x12:
                 return pkg(x, in, end);
-            case 0x92:
-                in.pos++;
-                return not(x, in, end);
-            case 0x75:
-            case 0x76:
-                in.pos++;
-                return x.superName(end) + (op == 0x75 ? "++" : "--");
-            case 0x87:
-                in.pos++;
-                return "SizeOf (" + x.superName(end) + ")";
-            case 0x83:
-                in.pos++;
-                return "DerefOf (" + x.termArg(end) + ")";
-            case 0x71:
-                in.pos++;
-                return "RefOf (" + x.superName(end) + ")";
-            case 0x73:
-                in.pos++;
-                return withTarget(x, end, "Concatenate (" + x.termArg(end) + ", " + x.termArg(end));
-            case 0x9E:
-                in.pos++;
-                return withTarget(x, end, "Mid (" + x.termArg(end) + ", " + x.termArg(end) + ", " + x.termArg(end));
-            case 0x9C:
-                in.pos++;
-                return withTarget(x, end, "ToString (" + x.termArg(end) + ", " + x.termArg(end));
-            case 0x96:
-            case 0x98:
-            case 0x99:
-                in.pos++;
-                String fn = op == 0x96 ? "ToBuffer" : op == 0x98 ? "ToHexString" : "ToInteger";
-                return withTarget(x, end, fn + " (" + x.termArg(end));
-            case 0x88: {
-                in.pos++;
-                String obj = x.termArg(end);
-                String idx = x.termArg(end);
-                String t = x.superName(end);
-                String e = obj + " [" + idx + "]";
-                return t.isEmpty() ? e : t + " = " + e;
-            }
-            case 0x70: {
-                in.pos++;
-                String src = x.termArg(end);
-                return x.superName(end) + " = " + src;
-            }
             case 0x5B:
                 return extended(x, in, end);
             default:
+                return operator(x, in, op, end);
+        }
+    }
+
+    /** Unary and n-ary operators other than the arithmetic/logic ones of {@link AslExpressions}. */
+    private static String operator(AslExpressions x, AmlCursor in, int op, int end) {
+        in.pos++;
+        switch (op) {
+            case 0x92:
+                return not(x, in, end);
+            case 0x75:
+            case 0x76:
+                return x.superName(end) + (op == 0x75 ? "++" : "--");
+            case 0x87:
+                return "SizeOf (" + x.superName(end) + ")";
+            case 0x83:
+                return "DerefOf (" + x.termArg(end) + ")";
+            case 0x71:
+                return "RefOf (" + x.superName(end) + ")";
+            case 0x73:
+                return withTarget(x, end, "Concatenate (" + x.termArg(end) + ", " + x.termArg(end));
+            case 0x9E:
+                return withTarget(x, end, "Mid (" + x.termArg(end) + ", " + x.termArg(end) + ", " + x.termArg(end));
+            case 0x9C:
+                return withTarget(x, end, "ToString (" + x.termArg(end) + ", " + x.termArg(end));
+            case 0x96:
+                return withTarget(x, end, "ToBuffer (" + x.termArg(end));
+            case 0x98:
+                return withTarget(x, end, "ToHexString (" + x.termArg(end));
+            case 0x99:
+                return withTarget(x, end, "ToInteger (" + x.termArg(end));
+            case 0x88: {
+                String e = x.termArg(end) + " [" + x.termArg(end) + "]";
+                String t = x.superName(end);
+                return t.isEmpty() ? e : t + " = " + e;
+            }
+            case 0x70: {
+                String src = x.termArg(end);
+                return x.superName(end) + " = " + src;
+            }
+            default:
+                in.pos--;
                 throw in.fail(String.format(Locale.ROOT, "opcode 0x%02X is not in vbios's AML vocabulary", op));
         }
     }

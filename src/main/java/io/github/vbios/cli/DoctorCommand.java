@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
             "framebuffers, subsystem IDs. Every check has a status (ok, warn, fail) and a fix."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vbios doctor                       check every GPU that is not the host's boot display",
-            "  vbios doctor 0000:01:00.0 --json   one GPU, as JSON",
-            "  vbios doctor --host-root saved/    check a saved sysfs/procfs tree (bug reports)",
+            "  vbios doctor                      every GPU but the host's boot display",
+            "  vbios doctor 0000:01:00.0 --json  one GPU, as JSON",
+            "  vbios doctor --host-root saved/   a saved sysfs/procfs tree",
         })
 public final class DoctorCommand implements Callable<Integer> {
     @Spec

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  sudo vbios dump 0000:01:00.0 -o gpu.rom",
-            "  sudo vbios dump 01:00.0 --acpi -o dgpu.rom     laptop dGPU without ROM BAR (modprobe acpi_call first)",
+            "  sudo vbios dump 01:00.0 --acpi -o dgpu.rom   laptop dGPU, via acpi_call",
             "  vbios dump 01:00.0 --host-root saved/ -o gpu.rom --json",
         })
 public final class DumpCommand implements Callable<Integer> {

@@ -23,17 +23,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code vbios extract IN -o DIR}: every option ROM inside an update, firmware image, archive or .reg export. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Find every video BIOS (and with --all every option ROM) inside a BIOS update, firmware image,",
-            "capsule, archive (zip, 7z, gzip, xz), Dell HDR package or Windows .reg export, in process.",
-            "Each distinct display ROM is written as a clean romfile DIR/vbios_VVVV_DDDD.rom (NVIDIA first),",
-            "with DIR/report.json listing every ROM, its provenance, the containers walked and all findings."},
+        description = {
+            "Find every video BIOS inside a BIOS update, firmware image, capsule, archive",
+            "(zip, 7z, gzip, xz), Dell/Insyde package, GPU flash dump or .reg export.",
+            "Each distinct display ROM is written as a clean romfile",
+            "DIR/vbios_VVVV_DDDD.rom (NVIDIA first); DIR/report.json lists every ROM,",
+            "its provenance, the containers walked and all findings. Exit 4: no VBIOS."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vbios extract bios-update.exe -o out/       write vbios_10de_*.rom and report.json into out/",
-            "  vbios extract QLXL3F22.fd                   list what is inside without writing anything",
-            "  vbios extract --all image.fd -o out/        also write storage and network ROMs",
-            "  vbios extract --json display.reg            registry export of the display adapter's key",
-            "  vbios extract gpu-flash.rom -o out/         strip an NVGI/NVFW flash dump to its PCI view"})
+            "  vbios extract bios-update.exe -o out/   write vbios_*.rom + report.json",
+            "  vbios extract QLXL3F22.fd               list what is inside, write nothing",
+            "  vbios extract --all image.fd -o out/    also storage and network ROMs",
+            "  vbios extract --json display.reg        VBIOS from a registry export",
+            "  vbios extract gpu-flash.rom -o out/     NVGI/NVFW flash dump -> PCI view"})
 public final class ExtractCommand implements Callable<Integer> {
     static final long MAX_INPUT = Integer.MAX_VALUE - 64;
 
@@ -141,13 +143,14 @@ public final class ExtractCommand implements Callable<Integer> {
         for (ExtractPlan.Output o : plan.outputs()) {
             CarvedRom r = o.rom();
             String version = r.version() == null ? "" : " version " + r.version();
-            out.printf("%s:%s %s %d bytes%s checksum %s sha256 %s%n    at %s%s%n", Hex.id16(r.vendorId()),
+            out.printf("%s:%s %s %d bytes%s checksum %s sha256 %s%s at %s%n", Hex.id16(r.vendorId()),
                     Hex.id16(r.deviceId()), r.kind(), r.pciView().length(), version, r.checksumValid() ? "ok" : "BAD",
-                    r.sha256().substring(0, 16), r.provenance(),
-                    o.written() ? "\n    -> " + o.fileName() : "");
+                    r.sha256().substring(0, 16), o.written() ? " -> " + o.fileName() : "", r.provenance());
         }
         long warnings = x.findings().stream().filter(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO).count();
-        out.printf("walked %s; %d findings (%d warnings)%n", x.containerCounts(), x.findings().size(), warnings);
+        String walked = x.containerCounts().isEmpty() ? "no firmware structure (scanned as one area)"
+                : x.containerCounts().toString();
+        out.printf("walked %s; %d findings (%d warnings)%n", walked, x.findings().size(), warnings);
         out.println(plan.verdict());
     }
 }

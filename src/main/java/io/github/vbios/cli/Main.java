@@ -28,6 +28,10 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Descriptions are written as lines of up to ~100 columns; picocli's default of 80 would
+        // re-wrap them mid-sentence. Wider terminals still get the wider layout.
+        cl.setUsageHelpWidth(100);
+        cl.setUsageHelpAutoWidth(true);
         addExitCodeHelp(cl);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
         cl.setParameterExceptionHandler((ex, args) -> {

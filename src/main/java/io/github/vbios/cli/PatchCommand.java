@@ -21,17 +21,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code vbios patch IN -o OUT}: write the exact romfile QEMU needs (the PCI view) from any dump (issue 4). */
 @Command(name = "patch", mixinStandardHelpOptions = true,
-        description = {"Write the exact romfile QEMU needs from any GPU ROM dump: the PCI view, from the first",
-            "image's 55 AA to the end of the last PCI image. Cuts NVIDIA NVGI/NVFW headers, NVIDIA-only",
-            "images, InfoROM, backup copies and fill, and says what it cut. The result is re-parsed before it",
-            "is moved into place; the input is never written."},
+        description = {"Write the exact romfile QEMU needs from any GPU ROM dump: the PCI view, from",
+            "the first image's 55 AA to the end of the last PCI image. Cuts NVIDIA NVGI/NVFW",
+            "headers, NVIDIA-only images, InfoROM, backup copies and fill, and says what it",
+            "cut. The result is re-parsed before it is moved into place; IN is never written."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vbios patch nvflash-dump.rom -o gpu.rom          cut the romfile out of a full flash dump",
-            "  vbios patch dump.rom -o gpu.rom --fix-checksum   also make the x86 checksums valid",
-            "  vbios patch dump.rom -o gpu.rom --set-ids 10de:1c03 --fix-checksum   change the PCI IDs",
-            "  vbios patch --check gpu.rom                      exit 0 if gpu.rom is already a correct romfile, else 3",
-            "  qemu-system-x86_64 ... -device vfio-pci,host=01:00.0,romfile=gpu.rom",
+            "  vbios patch nvflash-dump.rom -o gpu.rom     cut the romfile out of a dump",
+            "  vbios patch dump.rom -o gpu.rom --fix-checksum",
+            "                                              also make the x86 checksums valid",
+            "  vbios patch dump.rom -o gpu.rom --set-ids 10de:1c03 --fix-checksum",
+            "                                              change the PCI IDs, fix checksums",
+            "  vbios patch --check gpu.rom                 exit 0: a romfile already; 3: not",
+            "  then: qemu-system-x86_64 ... -device vfio-pci,host=01:00.0,romfile=gpu.rom",
         })
 public final class PatchCommand implements Callable<Integer> {
     /** Flash dumps are at most a few MiB; anything far larger is not a dump. */

@@ -38,6 +38,7 @@ final class PatchJson {
         }
         images(doc.putArray("keptImages"), r.keptImages());
         r.notes().forEach(doc.putArray("notes")::add);
+        o.warnings().forEach(doc.putArray("warnings")::add);
         doc.putObject("output").put("file", output).put("size", r.resultLength()).put("sha256", o.sha256())
                 .put("romBarSize", r.romBarSize()).put("written", true);
         o.ids().ifPresent(ids -> ids(doc.putObject("ids"), ids));

@@ -41,6 +41,7 @@ final class PatchText {
                 + size(r.romBarSize()) + " (next power of two)");
         o.ids().ifPresent(ids -> ids(out, ids));
         o.checksums().ifPresent(c -> checksums(out, c));
+        o.warnings().forEach(w -> out.println("  warning:     " + w));
     }
 
     private static void ids(PrintWriter out, IdPatcher.Result ids) {

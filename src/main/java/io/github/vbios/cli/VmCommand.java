@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  vbios vm qemu --device 0000:01:00.0 --romfile gpu.rom --ssdt ssdt/",
-            "  vbios vm libvirt --device 01:00.0 --ssdt ssdt/ --domain <(virsh dumpxml win11) -o win11.xml",
+            "  vbios vm libvirt --device 01:00.0 --ssdt ssdt/ --domain win11.xml -o new.xml",
             "  vbios vm proxmox --device 01:00.0 --romfile gpu.rom --vmid 100",
         })
 public final class VmCommand implements Callable<Integer> {
@@ -89,7 +89,10 @@ public final class VmCommand implements Callable<Integer> {
     }
 
     @Command(name = "qemu", mixinStandardHelpOptions = true,
-            description = "qemu-system-x86_64 arguments (pcie-root-port, vfio-pci, -acpitable, -fw_cfg).")
+            description = "qemu-system-x86_64 arguments (pcie-root-port, vfio-pci, -acpitable, -fw_cfg).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  vbios vm qemu --device 0000:01:00.0 --romfile gpu.rom --ssdt ssdt/",
+                "  vbios vm qemu --device 01:00.0 --gpu-only --subsystem 1025:1418 --json"})
     static final class Qemu implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -109,7 +112,12 @@ public final class VmCommand implements Callable<Integer> {
     @Command(name = "libvirt", mixinStandardHelpOptions = true,
             description = {"libvirt domain XML: <hostdev> with <rom> and a ua- alias, the root-port <controller>,",
                 "<qemu:override> with decimal subsystem IDs, <qemu:commandline> -acpitable, <sysinfo type='fwcfg'>.",
-                "With --domain, the whole domain patched (apply with virsh define)."})
+                "With --domain, the whole domain patched (apply with virsh define)."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  vbios vm libvirt --device 01:00.0 --romfile /var/lib/libvirt/vbios/gpu.rom",
+                "  virsh dumpxml win11 > win11.xml",
+                "  vbios vm libvirt --device 01:00.0 --ssdt ssdt/ --domain win11.xml -o new.xml",
+                "  virsh define new.xml"})
     static final class Libvirt implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -135,7 +143,11 @@ public final class VmCommand implements Callable<Integer> {
             }
             PassthroughPlan plan = plan(options, VmTarget.LIBVIRT, domain, 0);
             String xml = domain == null ? LibvirtXml.snippet(plan) : LibvirtXml.patch(domain, plan);
-            Map<String, Object> extra = Map.of(domain == null ? "libvirtSnippet" : "libvirtDomain", xml);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("libvirtSnippet", domain == null ? xml : LibvirtXml.snippet(plan));
+            if (domain != null) {
+                extra.put("libvirtDomain", xml);
+            }
             if (domain != null) {
                 domain.findings().forEach(f -> spec.commandLine().getErr().println("vbios: note: " + f.message()));
             }
@@ -144,7 +156,10 @@ public final class VmCommand implements Callable<Integer> {
     }
 
     @Command(name = "proxmox", mixinStandardHelpOptions = true,
-            description = "Proxmox VE: hostpciN/machine/args lines for /etc/pve/qemu-server/VMID.conf and the qm set commands.")
+            description = "Proxmox VE: hostpciN/machine/args lines for /etc/pve/qemu-server/VMID.conf and the qm set commands.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  vbios vm proxmox --device 01:00.0 --romfile gpu.rom --ssdt ssdt/ --vmid 104",
+                "  vbios vm proxmox --device 01:00.0 --index 4   (hostpci4: \\_SB.PCI0.S80.S00)"})
     static final class Proxmox implements Callable<Integer> {
         @Spec
         CommandSpec spec;

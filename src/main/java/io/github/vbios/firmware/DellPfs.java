@@ -56,16 +56,52 @@ final class DellPfs implements Container {
         return any;
     }
 
-    /** PFS.HDR. {tag[8], u32 version, u32 payload size}, payload, then the PFS.FTR. footer. */
+    /**
+     * PFS.HDR. {tag[8], u32 version, u32 payload size}, entries, then PFS.FTR. Each entry
+     * (BIOSUtilities dell_pfs_extract): GUID, u32 HeaderVersion (1: 0x48-byte header, 2: 0x58),
+     * version fields, then u32 DataSize, DataSigSize, DataMetSize, DataMetSigSize at +0x28, and
+     * the four blobs after the header. Entry data is explored (nested PFS, volumes, BIOS Guard
+     * chunks); when the entry list does not parse, the payload is scanned as one area.
+     */
     private static boolean pfs(Blob blob, Walk walk) {
         ByteSlice d = blob.data();
         if (d.length() < 0x10) {
             return false;
         }
-        long size = d.u32(0x0C);
+        ByteSlice payload = d.clamp(0x10, d.u32(0x0C));
         walk.seen(blob, "dell-pfs", 0, d.length(), null, "version " + d.u32(0x08));
-        walk.finding(blob, Finding.info(0, "Dell PFS entries are not split; the payload is scanned as one area"));
-        walk.explore(blob.child(d.clamp(0x10, size), "PFS payload"));
+        Blob body = blob.child(payload, "PFS payload");
+        if (!entries(body, walk, false)) {
+            walk.finding(blob, Finding.info(0x10, "Dell PFS entry list does not parse; the payload is scanned as one area"));
+            walk.explore(body);
+        } else {
+            entries(body, walk, true);
+        }
+        return true;
+    }
+
+    /** Checks ({@code open} false) or opens the entry list; true when it covers the payload exactly. */
+    private static boolean entries(Blob body, Walk walk, boolean open) {
+        ByteSlice p = body.data();
+        int off = 0;
+        while (off < p.length()) {
+            if (!p.contains(off, 0x48)) {
+                return false;
+            }
+            long version = p.u32(off + 0x10);
+            int header = version == 1 ? 0x48 : version == 2 ? 0x58 : -1;
+            long data = p.u32(off + 0x28);
+            long rest = p.u32(off + 0x2C) + p.u32(off + 0x30) + p.u32(off + 0x34);
+            if (header < 0 || !p.contains(off, header + data + rest)) {
+                return false;
+            }
+            if (open) {
+                String guid = Guid.read(p, off);
+                walk.seen(body, "dell-pfs entry", off, header + data + rest, guid, "data " + data + " bytes");
+                walk.explore(body.child(p.slice(off + header, data), "PFS entry " + guid));
+            }
+            off += (int) (header + data + rest);
+        }
         return true;
     }
 }

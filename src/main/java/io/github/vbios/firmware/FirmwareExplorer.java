@@ -21,8 +21,8 @@ public final class FirmwareExplorer {
     public static FirmwareExplorer standard(ExternalTools tools) {
         return new FirmwareExplorer(List.of(
                 new Archives.Zip(), new Archives.SevenZ(), new Archives.Gzip(), new Archives.Xz(),
-                new RegExport(), new DellPfs(), new InnoSetup(tools), new Upx(tools), new ZlibStream(),
-                new Capsule(), new FlashDescriptor(), new SelfExtractor()));
+                new RegExport(), new DellPfs(), new InsydeIflash(), new InnoSetup(tools), new Upx(tools), new ZlibStream(),
+                new Capsule(), new FlashDescriptor(), new SelfExtractor(), new UnsupportedWrappers()));
     }
 
     /** Walks {@code input} completely; never throws on bad input. */
@@ -33,7 +33,7 @@ public final class FirmwareExplorer {
     }
 
     void dispatch(Blob blob, Walk walk) {
-        if (!walk.enter(blob) || blob.data().isEmpty()) {
+        if (!walk.enter(blob) || blob.data().isEmpty() || walk.exhausted()) {
             return;
         }
         try {

@@ -35,13 +35,14 @@ public final class RomCarver implements Carver {
                 continue;
             }
             long off = f.pciViewOffset();
-            ByteSlice view = blob.data().clamp(off, f.pciViewLength());
             String sha = f.analysis().pciView().sha256();
             String where = blob.path() + " > rom@" + Hex.offset(off);
             CarvedRom known = bySha.get(sha);
             if (known != null) {
                 bySha.put(sha, known.withCopy(where));
             } else if (bySha.size() < MAX_DISTINCT) {
+                // A copy, so a ROM found in a large decoded buffer does not keep that buffer alive.
+                ByteSlice view = ByteSlice.of(blob.data().clamp(off, f.pciViewLength()).toArray());
                 bySha.put(sha, new CarvedRom(sha, view, f, where, List.of()));
             }
         }

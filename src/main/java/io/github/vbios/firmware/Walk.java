@@ -14,8 +14,12 @@ public final class Walk {
     private final FirmwareExplorer explorer;
     private final List<SeenContainer> seen = new ArrayList<>();
     private final List<LocatedFinding> findings = new ArrayList<>();
+    /** Hostile input can hold millions of 4-byte sections; past this many records only a count is kept. */
+    static final int MAX_RECORDS = 200_000;
+
     private long decoded;
     private boolean budgetReported;
+    private long dropped;
 
     Walk(Limits limits, Carver carver, FirmwareExplorer explorer) {
         this.limits = limits;
@@ -40,11 +44,35 @@ public final class Walk {
     }
 
     public void seen(Blob where, String kind, long offset, long length, String name, String detail) {
-        seen.add(new SeenContainer(kind, where.path().toString(), offset, length, name, detail));
+        if (seen.size() < MAX_RECORDS) {
+            seen.add(new SeenContainer(kind, where.path().toString(), offset, length, name, detail));
+        } else {
+            overflow(where);
+        }
     }
 
     public void finding(Blob where, Finding finding) {
-        findings.add(new LocatedFinding(where.path().toString(), finding));
+        if (findings.size() < MAX_RECORDS) {
+            findings.add(new LocatedFinding(where.path().toString(), finding));
+        } else {
+            overflow(where);
+        }
+    }
+
+    /**
+     * True once ten times {@link #MAX_RECORDS} structures were dropped: walkers stop there, so a
+     * hostile stream of millions of empty sections ends in seconds, not hours.
+     */
+    public boolean exhausted() {
+        return dropped > 10L * MAX_RECORDS;
+    }
+
+    /** Counts what no longer fits; the first time, a last finding says so. */
+    private void overflow(Blob where) {
+        if (dropped++ == 0) {
+            findings.add(new LocatedFinding(where.path().toString(), Finding.warning(-1,
+                    "limit hit: more than " + MAX_RECORDS + " structures or findings; the rest are not listed")));
+        }
     }
 
     public void warn(Blob where, long offset, String message) {

@@ -128,7 +128,9 @@ final class GpuChecks {
         if (hits.isEmpty()) {
             return Check.ok(id, at, "no boot framebuffer in the GPU's memory");
         }
-        boolean simpledrm = hits.stream().anyMatch(h -> h.startsWith("simpledrm"));
+        // since Linux 5.15 sysfb registers BOOTFB itself, so video=efifb:off alone no longer frees it
+        boolean simpledrm = hits.stream().anyMatch(h -> h.startsWith("simpledrm"))
+                || host.cmdline().framebufferDisabled();
         return Check.warn(id, at, String.join(", ", hits) + ": vfio-pci cannot reserve that BAR "
                         + "('BAR n: can't reserve') until the framebuffer lets go",
                 simpledrm ? "add 'initcall_blacklist=sysfb_init' to the kernel command line"

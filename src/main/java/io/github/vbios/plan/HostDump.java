@@ -49,7 +49,7 @@ public final class HostDump {
             return new DumpReport(at, DumpOutcome.PERMISSION, read, null, null, why, next);
         }
         if (!read.ok() || read.allOnesSignature() || read.bytes().length < 2) {
-            return unreadable(dev, read, why, next);
+            return viaAcpi ? acpiFailed(dev, read, why, next) : unreadable(dev, read, why, next);
         }
         return validate(dev, read, why, next);
     }
@@ -72,6 +72,19 @@ public final class HostDump {
         }
         alternatives(dev, next);
         return new DumpReport(at, DumpOutcome.UNREADABLE, read, null, null, why, next);
+    }
+
+    private static DumpReport acpiFailed(PciDevice dev, RomRead read, List<String> why, List<String> next) {
+        String detail = read.ok() ? "it returned " + read.bytes().length + " bytes without 55 AA" : read.detail();
+        why.add("calling " + dev.acpiPath() + "._ROM failed: " + detail);
+        if (detail.contains("acpi_call is not loaded")) {
+            next.add("sudo modprobe acpi_call && sudo vbios dump " + dev.address() + " --acpi -o gpu.rom");
+        } else if (detail.contains("AE_NOT_FOUND")) {
+            why.add("this ACPI node has no _ROM method; the VBIOS may sit under another node (see the DSDT/SSDTs: "
+                    + "sudo acpidump -b && iasl -d *.dat, search for _ROM)");
+        }
+        next.add("vbios extract <the laptop vendor's BIOS update> -o vbios-out/");
+        return new DumpReport(dev.address().toString(), DumpOutcome.UNREADABLE, read, null, null, why, next);
     }
 
     private static DumpReport validate(PciDevice dev, RomRead read, List<String> why, List<String> next) {

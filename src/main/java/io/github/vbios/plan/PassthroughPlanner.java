@@ -4,8 +4,11 @@ import io.github.vbios.acpi.AcpiPath;
 import io.github.vbios.acpi.SsdtManifest;
 import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.PciDevice;
+import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.VbiosException;
+import io.github.vbios.rom.RomAnalysis;
+import io.github.vbios.rom.RomAnalyzer;
 import io.github.vbios.vm.FwCfgEntry;
 import io.github.vbios.vm.GuestFunction;
 import io.github.vbios.vm.LibvirtDomain;
@@ -65,6 +68,10 @@ public final class PassthroughPlanner {
             notes.add("a 3D controller (muxless dGPU) needs the _ROM table: vbios ssdt --rom ROM --path '" + path
                     + "' -o ssdt/ and then --ssdt ssdt/");
         }
+        if (req.romfile() == null && gpu.bootVga()) {
+            notes.add("the GPU is the host's boot VGA: without --romfile the guest sees the ROM the host shadowed "
+                    + "at boot; pass a clean romfile (vbios extract / vbios patch)");
+        }
         if (req.target() == VmTarget.LIBVIRT) {
             libvirtNotes(req, tables, fw, rp, notes);
         }
@@ -92,6 +99,7 @@ public final class PassthroughPlanner {
                 throw new VbiosException(VbiosException.Kind.INVALID_INPUT, req.romfile() + ": no such file");
             }
             rom = req.romfile().toAbsolutePath().normalize().toString();
+            checkRomfile(req.romfile(), gpu, notes);
         }
         List<GuestFunction> fns = new ArrayList<>();
         fns.add(new GuestFunction(gpu.address().toString(), 0, subVendor, subDevice, rom, "vbios-gpu"));
@@ -102,6 +110,31 @@ public final class PassthroughPlanner {
             }
         }
         return fns;
+    }
+
+    /**
+     * The romfile must be an option ROM; a file that is not exactly the PCI view, a shadow copy or
+     * a ROM for another device is worth a note (QEMU never patches the IDs of a user romfile,
+     * rom-format.md 1.9.5).
+     */
+    private static void checkRomfile(Path file, PciDevice gpu, List<String> notes) throws IOException {
+        RomAnalysis a = RomAnalyzer.analyze(ByteSlice.readFile(file, 64L << 20));
+        if (!a.isOptionRom()) {
+            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, file + ": " + a.notARomReason());
+        }
+        if (!a.verdict().romfileReady()) {
+            notes.add(file + " is not exactly the PCI view QEMU needs: run vbios patch " + file + " -o clean.rom");
+        }
+        if (a.verdict().shadowCopySuspect()) {
+            notes.add(file + " looks like a boot GPU's shadow copy: use a clean ROM (vbios extract)");
+        }
+        int v = a.pciImages().get(0).vendorId();
+        int d = a.pciImages().get(0).deviceId();
+        if (gpu.vendorId() >= 0 && (v != gpu.vendorId() || d != gpu.deviceId())) {
+            notes.add(file + " is a ROM for " + Hex.id16(v) + ":" + Hex.id16(d) + " but the GPU is "
+                    + Hex.id16(gpu.vendorId()) + ":" + Hex.id16(gpu.deviceId())
+                    + " (SeaBIOS runs only a matching legacy image; check you have the right file)");
+        }
     }
 
     /**

@@ -63,7 +63,15 @@ public final class ChecksumFixer {
             }
         }
         RomAnalysis after = RomAnalyzer.analyze(ByteSlice.of(out));
-        return new Result(out, pciChecksums(a), pciChecksums(after), fixes, notes, problems);
+        List<X86Checksum> afterSums = pciChecksums(after);
+        if (problems.isEmpty()) {
+            // A changed byte can, on a damaged ROM, change how the chain parses (a new signature, another
+            // length); then the blocks fixed above are not the ranges the result is judged by. Say so.
+            afterSums.stream().filter(c -> !c.valid()).forEach(c -> problems.add("x86 image at "
+                    + Hex.offset(c.imageOffset()) + ": the " + c.rule() + " range still does not sum to zero after "
+                    + "fixing (the ROM parses differently once fixed); not fixed"));
+        }
+        return new Result(out, pciChecksums(a), afterSums, fixes, notes, problems);
     }
 
     static List<X86Checksum> pciChecksums(RomAnalysis a) {
@@ -92,12 +100,14 @@ public final class ChecksumFixer {
         Long prev = null;
         for (long b : bounds) {
             if (prev != null) {
+                // also blocks whose NPDE says "checksum disabled" (flag 0x04): they are still inside the PCIR and
+                // byte-2 ranges that NVIDIA's rule and SeaBIOS sum
                 RomImage owner = imageAt(a, prev);
                 if (owner != null && owner.npde().filter(Npde::honoured).map(Npde::checksumDisabled).orElse(false)) {
-                    notes.add("block at " + Hex.offset(prev) + ": NPDE says checksum disabled; left as it is");
-                } else {
-                    fixBlock(rom, start, prev, b, null, fixes, problems);
+                    notes.add("block at " + Hex.offset(prev) + ": its NPDE says checksum disabled; kept zero-sum anyway "
+                            + "because the x86 ranges include it");
                 }
+                fixBlock(rom, start, prev, b, null, fixes, problems);
             }
             prev = b;
         }

@@ -50,6 +50,11 @@ public final class IdPatcher {
                 put16(rom, p + 4, vendorId);
                 put16(rom, p + 6, deviceId);
                 changes.add(new Change(i.offset(), p, i.codeType(), i.vendorId(), i.deviceId(), vendorId, deviceId));
+                if (i.pcir().revision() >= 3 && i.pcir().deviceListOffset() != 0) {
+                    // PCI 3.0 device list (rom-format.md 1.4): extra IDs the image also supports; left as they are
+                    skipped.add(where + ": its PCI 3.0 device list at PCIR+0x" + Integer.toHexString(i.pcir().deviceListOffset())
+                            + " is left unchanged");
+                }
             }
         }
         return new Result(vendorId, deviceId, changes, skipped);

@@ -12,6 +12,10 @@ final class NvidiaWalker {
     }
 
     static RomView walk(ImageParser parser, long start) {
+        return walk(parser, start, RomView.empty());
+    }
+
+    static RomView walk(ImageParser parser, long start, RomView pci) {
         ByteSlice file = parser.file();
         List<RomImage> images = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -44,6 +48,10 @@ final class NvidiaWalker {
                 complete = true;
                 break;
             }
+        }
+        if (!images.isEmpty() && pci.start() == start && pci.end() == off && pci.sha256() != null) {
+            // both views cover the same bytes (layout B, AMD, iPXE): hash them once
+            return new RomView(start, off, pci.sha256(), images, complete, truncated, findings);
         }
         return PciWalker.view(file, start, off, images, complete, truncated, findings);
     }

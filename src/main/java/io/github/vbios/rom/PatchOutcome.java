@@ -1,5 +1,6 @@
 package io.github.vbios.rom;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,9 +12,14 @@ import java.util.Optional;
  * @param bytes the romfile
  * @param output the analysis of {@code bytes}: what the written file must re-parse to
  * @param identicalToInput the romfile is byte-for-byte the input (an already clean romfile)
+ * @param warnings what is still wrong with the romfile (a checksum SeaBIOS rejects without --fix-checksum, ...)
  */
 public record PatchOutcome(CleanReport clean, Optional<IdPatcher.Result> ids, Optional<ChecksumFixer.Result> checksums,
-                           byte[] bytes, RomAnalysis output, boolean identicalToInput) {
+                           byte[] bytes, RomAnalysis output, boolean identicalToInput, List<String> warnings) {
+    public PatchOutcome {
+        warnings = List.copyOf(warnings);
+    }
+
     public String sha256() {
         return io.github.vbios.io.ByteSlice.of(bytes).sha256();
     }

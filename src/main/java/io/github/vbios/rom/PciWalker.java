@@ -22,9 +22,7 @@ final class PciWalker {
         while (images.size() < MAX_IMAGES) {
             String problem = ImageParser.headerProblem(file, off, true);
             if (problem != null) {
-                findings.add(images.isEmpty() || off >= file.length()
-                        ? Finding.error(off, "PCI chain ends without a last-image flag: " + problem)
-                        : Finding.warning(off, "PCI chain ends without a last-image flag: " + problem));
+                findings.add(endFinding(file, off, images.isEmpty(), problem));
                 truncated = off >= file.length() && !images.isEmpty();
                 break;
             }
@@ -53,6 +51,12 @@ final class PciWalker {
             findings.add(Finding.error(off, "more than " + MAX_IMAGES + " images in the PCI chain; stopped"));
         }
         return view(file, start, off, images, complete, truncated, findings);
+    }
+
+    /** A missing first image or a chain running off the file is an error; a bad later header a warning. */
+    private static Finding endFinding(ByteSlice file, long off, boolean first, String problem) {
+        String message = "PCI chain ends without a last-image flag: " + problem;
+        return first || off >= file.length() ? Finding.error(off, message) : Finding.warning(off, message);
     }
 
     static RomView view(ByteSlice file, long start, long end, List<RomImage> images, boolean complete,

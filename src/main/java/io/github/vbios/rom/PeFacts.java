@@ -34,7 +34,8 @@ final class PeFacts {
     static ByteSlice decompress(ByteSlice payload) {
         try {
             return ByteSlice.of(EfiDecompressor.decompress(payload, EfiCompressionVariant.EFI_1_1, limit(payload)));
-        } catch (CodecException e) {
+        } catch (CodecException | RuntimeException e) {
+            // a decoder bug on hostile bytes must not take the whole analysis down (RomAnalyzer never throws)
             return null;
         }
     }
@@ -54,6 +55,8 @@ final class PeFacts {
             return "EFI decompression failed";
         } catch (CodecException e) {
             return "EFI decompression failed: " + e.getMessage();
+        } catch (RuntimeException e) {
+            return "EFI decompression failed (decoder error " + e.getClass().getSimpleName() + ")";
         }
     }
 
@@ -64,7 +67,7 @@ final class PeFacts {
             PeHeader pe = PeReader.read(image);
             return new EfiPayload(start, payload.length(), compression, image.length(), sha, pe.machine(),
                     pe.subsystem(), pe.pe32Plus(), gop, null);
-        } catch (CodecException e) {
+        } catch (CodecException | RuntimeException e) {
             return new EfiPayload(start, payload.length(), compression, image.length(), sha, -1, -1, false, gop,
                     "payload is not a valid PE/COFF image: " + e.getMessage());
         }

@@ -43,7 +43,7 @@ public final class RomAnalyzer {
         }
         ImageParser parser = new ImageParser(file);
         RomView pci = PciWalker.walk(parser, container.romStart());
-        RomView nvidia = NvidiaWalker.walk(parser, container.romStart());
+        RomView nvidia = NvidiaWalker.walk(parser, container.romStart(), pci);
         findings.addAll(pci.findings());
         findings.addAll(nvidia.findings());
         List<X86Checksum> checksums = checksums(pci, nvidia);

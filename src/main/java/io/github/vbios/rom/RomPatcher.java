@@ -46,7 +46,9 @@ public final class RomPatcher {
                     + String.join("; ", problems) + ". Nothing was written");
         }
         boolean identical = bytes.length == input.length() && Arrays.equals(bytes, input.toArray());
-        return new PatchOutcome(cleaned.report(), ids, sums, bytes, out, identical);
+        // the cut itself is verified above; what check() still finds is in the input (a broken checksum)
+        List<String> warnings = options.keepNvidiaImages() ? List.of() : check(ByteSlice.of(bytes)).reasons();
+        return new PatchOutcome(cleaned.report(), ids, sums, bytes, out, identical, warnings);
     }
 
     /**

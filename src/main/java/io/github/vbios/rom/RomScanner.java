@@ -13,6 +13,8 @@ import java.util.TreeMap;
 public final class RomScanner {
     /** A blob rarely holds more; the cap keeps hostile input (55 AA everywhere) bounded. */
     public static final int MAX_ROMS = 256;
+    /** Each NVFW costs a directory search of up to 2 MiB; real blobs hold one or two. */
+    private static final int MAX_NVFW_TRIES = 64;
 
     private RomScanner() {
     }
@@ -30,14 +32,21 @@ public final class RomScanner {
     private static void scanContainers(ByteSlice blob, List<FoundRom> out, TreeMap<Long, Long> covered) {
         byte[] d = blob.array();
         int base = blob.arrayOffset();
+        int nvfwTries = 0;
         for (int off = 0; off + 12 <= blob.length() && out.size() < MAX_ROMS; off += 2) {
             int p = base + off;
             if (d[p] != 'N' || d[p + 1] != 'V' || !(d[p + 2] == 'G' && d[p + 3] == 'I' || d[p + 2] == 'F' && d[p + 3] == 'W')) {
                 continue;
             }
             ByteSlice tail = blob.from(off);
-            NvidiaContainer nv = d[p + 2] == 'G' ? NvidiaContainer.nvgi(tail, 0) : NvidiaContainer.nvfwAt(tail, 0);
-            if (nv == null || !nv.found() || isCovered(covered, off + nv.romStart())) {
+            boolean nvgi = d[p + 2] == 'G';
+            if (!nvgi && ++nvfwTries > MAX_NVFW_TRIES) {
+                continue;
+            }
+            NvidiaContainer nv = nvgi ? NvidiaContainer.nvgi(tail, 0) : NvidiaContainer.nvfwAt(tail, 0);
+            // verify before analysing: a full analysis of every stray "NVGI" would make the scan quadratic
+            if (nv == null || !nv.found() || nv.romStart() % 4 != 0 || !ImageParser.isImage(tail, nv.romStart(), false)
+                    || isCovered(covered, off + nv.romStart())) {
                 continue;
             }
             RomAnalysis a = RomAnalyzer.analyze(tail);
@@ -63,15 +72,14 @@ public final class RomScanner {
                 continue;
             }
             ByteSlice tail = blob.from(off);
-            RomView pci = PciWalker.walk(new ImageParser(tail), 0);
-            if (pci.isEmpty() || reachesCovered(covered, off, pci)) {
+            long end = chainEnd(tail, covered, off);
+            if (end <= 0) {
                 continue;
             }
-            FoundRom f = new FoundRom(off, pci.end(), FoundRom.Source.PCI_CHAIN,
-                    RomAnalyzer.analyze(tail.slice(0, pci.end())));
+            FoundRom f = new FoundRom(off, end, FoundRom.Source.PCI_CHAIN, RomAnalyzer.analyze(tail.slice(0, end)));
             out.add(f);
             cover(covered, f);
-            off += (int) Math.max(0, pci.end() - 1);
+            off += (int) Math.max(0, end - 1);
         }
     }
 
@@ -80,14 +88,29 @@ public final class RomScanner {
         return e != null && off < e.getValue();
     }
 
-    /** A chain that runs into an already reported ROM is a decoy in front of it (rom-format.md 3.2). */
-    private static boolean reachesCovered(TreeMap<Long, Long> covered, long off, RomView pci) {
-        for (RomImage i : pci.images()) {
-            if (isCovered(covered, off + i.offset())) {
-                return true;
+    /**
+     * End of the PCI chain at the start of {@code tail} (headers only, rom-format.md 1.9.2), clamped
+     * to the blob; 0 when a chain runs into an already reported ROM: it is a decoy in front of it
+     * (rom-format.md 3.2).
+     */
+    private static long chainEnd(ByteSlice tail, TreeMap<Long, Long> covered, long base) {
+        long off = 0;
+        for (int n = 0; n < PciWalker.MAX_IMAGES && ImageParser.isImage(tail, off, true); n++) {
+            if (isCovered(covered, base + off)) {
+                return 0;
+            }
+            long pcir = off + tail.u16(off + 0x18);
+            long len = tail.u16(pcir + 0x10) * 512L;
+            boolean last = (tail.u8(pcir + 0x15) & 0x80) != 0;
+            if (len == 0) {
+                return Math.min(tail.length(), off + 512);
+            }
+            off += len;
+            if (last || off >= tail.length()) {
+                break;
             }
         }
-        return false;
+        return Math.min(off, tail.length());
     }
 
     private static void cover(TreeMap<Long, Long> covered, FoundRom f) {

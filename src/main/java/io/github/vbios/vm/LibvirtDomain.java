@@ -69,38 +69,44 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
         }
         Set<Integer> indexes = new TreeSet<>();
         Set<Integer> slots = new TreeSet<>();
-        int chassis = 0;
+        int[] chassis = {0};
         List<String> sources = new ArrayList<>();
         for (Element devices : Xml.children(root, "devices")) {
-            for (Element c : Xml.children(devices, "controller")) {
-                if ("pci".equals(c.getAttribute("type"))) {
-                    Xml.number(c.getAttribute("index")).ifPresent(indexes::add);
-                }
-                for (Element t : Xml.children(c, "target")) {
-                    chassis = Math.max(chassis, Xml.number(t.getAttribute("chassis")).orElse(0));
-                }
-            }
-            NodeList addresses = devices.getElementsByTagName("address");
-            for (int i = 0; i < addresses.getLength(); i++) {
-                Element a = (Element) addresses.item(i);
-                boolean source = "source".equals(((Element) a.getParentNode()).getTagName());
-                if (!source && "pci".equals(a.getAttribute("type"))
-                        && Xml.number(a.getAttribute("bus")).orElse(-1) == 0) {
-                    Xml.number(a.getAttribute("slot")).ifPresent(slots::add);
-                }
-            }
+            controllers(devices, indexes, chassis);
+            rootBusSlots(devices, slots);
             for (Element h : Xml.children(devices, "hostdev")) {
                 for (Element s : Xml.children(h, "source")) {
-                    for (Element a : Xml.children(s, "address")) {
-                        sources.add(Xml.hostAddress(a));
-                    }
+                    Xml.children(s, "address").forEach(a -> sources.add(Xml.hostAddress(a)));
                 }
             }
         }
         if (!machine.isEmpty() && !machine.contains("q35")) {
             findings.add(Finding.warning(-1, "machine type " + machine + " is not q35: PCIe root ports need q35"));
         }
-        return new LibvirtDomain(doc, machine, indexes, slots, chassis, sources, findings);
+        return new LibvirtDomain(doc, machine, indexes, slots, chassis[0], sources, findings);
+    }
+
+    private static void controllers(Element devices, Set<Integer> indexes, int[] chassis) {
+        for (Element c : Xml.children(devices, "controller")) {
+            if ("pci".equals(c.getAttribute("type"))) {
+                Xml.number(c.getAttribute("index")).ifPresent(indexes::add);
+            }
+            for (Element t : Xml.children(c, "target")) {
+                chassis[0] = Math.max(chassis[0], Xml.number(t.getAttribute("chassis")).orElse(0));
+            }
+        }
+    }
+
+    /** Guest addresses on bus 0 (pcie.0) of every device; host addresses under {@code <source>} do not count. */
+    private static void rootBusSlots(Element devices, Set<Integer> slots) {
+        NodeList addresses = devices.getElementsByTagName("address");
+        for (int i = 0; i < addresses.getLength(); i++) {
+            Element a = (Element) addresses.item(i);
+            boolean source = "source".equals(((Element) a.getParentNode()).getTagName());
+            if (!source && "pci".equals(a.getAttribute("type")) && Xml.number(a.getAttribute("bus")).orElse(-1) == 0) {
+                Xml.number(a.getAttribute("slot")).ifPresent(slots::add);
+            }
+        }
     }
 
     private static LibvirtDomain empty(List<Finding> findings) {

@@ -52,16 +52,20 @@ class AcpiexecPeerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "kepler-gk107.rom, 0x400, 0x21400",
-        "maxwell-m2200m.rom, 0x0, 0x30200",
-        "pascal-p5000m.rom, 0xA00, 0x38800",
-        "turing-tu117-t1000.rom, 0x4600, 0x23C00",
-        "amd-rx580.rom, 0x0, 0x1D200",
+        "kepler-gk107.rom, 0x400, 0x21400, ff84c04e109c02bf2d08537b18d4ba6aa508f5fb1e09abe768958a62e83cba99",
+        "maxwell-m2200m.rom, 0x0, 0x30200, 9b439c4d02e349231279990782384494a41b6a2aa176e9be1dbf072d35dcd78d",
+        "pascal-p5000m.rom, 0xA00, 0x38800, 9942aa4634c58f4b233cab5a5930ebc5842275fc9a8f43718fca0dbe1f6fba76",
+        "turing-tu117-t1000.rom, 0x4600, 0x23C00, d0f08ed5da24abc98b3f78f4ae15a19e4721ee73f66cbc6964129bdb52607616",
+        "amd-rx580.rom, 0x0, 0x1D200, 50d2d1d8c643a4c01d134a15f385b759333f94a8a57cc3d0c4c9c8d23067e197",
     })
-    void corpusRomfilesReadBack(String name, String start, String end, @TempDir Path dir) throws Exception {
+    void corpusRomfilesReadBack(String name, String start, String end, String sha256, @TempDir Path dir)
+            throws Exception {
         byte[] file = Files.readAllBytes(Corpus.file("roms/" + name));
         // The corpus README's PCI view [start, end) is exactly what `vbios patch` writes as the romfile.
         byte[] rom = java.util.Arrays.copyOfRange(file, Integer.decode(start), Integer.decode(end));
+        assertThat(io.github.vbios.io.ByteSlice.of(rom).sha256()).isEqualTo(sha256);
+        // and the rom room accepts it as a clean romfile, as vbios ssdt requires
+        assertThat(RomInput.check(io.github.vbios.io.ByteSlice.of(rom), name, false).bytes()).isEqualTo(rom);
         SsdtSet set = embed(rom, Placement.AUTO);
         assertThat(RomReads.check(rom, GPU, write(set, dir), dir, true)).isGreaterThanOrEqualTo(20);
     }

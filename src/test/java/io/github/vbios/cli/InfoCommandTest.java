@@ -120,4 +120,14 @@ class InfoCommandTest {
         assertThat(r.out()).contains("nvidia-flash-dump.rom: NVIDIA 10de:1fb9 VBIOS 90.17.0E.00.04");
         assertThat(run("demo", "-o", dir.toString()).code()).isZero();
     }
+
+    @Test
+    void folderAndEmptyFileAreCleanFailures() throws IOException {
+        Path empty = tmp.resolve("empty.rom");
+        Files.write(empty, new byte[0]);
+        Run r = run("info", tmp.toString(), empty.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("is a folder").contains("empty.rom: no PCI option ROM found")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
 }

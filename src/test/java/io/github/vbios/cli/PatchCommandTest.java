@@ -68,6 +68,32 @@ class PatchCommandTest {
     }
 
     @Test
+    void infoOnThePatchedRomfileShowsTheNewIdsAndValidChecksums() throws Exception {
+        Path rom = dir.resolve("ids.rom");
+        assertThat(run("patch", dump.toString(), "-o", rom.toString(), "--set-ids", "10de:2204", "--fix-checksum")).isZero();
+        assertThat(run("info", "--json", rom.toString())).isZero();
+        JsonNode info = Json.mapper().readTree(out.toString());
+        assertThat(info.at("/verdict/romfileReady").asBoolean()).isTrue();
+        assertThat(info.at("/images/0/deviceId").asText()).isEqualTo("2204");
+        assertThat(info.at("/images/1/deviceId").asText()).isEqualTo("2204");
+        assertThat(info.at("/checksum/x86Images/0/valid").asBoolean()).isTrue();
+        assertThat(info.at("/checksum/x86Images/0/seabiosAccepts").asBoolean()).isTrue();
+        assertThat(info.at("/checksum/x86Images/0/npdeLength/sum").asInt()).isZero();
+    }
+
+    @Test
+    void aBrokenChecksumIsWrittenWithAWarningUnlessFixed() throws Exception {
+        byte[] rom = NvidiaDumpBuilder.dump(Container.NONE, Layout.B);
+        rom[0x300] ^= 1;
+        Path in = Files.write(dir.resolve("broken.rom"), rom);
+        assertThat(run("patch", in.toString(), "-o", dir.resolve("a.rom").toString())).isZero();
+        assertThat(out.toString()).contains("warning:").contains("--fix-checksum");
+        assertThat(run("patch", in.toString(), "-o", dir.resolve("b.rom").toString(), "--fix-checksum")).isZero();
+        assertThat(out.toString()).doesNotContain("warning:").contains("fixed 0x0-0x8000");
+        assertThat(run("patch", "--check", dir.resolve("b.rom").toString())).isZero();
+    }
+
+    @Test
     void setIdsWithoutFixChecksumIsAUsageError() {
         Path rom = dir.resolve("gpu.rom");
         assertThat(run("patch", dump.toString(), "-o", rom.toString(), "--set-ids", "10de:2204")).isEqualTo(2);

@@ -67,12 +67,18 @@ class VmCommandTest {
                 "--device", "01:00.0", "--domain", domain.toString(), "-o", out.toString());
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("--force");
+
+        DoctorCommandTest.Run json = DoctorCommandTest.run("vm", "libvirt", "--host-root", host.toString(),
+                "--device", "01:00.0", "--domain", domain.toString(), "--json");
+        JsonNode doc2 = Json.mapper().readTree(json.out());
+        assertThat(xml(doc2.get("libvirtDomain").asText()).getElementsByTagName("name").getLength()).isEqualTo(1);
+        assertThat(xml(doc2.get("libvirtSnippet").asText()).getElementsByTagName("name").getLength()).isZero();
     }
 
     @Test
     void proxmoxJson() throws Exception {
         Path host = SampleHosts.optimusLaptop(tmp.resolve("host"));
-        Path rom = Files.write(tmp.resolve("dgpu.rom"), new byte[] {0x55, (byte) 0xAA});
+        Path rom = Files.write(tmp.resolve("dgpu.rom"), io.github.vbios.sample.SampleOptionRoms.withEfi(0x10de, 0x1f99));
         DoctorCommandTest.Run r = DoctorCommandTest.run("vm", "proxmox", "--host-root", host.toString(),
                 "--device", "01:00.0", "--romfile", rom.toString(), "--json", "--vmid", "104");
         assertThat(r.code()).isZero();

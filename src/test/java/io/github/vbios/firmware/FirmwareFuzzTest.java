@@ -1,57 +1,150 @@
 package io.github.vbios.firmware;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.vbios.fuzz.FuzzBudget;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.sample.FirmwareBuilder;
+import io.github.vbios.sample.FirmwareBuilder.Compression;
+import io.github.vbios.sample.FirmwareWrappers;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
 
 /**
- * Jazzer targets for the firmware room, one per format family (firmware.md 2-3): each explores the
- * input with only that family's containers (plus the raw-area scan every blob falls back to), so
- * the fuzzer's coverage feedback stays on one parser. Contract: a walk never throws; anything that
- * escapes is a finding. Small limits keep each execution fast; hitting them is a finding of the
- * walk, not of the fuzzer. Seeds: {@code FirmwareFuzzTestInputs/<method>/} (see fuzz.Seeds).
+ * Mutated builder inputs of every format class end in a result with findings: no exception, no
+ * hang (10 s bound per input), decoded bytes within the limits.
  */
 class FirmwareFuzzTest {
-    private static final Limits LIMITS = new Limits(8, 16L << 20, 4 << 20, Limits.defaults().maxRatio());
+    private static final Limits SMALL = new Limits(12, 16L * Limits.MIB, 2 * Limits.MIB, 1000);
+    private static final byte[] IMAGE = Fixtures.romVolume(FirmwareBuilder::crc32Section);
 
-    private static void explore(byte[] input, Container... containers) {
-        new FirmwareExplorer(List.of(containers)).explore(ByteSlice.of(input), "fuzz", LIMITS, new RomCarver());
+    /** One seed per format class; each is mutated by the properties below. */
+    private static final Map<String, Supplier<byte[]>> SEEDS = Map.ofEntries(
+            Map.entry("volume", () -> IMAGE),
+            Map.entry("ffsV3", () -> FirmwareBuilder.volume(Guid.FFS_V3, "6D99E806-3D38-42C2-A095-5F4300BFD7DC",
+                    FirmwareBuilder.largeFile("BBBBBBBB-0000-0000-0000-000000000001", 0x02,
+                            FirmwareBuilder.sections(FirmwareBuilder.rawSection(Fixtures.NET_ROM))))),
+            Map.entry("efi", () -> Fixtures.romVolume(s -> FirmwareBuilder.compressionSection(s, Compression.EFI_1_1))),
+            Map.entry("tiano", () -> Fixtures.romVolume(FirmwareBuilder::tianoGuidSection)),
+            Map.entry("lzma", () -> Fixtures.romVolume(s -> FirmwareBuilder.compressionSection(s, Compression.LZMA))),
+            Map.entry("lzmaF86", () -> Fixtures.romVolume(FirmwareBuilder::lzmaF86Section)),
+            Map.entry("brotli", () -> Fixtures.romVolume(FirmwareBuilder::brotliSection)),
+            Map.entry("capsule", () -> FirmwareWrappers.capsule(FirmwareWrappers.EFI_CAPSULE, IMAGE)),
+            Map.entry("amiCapsule", () -> FirmwareWrappers.amiCapsule(IMAGE)),
+            Map.entry("descriptor", () -> FirmwareWrappers.descriptorImage(IMAGE, 0x2000)),
+            Map.entry("zip", () -> FirmwareWrappers.zip("bios.bin", IMAGE)),
+            Map.entry("7z", () -> FirmwareWrappers.sevenZ("bios.bin", IMAGE)),
+            Map.entry("gzip", () -> FirmwareWrappers.gzip(IMAGE)),
+            Map.entry("xz", () -> FirmwareWrappers.xz(IMAGE)),
+            Map.entry("zlib", () -> FirmwareWrappers.zlib(IMAGE)),
+            Map.entry("dell", () -> FirmwareWrappers.dellHdr(IMAGE)),
+            Map.entry("reg", () -> FirmwareWrappers.regExport("HKLM\\X", "Rom", Fixtures.NV_ROM)),
+            Map.entry("iflash", () -> FirmwareBuilder.concat("$_IFLASH_BIOSIMG".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII), java.nio.ByteBuffer.allocate(8)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(IMAGE.length + 0x18).putInt(IMAGE.length).array(), IMAGE)),
+            Map.entry("pfs", FirmwareFuzzTest::pfs),
+            Map.entry("cab", () -> FirmwareBuilder.concat("MSCF".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    new byte[0x40], IMAGE)),
+            Map.entry("sfx", () -> FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x100],
+                    FirmwareWrappers.sevenZ("b.fd", IMAGE))));
+
+    /** PFS.HDR. with one v2 entry holding the image (DellPfs entry walk). */
+    private static byte[] pfs() {
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(0x58).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.put(Guid.bytes("FD041960-0DC8-4B9F-8225-BBA9E37C71E0")).putInt(2);
+        h.putInt(0x28, IMAGE.length);
+        byte[] entries = FirmwareBuilder.concat(h.array(), IMAGE);
+        return FirmwareBuilder.concat("PFS.HDR.".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(1).putInt(entries.length)
+                        .array(), entries);
     }
 
-    /** Raw-area scan: firmware volumes, FFS v2/v3 files, sections, nested compression (2.4-2.7). */
-    @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
-    void volumes(byte[] input) {
-        explore(input);
+    private static final Map<String, byte[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static byte[] seed(String name) {
+        return CACHE.computeIfAbsent(name, n -> SEEDS.get(n).get());
     }
 
-    /** EFI/FMP/AMI/Toshiba capsules (2.2) and the Intel flash descriptor (2.3). */
-    @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
-    void capsuleAndDescriptor(byte[] input) {
-        explore(input, new Capsule(), new FlashDescriptor());
+    @Provide
+    Arbitrary<byte[]> mutated() {
+        Arbitrary<String> names = Arbitraries.of(List.copyOf(new java.util.TreeSet<>(SEEDS.keySet())));
+        Arbitrary<List<Integer>> positions = Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMaxSize(12);
+        Arbitrary<List<Integer>> values = Arbitraries.integers().between(0, 255).list().ofSize(12);
+        Arbitrary<Integer> cut = Arbitraries.integers().between(0, 100);
+        return Combinators.combine(names, positions, values, cut).as(FirmwareFuzzTest::mutate);
     }
 
-    /** Windows registry exports (.reg, UTF-16LE, hex: values with continuations). */
-    @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
-    void reg(byte[] input) {
-        explore(input, new RegExport());
+    /** Overwrites a few bytes (biased to the headers at the start) and sometimes truncates. */
+    static byte[] mutate(String name, List<Integer> positions, List<Integer> values, int cut) {
+        byte[] b = seed(name).clone();
+        for (int i = 0; i < positions.size(); i++) {
+            int p = positions.get(i);
+            int at = (i % 2 == 0) ? p % Math.min(b.length, 0x200) : p % b.length;
+            b[at] = (byte) (int) values.get(i);
+        }
+        if (cut < 20) {
+            b = Arrays.copyOf(b, (int) ((long) b.length * cut / 20));
+        }
+        return b;
     }
 
-    /** zip, 7z, gzip, xz through Commons Compress / xz-java, with our size limits (3). */
-    @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
-    void archives(byte[] input) {
-        explore(input, new Archives.Zip(), new Archives.SevenZ(), new Archives.Gzip(), new Archives.Xz());
+    private static void survives(byte[] input) {
+        Extraction x = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> Extractor.run(ByteSlice.of(input), "fuzz", SMALL, ExternalTools.none()));
+        assertThat(x.decodedBytes()).isLessThanOrEqualTo(SMALL.maxTotalDecoded());
+        assertThat(x.findings()).allMatch(f -> f.finding().message() != null);
     }
 
-    /** Dell PFS/HDR payloads and bare zlib streams (3). */
-    @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
-    void dellAndZlib(byte[] input) {
-        explore(input, new DellPfs(), new ZlibStream());
+    @Property(tries = 300)
+    void mutatedFormatsEndInResults(@ForAll("mutated") byte[] input) {
+        survives(input);
     }
 
-    /** The whole pipeline of {@code vbios extract} (no external tools). */
-    @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
-    void extractor(byte[] input) {
-        Extractor.run(ByteSlice.of(input), "fuzz", LIMITS, ExternalTools.none());
+    @Property(tries = 100)
+    void randomBytesEndInResults(@ForAll @Size(max = 4096) byte[] input) {
+        survives(input);
+    }
+
+    @Property(tries = 200)
+    void randomBytesBehindEveryMagic(@ForAll("magics") byte[] magic, @ForAll @Size(max = 2048) byte[] tail) {
+        survives(FirmwareBuilder.concat(magic, tail));
+    }
+
+    @Provide
+    Arbitrary<byte[]> magics() {
+        return Arbitraries.of(
+                new byte[] {'P', 'K', 3, 4}, new byte[] {0x37, 0x7A, (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C},
+                new byte[] {0x1F, (byte) 0x8B, 8}, new byte[] {(byte) 0xFD, '7', 'z', 'X', 'Z', 0},
+                new byte[] {0x78, (byte) 0x9C}, "PFS.HDR.".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                "REGEDIT4\r\n\"a\"=hex:".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                Arrays.copyOf(Guid.bytes(FirmwareWrappers.EFI_CAPSULE), 16),
+                Arrays.copyOf(Guid.bytes(FirmwareWrappers.AMI_CAPSULE), 16),
+                Arrays.copyOf(IMAGE, 0x60), Arrays.copyOf(FirmwareWrappers.descriptorImage(IMAGE, 0x1000), 0x1000),
+                new byte[] {'M', 'Z'});
+    }
+
+    @Property(tries = 200)
+    void sectionStreamsOfRandomBytes(@ForAll @Size(max = 512) byte[] body, @ForAll boolean v3) {
+        byte[] fv = Fixtures.volumeWith(body);
+        survives(fv);
+        Section.looksLikeStream(ByteSlice.of(body), v3);
+    }
+
+    @Property(tries = 200)
+    void registryHexLists(@ForAll @Size(max = 64) String text) {
+        RegExport.hexList(text, 16);
+        byte[] reg = ("Windows Registry Editor Version 5.00\r\n[k]\r\n\"v\"=hex:" + text + "\\\r\n" + text)
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        survives(reg);
     }
 }

@@ -54,4 +54,16 @@ class LimitsTest {
         assertThat(p).startsWith("in.bin > zip:_._.._etc_passwd_x > ").doesNotContain("/");
         assertThat(Archives.entryName("zip", "a/b c")).isEqualTo("zip:a_b_c");
     }
+
+    @Test
+    void recordsAreCappedForMillionsOfTinySections() {
+        byte[] body = new byte[4 * (Walk.MAX_RECORDS + 10)];
+        for (int i = 0; i < body.length; i += 4) {
+            body[i] = 4;
+            body[i + 3] = 0x19;
+        }
+        Extraction x = Fixtures.extract(Fixtures.volumeWith(body));
+        assertThat(x.containers()).hasSize(Walk.MAX_RECORDS);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("limit hit: more than"));
+    }
 }

@@ -123,4 +123,22 @@ class SectionDecodingTest {
     void unusedLzmaSectionHelperCompiles() {
         assertThat(lzmaSection(new byte[8])).isNotEmpty();
     }
+
+    @Test
+    void gzipAmdZlibSignedAndRsaSections() {
+        byte[] payload = sections(FirmwareBuilder.rawSection(Fixtures.NV_ROM));
+        byte[] gz = Fixtures.volumeWith(guidedSection(Guid.GZIP, 1, new byte[0],
+                io.github.vbios.sample.FirmwareWrappers.gzip(payload)));
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(gz))).contains("> gzip section >");
+        byte[] amdHeader = new byte[0x100];
+        byte[] amd = Fixtures.volumeWith(guidedSection(Guid.AMD_ZLIB, 1, new byte[0],
+                FirmwareBuilder.concat(amdHeader, io.github.vbios.sample.FirmwareWrappers.zlib(payload))));
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(amd))).contains("> zlib section >");
+        byte[] cert = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24)
+                .putShort((short) 0x200).putShort((short) 0x0EF1).array();
+        byte[] signed = Fixtures.volumeWith(guidedSection(Guid.SIGNED, 2, new byte[0], FirmwareBuilder.concat(cert, payload)));
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(signed))).contains("> signed section >");
+        byte[] rsa = Fixtures.volumeWith(guidedSection(Guid.RSA2048_SHA256, 2, new byte[528], payload));
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(rsa))).contains("> RSA2048/SHA256 signed section >");
+    }
 }

@@ -109,6 +109,27 @@ class WrapperTest {
         assertThat(Fixtures.nvProvenance(Fixtures.extract(pfs))).startsWith("in.bin > PFS payload > FV@0x0");
     }
 
+    private static byte[] pfsEntry(String guid, int version, byte[] data, int sig) {
+        ByteBuffer h = ByteBuffer.allocate(version == 1 ? 0x48 : 0x58).order(ByteOrder.LITTLE_ENDIAN);
+        h.put(io.github.vbios.firmware.Guid.bytes(guid)).putInt(version);
+        h.putInt(0x28, data.length).putInt(0x2C, sig);
+        return FirmwareBuilder.concat(h.array(), data, new byte[sig]);
+    }
+
+    @Test
+    void dellPfsEntriesAreSplit() {
+        byte[] entries = FirmwareBuilder.concat(pfsEntry("FD041960-0DC8-4B9F-8225-BBA9E37C71E0", 2, IMAGE, 0x200),
+                pfsEntry("E0717CE3-A9BB-25C7-D49F-8C0D4E4E8E8B", 1, Fixtures.NET_ROM, 0));
+        byte[] pfs = FirmwareBuilder.concat("PFS.HDR.".getBytes(StandardCharsets.US_ASCII),
+                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putInt(entries.length).array(), entries,
+                new byte[8], "PFS.FTR.".getBytes(StandardCharsets.US_ASCII));
+        Extraction x = Fixtures.extract(FirmwareWrappers.dellHdr(pfs));
+        assertThat(Fixtures.nvProvenance(x)).startsWith(
+                "in.bin > Dell HDR@0x27 > PFS payload > PFS entry FD041960-0DC8-4B9F-8225-BBA9E37C71E0 > FV@0x0");
+        assertThat(x.roms()).anyMatch(r -> r.vendorId() == 0x10EC && r.provenance().contains("PFS entry E0717CE3"));
+        assertThat(x.containers().stream().filter(c -> c.kind().equals("dell-pfs entry")).count()).isEqualTo(2);
+    }
+
     @Test
     void registryExport() {
         byte[] reg = FirmwareWrappers.regExport(
@@ -150,5 +171,40 @@ class WrapperTest {
                 "Inno Setup Setup Data (5.5.7)".getBytes(StandardCharsets.US_ASCII));
         Extraction x = Extractor.run(ByteSlice.of(exe), "setup.exe", Limits.defaults(), fake);
         assertThat(Fixtures.nvProvenance(x)).startsWith("setup.exe > innosetup:app_bios.fd > FV@0x0");
+    }
+
+    @Test
+    void insydeIflashImagesInsideAFlasher() {
+        byte[] iflash = FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x300],
+                "$_IFLASH_BIOSIMG".getBytes(StandardCharsets.US_ASCII),
+                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(IMAGE.length + 0x18).putInt(IMAGE.length).array(),
+                IMAGE, "$_IFLASH_EC_IMG\0".getBytes(StandardCharsets.US_ASCII), new byte[8]);
+        Extraction x = Fixtures.extract(iflash);
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > iFlash _BIOSIMG@0x302 > FV@0x0 >");
+        assertThat(x.containers()).anyMatch(c -> c.kind().equals("iflash") && c.name().equals("_BIOSIMG"));
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("_EC_IMG image size 0"));
+    }
+
+    @Test
+    void unsupportedWrappersAreNamedAndScannedRaw() {
+        byte[] cab = FirmwareBuilder.concat("MSCF".getBytes(StandardCharsets.US_ASCII), new byte[0x40], IMAGE);
+        Extraction x = Fixtures.extract(cab);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Microsoft cabinet (MSCF) is not unpacked"));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x44 >");
+    }
+
+    @Test
+    void regedit4ExportWithTypedHexValue() {
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < Fixtures.NV_ROM.length; i++) {
+            hex.append(String.format("%02x", Fixtures.NV_ROM[i] & 0xFF)).append(i + 1 < Fixtures.NV_ROM.length ? "," : "");
+            if (i % 20 == 19) {
+                hex.append("\\\n  ");
+            }
+        }
+        String text = "REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\X]\n\"Small\"=hex:00,01\n\"Bios\"=hex(3):" + hex + "\n";
+        Extraction x = Fixtures.extract(text.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(Fixtures.nvProvenance(x)).isEqualTo("in.bin > reg:Bios > rom@0x0");
+        assertThat(x.containers().stream().filter(c -> c.kind().equals("reg value")).count()).isEqualTo(1);
     }
 }

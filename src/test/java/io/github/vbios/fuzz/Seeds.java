@@ -103,7 +103,7 @@ public final class Seeds {
         byte[] nested = FirmwareBuilder.volume(FirmwareBuilder.ffsFile(FirmwareBuilder.DXE_FILE, 0x05,
                 FirmwareBuilder.sections(FirmwareBuilder.compressionSection(
                         FirmwareBuilder.sections(FirmwareBuilder.fvImageSection(fv)), FirmwareBuilder.Compression.LZMA))));
-        String fw = "firmware:FirmwareFuzzTest/";
+        String fw = "firmware:FirmwareJazzerTest/";
         m.put(fw + "volumes/fv-rom", fv);
         m.put(fw + "volumes/fv-lzma-fv", nested);
         m.put(fw + "volumes/fv-tiano", FirmwareBuilder.volume(FirmwareBuilder.ffsFile(FirmwareBuilder.DXE_FILE, 0x02,

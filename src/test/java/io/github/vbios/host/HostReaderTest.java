@@ -73,6 +73,10 @@ class HostReaderTest {
         Files.writeString(dev.resolve("resource"), "0x1 zz\n\0\0\0");
         Files.createDirectories(root.resolve("sys/bus/pci/devices/not-a-device"));
         Files.writeString(root.resolve("proc/iomem"), "garbage\n-:\n 12-zz : x\n");
+        Files.createSymbolicLink(root.resolve("sys/bus/pci/devices/0000:05:00.0"), root.resolve("nowhere"));
+        Files.createDirectories(dev.resolve("boot_vga_dir"));
+        Files.delete(dev.resolve("boot_vga"));
+        Files.createDirectories(dev.resolve("boot_vga"));
 
         HostSnapshot host = new HostReader(root).snapshot();
 
@@ -82,6 +86,10 @@ class HostReaderTest {
         assertThat(gpu.classCode()).isEqualTo(-1);
         assertThat(gpu.romSize()).isZero();
         assertThat(host.iomem()).isEmpty();
+        assertThat(gpu.bootVga()).isFalse();
+        PciDevice broken = host.device(PciAddress.parse("05:00.0").orElseThrow()).orElseThrow();
+        assertThat(broken.vendorId()).isEqualTo(-1);
+        assertThat(broken.isDisplay()).isFalse();
         assertThat(host.findings()).extracting(f -> f.message())
                 .anyMatch(m -> m.contains("vendor") && m.contains("banana"))
                 .anyMatch(m -> m.contains("not-a-device"));

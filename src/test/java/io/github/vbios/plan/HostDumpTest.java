@@ -194,6 +194,8 @@ class HostDumpTest {
         AcpiCallRomAccess acpi = new AcpiCallRomAccess("\\_SB_.PCI0.PEG0.PEGP", req -> "Error: AE_NOT_FOUND");
         DumpReport r = HostDump.dump(host(SampleHosts.optimusLaptop(tmp)), bdf(SampleHosts.LAPTOP_DGPU), acpi, true);
         assertThat(r.outcome()).isEqualTo(DumpOutcome.UNREADABLE);
-        assertThat(r.explanations().get(0)).contains("AE_NOT_FOUND");
+        assertThat(r.explanations().get(0)).contains("\\_SB_.PCI0.PEG0.PEGP._ROM failed").contains("AE_NOT_FOUND");
+        assertThat(r.explanations()).anyMatch(x -> x.contains("no _ROM method"));
+        assertThat(r.suggestions()).noneMatch(x -> x.contains("--acpi"));
     }
 }

@@ -36,7 +36,7 @@ class PassthroughPlannerTest {
     void laptopWithFwCfgTables() throws IOException {
         HostSnapshot h = host(SampleHosts.optimusLaptop(tmp.resolve("host")));
         Path ssdt = SsdtFixture.write(tmp.resolve("ssdt"), "\\_SB.PCI0.SE0.S00", SsdtMode.FWCFG);
-        Path rom = Files.write(tmp.resolve("dgpu.rom"), new byte[] {0x55, (byte) 0xAA});
+        Path rom = Files.write(tmp.resolve("dgpu.rom"), io.github.vbios.sample.SampleOptionRoms.withEfi(0x10de, 0x1f99));
 
         PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.QEMU, bdf(SampleHosts.LAPTOP_DGPU))
                 .withRomfile(rom).withSsdt(ssdt));
@@ -90,6 +90,7 @@ class PassthroughPlannerTest {
         assertThat(p.gpu().subsystemVendorId()).isEqualTo(0x1458);
         assertThat(p.gpu().subsystemDeviceId()).isEqualTo(0x3717);
         assertThat(p.notes()).anyMatch(n -> n.contains("/var/lib/libvirt/") || n.contains("guesses"));
+        assertThat(p.notes()).anyMatch(n -> n.contains("boot VGA"));
     }
 
     @Test
@@ -118,6 +119,37 @@ class PassthroughPlannerTest {
         assertThat(rp.slot()).isEqualTo(0x1d);
         assertThat(p.acpiPath()).isEqualTo("\\_SB.PCI0.SE8.S00");
         assertThat(p.gpu().subsystemVendorId()).isEqualTo(0x1da2);
+    }
+
+    /** vbios ssdt --libvirt-xml derives the path from the domain; it must agree with the plan's. */
+    @Test
+    void thePatchedDomainGivesSsdtTheSamePath() throws IOException {
+        HostSnapshot h = host(SampleHosts.optimusLaptop(tmp.resolve("host")));
+        LibvirtDomain d = LibvirtDomain.read(io.github.vbios.vm.LibvirtPatchTestDomain.XML);
+        PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf("01:00.0")).withDomain(d));
+        String patched = io.github.vbios.vm.LibvirtXml.patch(d, p);
+
+        assertThat(io.github.vbios.acpi.LibvirtPath.fromDomainXml(patched, "0000:01:00.0").toString())
+                .isEqualTo(p.acpiPath()).isEqualTo("\\_SB.PCI0.SE0.S00");
+        PassthroughPlan snippet = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf("01:00.0")));
+        assertThat(io.github.vbios.acpi.LibvirtPath.fromDomainXml(io.github.vbios.vm.LibvirtXml.snippet(snippet),
+                "0000:01:00.0").toString()).isEqualTo(snippet.acpiPath());
+    }
+
+    @Test
+    void romfilesAreChecked() throws IOException {
+        HostSnapshot h = host(SampleHosts.pascalDesktop(tmp.resolve("host")));
+        Path other = Files.write(tmp.resolve("other.rom"), io.github.vbios.sample.SampleOptionRoms.withEfi(0x1002, 0x67df));
+        PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.QEMU, bdf("01:00.0")).withRomfile(other));
+        assertThat(p.notes()).anyMatch(n -> n.contains("is a ROM for 1002:67df but the GPU is 10de:1b80"));
+
+        Path shadow = Files.write(tmp.resolve("shadow.rom"), io.github.vbios.sample.SampleOptionRoms.shadowedLegacy(0x10de, 0x1b80));
+        PassthroughPlan q = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.QEMU, bdf("01:00.0")).withRomfile(shadow));
+        assertThat(q.notes()).anyMatch(n -> n.contains("shadow copy"));
+
+        Path text = Files.writeString(tmp.resolve("notes.txt"), "not a rom");
+        assertThatThrownBy(() -> PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.QEMU, bdf("01:00.0")).withRomfile(text)))
+                .isInstanceOf(VbiosException.class).hasMessageContaining("no PCI option ROM found");
     }
 
     @Test

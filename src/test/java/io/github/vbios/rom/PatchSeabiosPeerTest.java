@@ -50,7 +50,10 @@ class PatchSeabiosPeerTest {
                 }
                 Thread.sleep(100);
             }
-            return section(log);
+            String s = section(log);
+            Assumptions.assumeFalse(s.isEmpty(), "this SeaBIOS build prints no debug log on port 0x402 "
+                    + "(or did not reach its VGA ROM scan within 60 s); skipping the SeaBIOS peer test");
+            return s;
         } finally {
             p.destroyForcibly().waitFor();
         }

@@ -39,7 +39,8 @@ class RomPatcherWriteTest {
         PatchOutcome good = outcome();
         byte[] corrupt = good.bytes().clone();
         corrupt[0x200] ^= 0x40;   // what would land on disk no longer matches the validated romfile
-        PatchOutcome bad = new PatchOutcome(good.clean(), good.ids(), good.checksums(), corrupt, good.output(), false);
+        PatchOutcome bad = new PatchOutcome(good.clean(), good.ids(), good.checksums(), corrupt, good.output(), false,
+                java.util.List.of());
         Path out = dir.resolve("gpu.rom");
         assertThatThrownBy(() -> RomPatcher.write(bad, out, false, null)).isInstanceOf(VbiosException.class)
                 .hasMessageContaining("failed validation").hasMessageContaining("was not written");
@@ -52,7 +53,7 @@ class RomPatcherWriteTest {
         Files.write(out, new byte[] {1, 2, 3});
         PatchOutcome good = outcome();
         PatchOutcome bad = new PatchOutcome(good.clean(), good.ids(), good.checksums(), new byte[] {0x55, (byte) 0xAA},
-                good.output(), false);
+                good.output(), false, java.util.List.of());
         assertThatThrownBy(() -> RomPatcher.write(bad, out, true, null)).isInstanceOf(VbiosException.class);
         assertThat(Files.readAllBytes(out)).containsExactly(1, 2, 3);
         assertThat(listing()).containsExactly("gpu.rom");

@@ -330,6 +330,52 @@ class SyntheticRomTest {
         assertThat(RomAnalyzer.analyze(a.pciView().bytes(file)).verdict().romfileReady()).isTrue();
     }
 
+    @Test
+    void scannerSurvivesABlobFullOfSignatures() {
+        byte[] blob = new byte[1 << 20];
+        byte[][] tokens = {"NVGI".getBytes(), "NVFW".getBytes(), "RFRD".getBytes(), {0x55, (byte) 0xAA, 0x04}};
+        for (int off = 0, k = 0; off + 8 < blob.length; off += 6, k++) {
+            byte[] t = tokens[k % tokens.length];
+            System.arraycopy(t, 0, blob, off, t.length);
+        }
+        byte[] chain = simpleChain();
+        System.arraycopy(chain, 0, blob, 0x40000, chain.length);
+        List<FoundRom> found = RomScanner.scan(ByteSlice.of(blob));
+        assertThat(found).extracting(FoundRom::offset).contains(0x40000L);
+        assertThat(RomAnalyzer.analyze(ByteSlice.of(blob)).isOptionRom()).isTrue();
+    }
+
+    @Test
+    void brokenContainerPointersAreFindingsAndTheNextRuleIsTried() {
+        byte[] chain = NvidiaSample.layoutA();
+        byte[] v1 = NvidiaContainerBuilder.nvgi(1, chain, 0);
+        v1[0x14] = 0x10; // points at 0x410: inside the image, no 55 AA there
+        RomAnalysis a = analyze(v1);
+        assertThat(a.container().kind()).isEqualTo(ContainerKind.SCAN_512);
+        assertThat(a.container().romStart()).isEqualTo(0x400);
+        assertThat(a.findings()).anyMatch(f -> f.message().startsWith("NVGI v1") && f.message().contains("trying the other rules"));
+        byte[] v3 = NvidiaContainerBuilder.nvgiV3(chain, 0);
+        v3[0x4000] = 'X'; // no RFRD
+        RomAnalysis b = analyze(v3);
+        assertThat(b.container().kind()).isEqualTo(ContainerKind.SCAN_512);
+        assertThat(b.findings()).anyMatch(f -> f.message().contains("expected RFRD directory"));
+        byte[] v4 = NvidiaContainerBuilder.nvfw(chain, 0);
+        v4[NvidiaContainerBuilder.V4_RFRD + 4] = 2; // RFRD version 2 is not the Blackwell directory
+        assertThat(analyze(v4).container().kind()).isEqualTo(ContainerKind.SCAN_512);
+    }
+
+    @Test
+    void npdeWithUnknownRevisionIsNotHonoured() {
+        byte[] b = new OptionRomBuilder()
+                .add(NvidiaSample.x86(8, null).npde(0x0200, 0x14).npdeSubBlocks(4).indicator(0x80))
+                .build();
+        RomAnalysis a = analyze(b);
+        RomImage x = a.pciImages().get(0);
+        assertThat(x.npde()).isPresent();
+        assertThat(x.nvidiaLength()).isEqualTo(8 * 512);
+        assertThat(a.nvidiaImages()).hasSize(1);
+    }
+
     /** Builders for cases that need hand-placed headers. */
     static final class RomImageSpecs {
         /** x86 (8 blocks), E0 image with a stray 55 AA header 0x100 after its VN header sharing the NPDS, NBSI. */

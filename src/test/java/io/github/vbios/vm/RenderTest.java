@@ -34,10 +34,10 @@ class RenderTest {
 
     @Test
     void commasInPathsAreDoubledForQemu() {
-        PassthroughPlan p = Plans.laptop("/tmp/a,b.rom", List.of("/tmp/x,y.aml"), null);
+        PassthroughPlan p = Plans.laptop("/srv/vm/a,b.rom", List.of("/srv/vm/x,y.aml"), null);
         List<String> a = QemuArgs.render(p);
-        assertThat(a).anyMatch(s -> s.endsWith("romfile=/tmp/a,,b.rom"));
-        assertThat(a).contains("file=/tmp/x,,y.aml");
+        assertThat(a).anyMatch(s -> s.endsWith("romfile=/srv/vm/a,,b.rom"));
+        assertThat(a).contains("file=/srv/vm/x,,y.aml");
     }
 
     @Test

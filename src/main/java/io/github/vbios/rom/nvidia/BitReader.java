@@ -86,7 +86,10 @@ public final class BitReader {
         return d.matches("\\d\\d/\\d\\d/\\d\\d") ? d : null;
     }
 
-    /** Token 'S': v2 = 8 x {u16 ptr, u8 max}; v1 lacks version and copyright (BITDOC). */
+    /**
+     * Token 'S': v2 = 8 x {u16 ptr, u8 max}; v1 lacks version and copyright (BITDOC), the order of
+     * the remaining v1 entries (sign-on, OEM string, vendor, product, revision) is assumed.
+     */
     private static String[] strings(ByteSlice file, long x86, long x86Size, long rebase, BitToken s) {
         String[] out = new String[7];
         if (s == null) {

@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Random and mutated domain XML ends in a result (usable or with a finding), never an exception. */
-class LibvirtDomainProperties {
+class LibvirtDomainPropertiesTest {
     @Provide
     Arbitrary<String> mutatedDomains() {
         String base = LibvirtPatchTest.DOMAIN;

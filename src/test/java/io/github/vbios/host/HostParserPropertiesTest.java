@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Garbage in sysfs/procfs files ends in "unknown" values and findings, never an exception. */
-class HostParserProperties {
+class HostParserPropertiesTest {
     private static final List<String> ATTRIBUTES = List.of("vendor", "device", "subsystem_vendor",
             "subsystem_device", "class", "revision", "boot_vga", "resource", "power_state", "firmware_node/path");
 

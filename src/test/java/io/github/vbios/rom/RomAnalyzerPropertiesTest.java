@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * Random and mutated inputs end in a result with findings: never an exception, never an
  * allocation far beyond the input size (issue 3).
  */
-class RomAnalyzerProperties {
+class RomAnalyzerPropertiesTest {
     private static final List<byte[]> SEEDS = seeds();
 
     private static List<byte[]> seeds() {
@@ -65,7 +65,7 @@ class RomAnalyzerProperties {
         checked(input);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 120)
     void bitFlips(@ForAll("seed") byte[] seed, @ForAll("positions") List<Integer> flips) {
         byte[] b = seed.clone();
         for (int f : flips) {
@@ -74,13 +74,13 @@ class RomAnalyzerProperties {
         checked(b);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 120)
     void truncation(@ForAll("seed") byte[] seed, @ForAll("fraction") double keep) {
         checked(java.util.Arrays.copyOf(seed, (int) (seed.length * keep)));
     }
 
     /** Length and pointer fields of every header (PCIR length, byte 2, NPDE size, pointers) set to extremes. */
-    @Property(tries = 200)
+    @Property(tries = 120)
     void extremeLengthFields(@ForAll("seed") byte[] seed, @ForAll("extreme") int value, @ForAll("field") int field,
                              @ForAll("positions") List<Integer> which) {
         byte[] b = seed.clone();
