@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "(its own files there are rewritten) and ends with a short tour."},
         footerHeading = "%nExamples:%n",
         footer = {"  vbios demo                   writes ./vbios-demo/ and prints each step",
-            "  vbios demo -o /tmp/demo      another folder"})
+            "  vbios demo -o ~/demo         another folder"})
 public final class DemoCommand implements Callable<Integer> {
     static final String DUMP = "nvidia-flash-dump.rom";
     static final String FIRMWARE = "laptop-bios.fd";
@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
         folder.write(FIRMWARE, DemoSamples.laptopFirmware());
         Path host = folder.root().resolve(HOST);
         if (!Files.isDirectory(host)) {
-            SampleHosts.optimusLaptop(host);
+            SampleHosts.optimusLaptop(host, NvidiaSample.DEVICE);
         }
         out.println("vbios demo: samples in " + dir + "/: " + DUMP + " (NVGI v3 flash dump, "
                 + String.format("10de:%04x", NvidiaSample.DEVICE) + "), " + FIRMWARE

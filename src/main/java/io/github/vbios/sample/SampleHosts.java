@@ -23,6 +23,11 @@ public final class SampleHosts {
      * group (Intel PEG ports without ACS).
      */
     public static Path optimusLaptop(Path root) throws IOException {
+        return optimusLaptop(root, 0x1f99);
+    }
+
+    /** The same laptop with another dGPU device ID (the demo matches it to its sample VBIOS). */
+    public static Path optimusLaptop(Path root, int dgpuDevice) throws IOException {
         return HostTreeBuilder.at(root)
                 .cmdline("BOOT_IMAGE=/boot/vmlinuz-6.8.0 root=UUID=0f1e ro quiet splash intel_iommu=on iommu=pt")
                 .modules("vfio", "vfio_pci", "vfio_iommu_type1", "nvidia", "i915", "kvm", "kvm_intel")
@@ -37,7 +42,7 @@ public final class SampleHosts {
                 .driver("pcieport").group(2).acpiPath("\\_SB_.PCI0.PEG0").add()
                 .function("0000:00:01.1").ids(0x8086, 0x1905).subsystem(0x1025, 0x1418).classCode(0x060400)
                 .driver("pcieport").group(2).acpiPath("\\_SB_.PCI0.PEG1").add()
-                .function("0000:01:00.0").ids(0x10de, 0x1f99).subsystem(0x1025, 0x1418).classCode(0x030200)
+                .function("0000:01:00.0").ids(0x10de, dgpuDevice).subsystem(0x1025, 0x1418).classCode(0x030200)
                 .behind("0000:00:01.0").driver("nvidia").group(2).acpiPath("\\_SB_.PCI0.PEG0.PEGP")
                 .bar(0, 0xa300_0000L, 16 << 20).bar(1, 0x60_0000_0000L, 256 << 20).add()
                 .function("0000:01:00.1").ids(0x10de, 0x10fa).subsystem(0x1025, 0x1418).classCode(0x040300)
