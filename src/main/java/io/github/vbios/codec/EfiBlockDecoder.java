@@ -30,40 +30,146 @@ final class EfiBlockDecoder {
 
     void decode(byte[] out) throws CodecException {
         int o = 0;
-        int remaining = 0;
         // Each block costs up to ~5k table operations; more blocks than this can only come from a
         // hostile stream (real encoders emit thousands of symbols per block).
         long maxBlocks = 1024 + out.length / 16;
         while (o < out.length) {
-            if (remaining == 0) {
-                if (++blocks > maxBlocks) {
-                    throw fail("too many blocks (" + blocks + ") for " + out.length + " bytes of output");
-                }
-                remaining = readBlockHeader();
+            if (++blocks > maxBlocks) {
+                throw fail("too many blocks (" + blocks + ") for " + out.length + " bytes of output");
             }
-            remaining--;
-            int sym = c.decode(in);
+            int size = readBlockHeader();
+            o = decodeSymbols(out, o, size);
+        }
+    }
+
+    /**
+     * The hot loop: up to {@code symbols} literals/matches into {@code out} from {@code o}; returns
+     * the new output position. The bit buffer lives in locals and is written back on exit; one
+     * refill per symbol tops it up to >= 57 bits, enough for a Char&Len code (<= 16 bits) and a
+     * position code (<= 16 bits); the position's extra bits get their own check.
+     */
+    private int decodeSymbols(byte[] out, int o, int symbols) throws CodecException {
+        final EfiBitReader r = in;
+        final int[] ct = c.table;
+        final int cshift = 32 - c.tableBits;
+        final int[] ptab = pt.table;
+        final int pshift = 32 - pt.tableBits;
+        final int limit = out.length;
+        final int bulkEnd = r.end - 8;
+        long acc = r.acc;
+        int count = r.count;
+        int pos = r.pos;
+        for (; symbols > 0 && o < limit; symbols--) {
+            if (count < 40) {
+                if (pos <= bulkEnd) {
+                    int take = (63 - count) >>> 3; // 3..7 bytes: never a 64-bit shift
+                    int shift = take << 3;
+                    acc = acc << shift | r.word(pos) >>> (64 - shift);
+                    pos += take;
+                    count += shift;
+                } else {
+                    r.acc = acc;
+                    r.count = count;
+                    r.pos = pos;
+                    r.refill();
+                    acc = r.acc;
+                    count = r.count;
+                    pos = r.pos;
+                }
+            }
+            int window = (int) (acc >>> (count - 32));
+            int e = ct[window >>> cshift];
+            int sym;
+            if ((e & HuffmanTable.TREE) == 0) {
+                count -= e >>> 16;
+                sym = e & 0xFFFF;
+            } else {
+                sym = c.walk(e, window);
+                count -= c.length(sym);
+            }
             if (sym < 256) {
                 out[o++] = (byte) sym;
                 continue;
             }
-            int len = sym - 256 + MIN_MATCH;
-            int distance = decodePosition() + 1;
-            int from = o - distance;
-            if (from < 0) {
-                throw fail("match distance " + distance + " reaches before the start of the output (at output byte "
-                        + o + ")");
-            }
-            int n = Math.min(len, out.length - o);
-            if (distance >= n) {
-                System.arraycopy(out, from, out, o, n);
-                o += n;
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[o++] = out[from + i]; // overlapping copy repeats the last `distance` bytes
+            // count >= 24 here; the position window needs 32 buffered bits, its extra bits up to 29
+            if (count < 32) {
+                int take = (63 - count) >>> 3; // 3..7 bytes: never a 64-bit shift
+                if (pos <= bulkEnd) {
+                    int shift = take << 3;
+                    acc = acc << shift | r.word(pos) >>> (64 - shift);
+                    pos += take;
+                    count += shift;
+                } else {
+                    r.acc = acc;
+                    r.count = count;
+                    r.pos = pos;
+                    r.refill();
+                    acc = r.acc;
+                    count = r.count;
+                    pos = r.pos;
                 }
             }
+            window = (int) (acc >>> (count - 32));
+            e = ptab[window >>> pshift];
+            int p;
+            if ((e & HuffmanTable.TREE) == 0) {
+                count -= e >>> 16;
+                p = e & 0xFFFF;
+            } else {
+                p = pt.walk(e, window);
+                count -= pt.length(p);
+            }
+            int distance = p + 1;
+            if (p > 1) {
+                // "DecodeP": p - 1 extra bits; after <= 48 bits of codes at least 9 remain, top up first
+                if (count < 32) {
+                    r.acc = acc;
+                    r.count = count;
+                    r.pos = pos;
+                    r.refill();
+                    acc = r.acc;
+                    count = r.count;
+                    pos = r.pos;
+                }
+                int nb = p - 1;
+                distance = (1 << nb) + ((int) (acc >>> (count - 32)) >>> (32 - nb)) + 1;
+                count -= nb;
+            }
+            o = copyMatch(out, o, sym - 256 + MIN_MATCH, distance);
         }
+        r.acc = acc;
+        r.count = count;
+        r.pos = pos;
+        if (count < 32) {
+            r.refill(); // the reader's own methods expect >= 32 buffered bits
+        }
+        return o;
+    }
+
+    private int copyMatch(byte[] out, int o, int len, int distance) throws CodecException {
+        int from = o - distance;
+        if (from < 0) {
+            throw fail("match distance " + distance + " reaches before the start of the output (at output byte "
+                    + o + ")");
+        }
+        int n = Math.min(len, out.length - o);
+        if (distance >= n) {
+            System.arraycopy(out, from, out, o, n);
+            return o + n;
+        }
+        if (distance == 1) {
+            java.util.Arrays.fill(out, o, o + n, out[from]); // runs of one byte (zero padding) are common
+            return o + n;
+        }
+        // An overlapping match repeats the last `distance` bytes; copying from `from` in chunks of
+        // (o - from) keeps that period and doubles the chunk each time.
+        int stop = o + n;
+        while (o < stop) {
+            int chunk = Math.min(stop - o, o - from);
+            System.arraycopy(out, from, out, o, chunk);
+            o += chunk;
+        }
+        return o;
     }
 
     /** Reads the three code sets; returns the block's symbol count (0 stands for 65536, as a u16 wrap). */
@@ -156,12 +262,6 @@ final class EfiBlockDecoder {
         if (bad != null) {
             throw fail("Char&Len set: " + bad);
         }
-    }
-
-    /** "DecodeP": position symbol p, then p-1 extra bits; returns distance - 1. */
-    private int decodePosition() {
-        int p = pt.decode(in);
-        return p <= 1 ? p : (1 << (p - 1)) + in.bits(p - 1);
     }
 
     private CodecException fail(String what) {

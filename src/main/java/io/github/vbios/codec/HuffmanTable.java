@@ -7,12 +7,17 @@ import java.util.Arrays;
  * lookup on the first {@code tableBits} bits, and a binary tree for the longer codes. Built only
  * from complete codes with lengths <= 16, so every lookup ends at a symbol within 16 bits
  * (the bounds EDK2 added for CVE-2017-5731..5735).
+ *
+ * <p>A table entry is {@code length << 16 | symbol} for codes of at most {@code tableBits} bits,
+ * so the common case is one load and one shift; entries with {@link #TREE} set name the tree
+ * node below which the longer codes sharing that prefix continue.
  */
 final class HuffmanTable {
     static final int MAX_CODE_LENGTH = 16;
+    static final int TREE = 1 << 30;
 
-    private final int tableBits;
-    private final int[] table;
+    final int tableBits;
+    final int[] table;
     private final int[] left;
     private final int[] right;
     private final int[] lengths;
@@ -30,7 +35,7 @@ final class HuffmanTable {
     void single(int symbolCount, int symbol) {
         symbols = symbolCount;
         Arrays.fill(lengths, 0);
-        Arrays.fill(table, symbol);
+        Arrays.fill(table, symbol); // length 0: consumes no bits
     }
 
     int length(int symbol) {
@@ -77,15 +82,15 @@ final class HuffmanTable {
             int code = start[len];
             start[len] += 1 << (MAX_CODE_LENGTH - len);
             if (len <= tableBits) {
-                Arrays.fill(table, code >>> shift, start[len] >>> shift, sym);
+                Arrays.fill(table, code >>> shift, start[len] >>> shift, len << 16 | sym);
                 continue;
             }
             // Long code: walk/extend the tree below the table slot, one node per extra bit.
             int slot = code >>> shift;
             if (table[slot] < 0) {
-                table[slot] = newNode(avail++);
+                table[slot] = TREE | newNode(avail++);
             }
-            int node = table[slot];
+            int node = table[slot] & ~TREE;
             for (int bit = len - tableBits - 1; bit >= 0; bit--) {
                 boolean one = (code >>> (shift - (len - tableBits - bit))) % 2 != 0;
                 if (bit == 0) {
@@ -116,16 +121,30 @@ final class HuffmanTable {
         }
     }
 
+    /** The symbol below tree entry {@code e} for the 32-bit {@code window}; its length is {@link #length}. */
+    int walk(int e, int window) {
+        int v = e & ~TREE;
+        int mask = 1 << (31 - tableBits);
+        while (v >= symbols) {
+            v = (window & mask) != 0 ? right[v] : left[v];
+            mask >>>= 1;
+        }
+        return v;
+    }
+
     /** Decodes one symbol from the bit reader; the code was validated complete, so this always ends. */
     int decode(EfiBitReader in) {
         int window = in.peek32();
-        int v = table[window >>> (32 - tableBits)];
-        if (v >= symbols) {
-            int mask = 1 << (31 - tableBits);
-            while (v >= symbols) {
-                v = (window & mask) != 0 ? right[v] : left[v];
-                mask >>>= 1;
-            }
+        int e = table[window >>> (32 - tableBits)];
+        if ((e & TREE) == 0) {
+            in.skip(e >>> 16);
+            return e & 0xFFFF;
+        }
+        int v = e & ~TREE;
+        int mask = 1 << (31 - tableBits);
+        while (v >= symbols) {
+            v = (window & mask) != 0 ? right[v] : left[v];
+            mask >>>= 1;
         }
         in.skip(lengths[v]);
         return v;

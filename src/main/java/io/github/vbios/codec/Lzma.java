@@ -1,7 +1,6 @@
 package io.github.vbios.codec;
 
 import io.github.vbios.io.ByteSlice;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,11 @@ import org.tukaani.xz.LZMAOutputStream;
  * The EDK2 LZMA section format ("LZMA alone", firmware.md 2.8): 1 byte properties (lc/lp/pb),
  * u32 dictionary size, u64 uncompressed size (all ones = unknown, end marker), then the
  * range-coded stream. Decoding and encoding are done by xz-java.
+ *
+ * <p>With a known size the end condition is relaxed (xz-java's {@code enableRelaxedEndCondition}):
+ * EDK2/Insyde encoders (the LG R510 DXE volume) leave the range coder unfinished after the
+ * declared size, which LzmaDecompress and UEFITool accept; decoding stops after exactly that many
+ * bytes, with or without an end marker.
  */
 public final class Lzma {
     static final int HEADER_SIZE = 13;
@@ -41,10 +45,14 @@ public final class Lzma {
         }
         // The dictionary never needs to be larger than the output it may reference.
         int dictSize = (int) Math.max(MIN_DICT, Math.min(dict, Math.max(cap, MIN_DICT)));
-        InputStream raw = new ByteArrayInputStream(in.array(), in.arrayOffset() + HEADER_SIZE, in.length() - HEADER_SIZE);
+        // ByteArrayInputStream.read() is synchronized and the range decoder reads byte by byte.
+        InputStream raw = new SliceInput(in.array(), in.arrayOffset() + HEADER_SIZE, in.length() - HEADER_SIZE);
         try (LZMAInputStream lz = new LZMAInputStream(raw, size, (byte) props, dictSize)) {
-            return size == UNKNOWN_SIZE ? StreamReader.readAll(lz, cap, "LZMA data")
-                    : StreamReader.readExactly(lz, (int) size, "LZMA data");
+            if (size == UNKNOWN_SIZE) {
+                return StreamReader.readAll(lz, cap, "LZMA data");
+            }
+            lz.enableRelaxedEndCondition();
+            return StreamReader.readExactly(lz, (int) size, "LZMA data");
         } catch (IOException | RuntimeException e) {
             throw new CodecException("LZMA data invalid (stream starts at offset 13): " + describe(e), e);
         }

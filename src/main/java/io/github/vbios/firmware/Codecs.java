@@ -24,42 +24,12 @@ final class Codecs {
         }
     }
 
-    /**
-     * EDK2 LZMA. The relaxed read goes first: EDK2/Insyde encoders (the LG R510 DXE volume) leave
-     * the range coder unfinished after the declared size, which the codec room's strict
-     * {@link Lzma#decompress} rejects only after decoding everything (UEFITool accepts such
-     * streams); the codec gives the error message when both refuse. Move into codec when it
-     * accepts these streams.
-     */
+    /** EDK2 LZMA (known sizes decode with the relaxed end condition EDK2/Insyde streams need). */
     static byte[] lzma(ByteSlice in, int max) throws DecodeFailure {
-        byte[] relaxed = lzmaRelaxed(in, max);
-        if (relaxed != null) {
-            return relaxed;
-        }
         try {
             return Lzma.decompress(in, max);
         } catch (CodecException e) {
             throw new DecodeFailure(e.getMessage());
-        }
-    }
-
-    /** Same header, limits and dictionary clamp as {@link Lzma#decompress}, relaxed end condition; null on any error. */
-    private static byte[] lzmaRelaxed(ByteSlice in, int max) {
-        if (in.length() < 13 || in.u8(0) >= 225) {
-            return null;
-        }
-        long size = in.u64(5);
-        if (size < 0 || size > max || size > (long) Math.max(1 << 20, in.length()) * 10_000) {
-            return null;
-        }
-        int dict = (int) Math.max(4096, Math.min(in.u32(1), Math.max(size, 4096)));
-        try (org.tukaani.xz.LZMAInputStream lz = new org.tukaani.xz.LZMAInputStream(
-                new UnsyncInput(in.array(), in.arrayOffset() + 13, in.length() - 13), size, (byte) in.u8(0), dict)) {
-            lz.enableRelaxedEndCondition();
-            byte[] out = new byte[(int) size];
-            return lz.readNBytes(out, 0, out.length) == out.length ? out : null;
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;
         }
     }
 

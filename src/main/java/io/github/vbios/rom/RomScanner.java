@@ -33,9 +33,19 @@ public final class RomScanner {
         byte[] d = blob.array();
         int base = blob.arrayOffset();
         int nvfwTries = 0;
-        for (int off = 0; off + 12 <= blob.length() && out.size() < MAX_ROMS; off += 2) {
+        int last = blob.length() - 12;
+        for (int off = 0; off <= last && out.size() < MAX_ROMS; off += 2) {
+            int n = ByteSearch.next(d, base + off, base + last + 1, (byte) 'N') - base;
+            if (n > last) {
+                break;
+            }
+            if (n % 2 != 0) {
+                off = n - 1; // containers sit at even offsets; resume at the next even one
+                continue;
+            }
+            off = n;
             int p = base + off;
-            if (d[p] != 'N' || d[p + 1] != 'V' || !(d[p + 2] == 'G' && d[p + 3] == 'I' || d[p + 2] == 'F' && d[p + 3] == 'W')) {
+            if (d[p + 1] != 'V' || !(d[p + 2] == 'G' && d[p + 3] == 'I' || d[p + 2] == 'F' && d[p + 3] == 'W')) {
                 continue;
             }
             ByteSlice tail = blob.from(off);
@@ -64,8 +74,13 @@ public final class RomScanner {
     private static void scanChains(ByteSlice blob, List<FoundRom> out, TreeMap<Long, Long> covered) {
         byte[] d = blob.array();
         int base = blob.arrayOffset();
-        for (int off = 0; off + 0x1A <= blob.length() && out.size() < MAX_ROMS; off++) {
-            if (d[base + off] != 0x55 || d[base + off + 1] != (byte) 0xAA || isCovered(covered, off)) {
+        int last = blob.length() - 0x1A;
+        for (int off = 0; off <= last && out.size() < MAX_ROMS; off++) {
+            off = ByteSearch.next(d, base + off, base + last + 1, (byte) 0x55) - base;
+            if (off > last) {
+                break;
+            }
+            if (d[base + off + 1] != (byte) 0xAA || isCovered(covered, off)) {
                 continue;
             }
             if (!ImageParser.isImage(blob, off, true)) {

@@ -1,4 +1,4 @@
-package io.github.vbios.firmware;
+package io.github.vbios.codec;
 
 import java.io.InputStream;
 
@@ -6,12 +6,12 @@ import java.io.InputStream;
  * An unsynchronized byte-array stream: xz-java's LZMA range decoder reads one byte per call, and
  * {@link java.io.ByteArrayInputStream#read()} is synchronized, which made it a third of the decode time.
  */
-final class UnsyncInput extends InputStream {
+final class SliceInput extends InputStream {
     private final byte[] buf;
     private int pos;
     private final int end;
 
-    UnsyncInput(byte[] buf, int off, int len) {
+    SliceInput(byte[] buf, int off, int len) {
         this.buf = buf;
         this.pos = off;
         this.end = off + len;
