@@ -7,14 +7,16 @@ import java.io.Writer;
  * The training run for the class-data-sharing archive made at package time (pom.xml, execution
  * "cds-archive": {@code java -XX:ArchiveClassesAtExit=target/vbios.jsa -cp target/vbios.jar
  * io.github.vbios.cli.CdsTraining}). It runs the start-up paths once with output discarded, so the
- * archive holds exactly the classes that {@code --version} and {@code --help} load,
- * both through {@link Launcher}'s fast path and through picocli.
+ * archive holds the classes that {@code --version} and {@code --help} load, both through
+ * {@link Launcher}'s fast path and through picocli, and then runs the demo (every command on
+ * generated samples, text and JSON) in a temporary folder so the commands' own classes start from
+ * the archive too.
  */
 public final class CdsTraining {
     private CdsTraining() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         // The fast path of Launcher (no picocli) only needs its own few classes.
         VersionProvider.json(VersionProvider.current());
         String[][] runs = {
@@ -23,6 +25,18 @@ public final class CdsTraining {
         for (String[] run : runs) {
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
             Main.run(run, sink, sink);
+        }
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("vbios-cds");
+        try {
+            PrintWriter sink = new PrintWriter(Writer.nullWriter());
+            String demo = tmp.resolve("demo").toString();
+            Main.run(new String[] {"demo", "-o", demo}, sink, sink);
+            Main.run(new String[] {"info", "--json", demo + "/nvidia-flash-dump.rom"}, sink, sink);
+            Main.run(new String[] {"extract", "--json", demo + "/laptop-bios.fd"}, sink, sink);
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(tmp)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }
