@@ -49,6 +49,16 @@ final class Archives {
         return kind + ":" + OutputFolder.sanitise(name.length() > 200 ? name.substring(name.length() - 200) : name);
     }
 
+    /** Records one archive member, reads it within the limits and walks what it holds. */
+    private static void exploreEntry(Blob blob, String kind, ArchiveEntry e, InputStream in, Walk walk)
+            throws IOException {
+        walk.seen(blob, kind + " entry", -1, e.getSize(), e.getName(), null);
+        byte[] data = read(blob, kind + " entry " + e.getName(), in, blob.data().length(), walk);
+        if (data != null) {
+            walk.explore(blob.child(ByteSlice.of(data), entryName(kind, e.getName())));
+        }
+    }
+
     private static boolean failed(Blob blob, String kind, Exception e, Walk walk) {
         walk.finding(blob, Finding.warning(0, kind + " archive cannot be read: " + e.getMessage()));
         return false;
@@ -75,11 +85,7 @@ final class Archives {
                     if (e.isDirectory()) {
                         continue;
                     }
-                    walk.seen(blob, "zip entry", -1, e.getSize(), e.getName(), null);
-                    byte[] data = read(blob, "zip entry " + e.getName(), zin, blob.data().length(), walk);
-                    if (data != null) {
-                        walk.explore(blob.child(ByteSlice.of(data), entryName("zip", e.getName())));
-                    }
+                    exploreEntry(blob, "zip", e, zin, walk);
                 }
                 return true;
             } catch (IOException | RuntimeException e) {
@@ -114,11 +120,7 @@ final class Archives {
                     if (e.isDirectory() || !e.hasStream()) {
                         continue;
                     }
-                    walk.seen(blob, "7z entry", -1, e.getSize(), e.getName(), null);
-                    byte[] data = read(blob, "7z entry " + e.getName(), z.getInputStream(e), blob.data().length(), walk);
-                    if (data != null) {
-                        walk.explore(blob.child(ByteSlice.of(data), entryName("7z", e.getName())));
-                    }
+                    exploreEntry(blob, "7z", e, z.getInputStream(e), walk);
                 }
                 return true;
             } catch (IOException | RuntimeException e) {
