@@ -57,7 +57,8 @@ public final class NvidiaContainerBuilder {
         b.putInt(0x10, 0x0000E208);
     }
 
-    private static void rfrd(ByteBuffer b, int at, int version, int romOffset, int chainLength) {
+    /** RFRD directory header (rom-format.md 1.8): version, length 0x20, option-ROM offset, chain length. */
+    static void rfrd(ByteBuffer b, int at, int version, int romOffset, int chainLength) {
         b.put(at, "RFRD".getBytes(StandardCharsets.US_ASCII));
         b.putShort(at + 4, (short) version);
         b.putShort(at + 6, (short) 0x20);

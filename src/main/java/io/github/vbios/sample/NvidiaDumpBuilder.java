@@ -158,10 +158,9 @@ public final class NvidiaDumpBuilder {
         return b.array();
     }
 
+    /** The shared RFRD header, with the rest of its 0x20 bytes zeroed as in TU117's directory. */
     private static void rfrd(ByteBuffer b, int at, int version, int romOffset, int chainLength) {
-        b.put(at, (byte) 'R').put(at + 1, (byte) 'F').put(at + 2, (byte) 'R').put(at + 3, (byte) 'D')
-                .putShort(at + 4, (short) version).putShort(at + 6, (short) 0x20).putInt(at + 8, romOffset)
-                .putInt(at + 0x0C, chainLength);
+        NvidiaContainerBuilder.rfrd(b, at, version, romOffset, chainLength);
         for (int i = at + 0x10; i < at + 0x20; i++) {
             b.put(i, (byte) 0);
         }
