@@ -56,7 +56,38 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
                     + ">, not <domain>: pass the output of virsh dumpxml VM"));
             return empty(findings);
         }
+        String badName = firstMalformedName(root);
+        if (badName != null) {
+            // the lenient parser keeps names such as ":type"; patching the tree would then fail in DOM
+            findings.add(Finding.error(-1, "the domain XML has the malformed name '" + badName
+                    + "' (an empty prefix or local part around ':'): fix it, or pass the output of virsh dumpxml VM"));
+            return empty(findings);
+        }
         return scan(doc, findings);
+    }
+
+    /** The first element or attribute name that is not a valid namespaced name (prefix:local), or null. */
+    private static String firstMalformedName(Element root) {
+        NodeList all = root.getOwnerDocument().getElementsByTagName("*");  // document order, no recursion here
+        for (int k = 0; k < all.getLength(); k++) {
+            Element e = (Element) all.item(k);
+            if (!wellFormedName(e.getTagName())) {
+                return e.getTagName();
+            }
+            org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
+            for (int i = 0; i < attrs.getLength(); i++) {
+                String n = attrs.item(i).getNodeName();
+                if (!wellFormedName(n)) {
+                    return n;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean wellFormedName(String qname) {
+        int colon = qname.indexOf(':');
+        return colon < 0 || (colon > 0 && colon < qname.length() - 1 && qname.indexOf(':', colon + 1) < 0);
     }
 
     private static LibvirtDomain scan(Document doc, List<Finding> findings) {
