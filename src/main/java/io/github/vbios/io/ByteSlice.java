@@ -1,6 +1,9 @@
 package io.github.vbios.io;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,13 @@ import java.util.Arrays;
  */
 public final class ByteSlice {
     private static final ByteSlice EMPTY = new ByteSlice(new byte[0], 0, 0);
+    /** Eight bytes at a time for the scans below (first-byte search, sums, fills): no per-byte loop on hot paths. */
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LANES = 0x00FF00FF00FF00FFL;
+    private static final long LANE16_ONES = 0x0001000100010001L;
+    private static final long LANE16_HIGHS = 0x8000800080008000L;
 
     private final byte[] data;
     private final int base;
@@ -145,11 +155,73 @@ public final class ByteSlice {
         if (step > 1 && start % step != 0) {
             start += step - start % step;
         }
-        byte first = needle[0];
         int limit = length - needle.length;
-        for (int off = start; off <= limit; off += step) {
+        if (step == 2 && needle.length >= 2) {
+            return scanEven(needle, start, limit);
+        }
+        // any other step: the word-at-a-time search, skipping hits off the step grid
+        int off = scan(needle, start, limit);
+        while (off >= 0 && off % step != 0) {
+            off = scan(needle, off + 1, limit);
+        }
+        return off;
+    }
+
+    /**
+     * Search on even offsets (NVFW and NVGI tags, rom-format.md 1.9.1): compares the needle's first
+     * two bytes with four 16-bit lanes of each word at once, so random data gives a candidate only
+     * once in 65536 lanes. As in {@link #scan}, every candidate is compared in full.
+     */
+    private int scanEven(byte[] needle, int start, int limit) {
+        int n = needle.length;
+        long pattern = LANE16_ONES * ((needle[0] & 0xFF) | (needle[1] & 0xFF) << 8);
+        int off = start; // even: indexOf rounded it up to the step
+        for (; off + 8 <= limit + 2 && base + off + 8 <= data.length; off += 8) {
+            long w = (long) LE_LONG.get(data, base + off) ^ pattern;
+            long hits = (w - LANE16_ONES) & ~w & LANE16_HIGHS;
+            while (hits != 0) {
+                int cand = off + ((Long.numberOfTrailingZeros(hits) >>> 4) << 1);
+                int p = base + cand;
+                if (cand <= limit && Arrays.equals(data, p, p + n, needle, 0, n)) {
+                    return cand;
+                }
+                hits &= hits - 1;
+            }
+        }
+        for (; off <= limit; off += 2) {
             int p = base + off;
-            if (data[p] == first && Arrays.equals(data, p, p + needle.length, needle, 0, needle.length)) {
+            if (Arrays.equals(data, p, p + n, needle, 0, n)) {
+                return off;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Step-1 search: finds candidate positions of the needle's first byte eight bytes at a time
+     * (the "has zero byte" bit trick on word XOR first-byte pattern) and compares only there.
+     * The trick can flag a byte above a true match as well; every candidate is compared in full.
+     */
+    private int scan(byte[] needle, int start, int limit) {
+        int n = needle.length;
+        long pattern = ONES * (needle[0] & 0xFF);
+        int off = start;
+        for (; off + 8 <= limit + 1 && base + off + 8 <= data.length; off += 8) {
+            long w = (long) LE_LONG.get(data, base + off) ^ pattern;
+            long hits = (w - ONES) & ~w & HIGHS;
+            while (hits != 0) {
+                int cand = off + (Long.numberOfTrailingZeros(hits) >>> 3);
+                int p = base + cand;
+                if (cand <= limit && Arrays.equals(data, p, p + n, needle, 0, n)) {
+                    return cand;
+                }
+                hits &= hits - 1;
+            }
+        }
+        byte first = needle[0];
+        for (; off <= limit; off++) {
+            int p = base + off;
+            if (data[p] == first && Arrays.equals(data, p, p + n, needle, 0, n)) {
                 return off;
             }
         }
@@ -181,18 +253,38 @@ public final class ByteSlice {
     /** 8-bit sum of {@code [off, off+len)}; the PCI option ROM checksum is valid when this is 0. */
     public int sum8(long off, long len) {
         int p = check(off, len);
-        int s = 0;
-        for (int i = p, end = p + (int) len; i < end; i++) {
-            s += data[i];
+        int end = p + (int) len;
+        long total = 0;
+        // Bytes 0,2,4,6 and 1,3,5,7 of each word add into four 16-bit lanes; 128 words add at most
+        // 128 * 510 < 65536 per lane, so lanes are folded into the total before they can carry.
+        while (end - p >= 8) {
+            int words = Math.min(128, (end - p) >>> 3);
+            long lanes = 0;
+            for (int k = 0; k < words; k++, p += 8) {
+                long w = (long) LE_LONG.get(data, p);
+                lanes += (w & LANES) + ((w >>> 8) & LANES);
+            }
+            total += (lanes & 0xFFFF) + (lanes >>> 16 & 0xFFFF) + (lanes >>> 32 & 0xFFFF) + (lanes >>> 48);
         }
-        return s & 0xFF;
+        for (; p < end; p++) {
+            total += data[p] & 0xFF;
+        }
+        return (int) (total & 0xFF);
     }
 
     /** True when every byte is {@code value}. */
     public boolean isFilledWith(int value) {
+        long pattern = ONES * (value & 0xFF);
+        int p = base;
+        int end = base + length;
+        for (; end - p >= 8; p += 8) {
+            if ((long) LE_LONG.get(data, p) != pattern) {
+                return false;
+            }
+        }
         byte b = (byte) value;
-        for (int i = base, end = base + length; i < end; i++) {
-            if (data[i] != b) {
+        for (; p < end; p++) {
+            if (data[p] != b) {
                 return false;
             }
         }
