@@ -15,15 +15,42 @@ public final class Checksums {
         long byte2 = image.x86Header().map(X86Header::initSize).orElse(0L);
         long pcir = image.pcirLength();
         long npde = image.npde().filter(Npde::honoured).map(Npde::subImageLength).orElse(-1L);
-        int s2 = sum(file, off, byte2);
-        int sp = sum(file, off, pcir);
-        int sn = npde < 0 ? -1 : sum(file, off, npde);
+        int[] sums = prefixSums(file, off, byte2, pcir, Math.max(npde, 0));
+        int s2 = sums[0];
+        int sp = sums[1];
+        int sn = npde < 0 ? -1 : sums[2];
         boolean nvidia = image.vendorId() == NVIDIA;
         // NVIDIA's own tools keep the PCIR-length range at zero; SeaBIOS sums byte 2 blocks (1.10)
         String rule = nvidia ? "pcirLength" : "byte2";
         boolean valid = nvidia ? sp == 0 : s2 == 0;
         boolean seabios = s2 == 0 && byte2 > 0;
         return new X86Checksum(off, byte2, s2, pcir, sp, npde, sn, rule, valid, seabios);
+    }
+
+    /**
+     * {@link #sum} of {@code [off, off+lens[i])} for each i. The ranges share their start, so the
+     * shortest is summed first and each longer one only adds its extra bytes: every byte once.
+     */
+    static int[] prefixSums(ByteSlice file, long off, long... lens) {
+        Integer[] order = new Integer[lens.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(lens[a], lens[b]));
+        int[] out = new int[lens.length];
+        int acc = 0;
+        long done = 0;
+        for (int i : order) {
+            long len = lens[i];
+            if (len <= 0 || !file.contains(off, len)) {
+                out[i] = -1;
+                continue;
+            }
+            acc = (acc + file.sum8(off + done, len - done)) & 0xFF;
+            done = len;
+            out[i] = acc;
+        }
+        return out;
     }
 
     /** 8-bit sum of {@code [off, off+len)}, or -1 when the range is empty or runs past the end. */
