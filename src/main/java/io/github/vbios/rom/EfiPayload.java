@@ -27,6 +27,12 @@ public record EfiPayload(long payloadOffset, long payloadLength, int compression
         return decoded() && pe32Plus && peMachine == EfiRomHeader.MACHINE_X64;
     }
 
+    /** The same facts for an identical payload found at another offset ({@link EfiPayloadMemo}). */
+    EfiPayload at(long offset) {
+        return offset == payloadOffset ? this : new EfiPayload(offset, payloadLength, compressionType, decompressedSize,
+                decompressedSha256, peMachine, peSubsystem, pe32Plus, gopName, error);
+    }
+
     static EfiPayload failed(long off, long len, int compression, String error) {
         return new EfiPayload(off, len, compression, -1, null, -1, -1, false, null, error);
     }

@@ -52,7 +52,8 @@ public final class EfiPayloadReader {
                     "payload truncated: " + payload.length() + " of " + declared + " bytes present");
         }
         try {
-            return PeFacts.decode(payload, start, h.compressionType());
+            return EfiPayloadMemo.decode(payload, start, h.compressionType(),
+                    () -> PeFacts.decode(payload, start, h.compressionType()));
         } catch (OutOfBoundsException e) {
             return EfiPayload.failed(start, payload.length(), h.compressionType(), "payload unreadable: " + e.getMessage());
         }
