@@ -1,6 +1,6 @@
 package io.github.vbios.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.VbiosException;
@@ -29,43 +29,65 @@ final class InfoRun {
     }
 
     /** A file read and analysed by a pool thread, or the failure to report for it. */
-    record Loaded(RomAnalysis analysis, IOException failure) {
+    record Loaded(RomAnalysis analysis, Exception failure) {
     }
 
     int run(List<Path> files) {
+        if (json && files.size() > 1) {
+            return runJsonStream(files);
+        }
         int worst = ExitCodes.OK;
-        ArrayNode docs = json ? Json.mapper().createArrayNode() : null;
         OrderedPool<Loaded> pool = new OrderedPool<>(files.size(), i -> load(files.get(i)));
         for (int k = 0; k < files.size(); k++) {
-            Path f = files.get(k);
-            String name = f.getFileName() == null ? f.toString() : f.getFileName().toString();
-            ObjectNode doc = json ? Json.mapper().createObjectNode() : null;
-            int code;
-            try {
-                code = one(name, pool.take(k), doc);
-            } catch (VbiosException e) {
-                code = e.exitCode();
-                fail(doc, name, e.getMessage());
-            } catch (IOException e) {
-                code = e instanceof java.nio.file.AccessDeniedException ? ExitCodes.PERMISSION : ExitCodes.INVALID_INPUT;
-                fail(doc, name, ioMessage(f, e));
+            ObjectNode doc = json ? Json.document() : null;
+            worst = Math.max(worst, report(files.get(k), pool.take(k), doc));
+            if (doc != null) {
+                out.println(Json.write(doc));
             }
-            if (docs != null) {
-                docs.add(doc);
-            }
-            worst = Math.max(worst, code);
-        }
-        if (json) {
-            ObjectNode root = Json.document();
-            if (docs.size() == 1) {
-                root.setAll((ObjectNode) docs.get(0));
-            } else {
-                root.set("files", docs);
-            }
-            out.println(Json.write(root));
         }
         out.flush();
         return worst;
+    }
+
+    /**
+     * Several files as {"schema":1,"files":[...]}: each file's object is written as soon as it is
+     * ready, so a batch of thousands never holds the whole document (tree or text) in memory.
+     */
+    private int runJsonStream(List<Path> files) {
+        int worst = ExitCodes.OK;
+        OrderedPool<Loaded> pool = new OrderedPool<>(files.size(), i -> load(files.get(i)));
+        try (JsonGenerator gen = Json.mapper().createGenerator(out)) {
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // stdout stays open for the caller
+            gen.writeStartObject();
+            gen.writeNumberField("schema", Json.SCHEMA);
+            gen.writeArrayFieldStart("files");
+            for (int k = 0; k < files.size(); k++) {
+                ObjectNode doc = Json.mapper().createObjectNode();
+                worst = Math.max(worst, report(files.get(k), pool.take(k), doc));
+                Json.mapper().writeTree(gen, doc);
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        } catch (IOException e) {
+            throw new VbiosException(VbiosException.Kind.INTERNAL, "cannot write JSON: " + e.getMessage());
+        }
+        out.println();
+        out.flush();
+        return worst;
+    }
+
+    /** Reports one loaded file into {@code doc} (JSON) or as text; returns its exit code. */
+    private int report(Path f, Loaded loaded, ObjectNode doc) {
+        String name = f.getFileName() == null ? f.toString() : f.getFileName().toString();
+        try {
+            return one(name, loaded, doc);
+        } catch (VbiosException e) {
+            fail(doc, name, e.getMessage());
+            return e.exitCode();
+        } catch (IOException e) {
+            fail(doc, name, ioMessage(f, e));
+            return e instanceof java.nio.file.AccessDeniedException ? ExitCodes.PERMISSION : ExitCodes.INVALID_INPUT;
+        }
     }
 
     static Loaded load(Path f) {
@@ -74,14 +96,17 @@ final class InfoRun {
                 throw new VbiosException(VbiosException.Kind.INVALID_INPUT, f + " is a folder; pass ROM files");
             }
             return new Loaded(RomAnalyzer.analyze(ByteSlice.readFile(f, MAX_INPUT)), null);
-        } catch (IOException e) {
+        } catch (IOException | VbiosException e) {
             return new Loaded(null, e);
         }
     }
 
     private int one(String name, Loaded loaded, ObjectNode doc) throws IOException {
-        if (loaded.failure() != null) {
-            throw loaded.failure();
+        if (loaded.failure() instanceof IOException e) {
+            throw e;
+        }
+        if (loaded.failure() instanceof VbiosException e) {
+            throw e;
         }
         RomAnalysis a = loaded.analysis();
         if (!a.isOptionRom()) {
