@@ -19,12 +19,36 @@ public final class Main {
 
     /** Runs one command line with the given streams; returns the exit status (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = newCommandLine(out, err);
+        CommandLine cl = newCommandLine(out, err, verb(args));
         return cl.execute(args);
     }
 
+    /** The whole command tree (help, completion, documentation). */
     static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        return newCommandLine(out, err, null);
+    }
+
+    /**
+     * The verb a command line runs when only that one needs building: the first argument that is
+     * not an option, if it names a verb other than {@code completion} (which prints the whole tree).
+     */
+    static String verb(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return VbiosCommand.SUBCOMMANDS.containsKey(a) && !a.equals("completion") ? a : null;
+            }
+        }
+        return null;
+    }
+
+    /** The tree with only {@code verb} below the root, or every verb when it is null. */
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String verb) {
         CommandLine cl = new CommandLine(new VbiosCommand());
+        VbiosCommand.SUBCOMMANDS.forEach((name, type) -> {
+            if (verb == null || verb.equals(name)) {
+                cl.addSubcommand(type);
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

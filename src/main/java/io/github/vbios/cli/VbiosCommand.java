@@ -1,6 +1,9 @@
 package io.github.vbios.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,18 +22,6 @@ import picocli.CommandLine.Spec;
             "Inspect option ROMs, clean dumps into romfiles, extract VBIOS images from BIOS updates,",
             "dump the host's ROM, generate ACPI _ROM tables and VM configuration.",
         },
-        subcommands = {
-            InfoCommand.class,
-            PatchCommand.class,
-            ExtractCommand.class,
-            DumpCommand.class,
-            SsdtCommand.class,
-            VmCommand.class,
-            DoctorCommand.class,
-            OptimusCommand.class,
-            DemoCommand.class,
-            CompletionCommand.class,
-        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vbios info card.rom                 what is in this dump? will it boot under OVMF?",
@@ -41,6 +32,28 @@ import picocli.CommandLine.Spec;
             "  vbios --version --json              version, git commit and Java runtime as JSON",
         })
 public final class VbiosCommand implements Callable<Integer> {
+    /**
+     * The verbs in help order. Not in the annotation: {@link Main} adds only the verb a command
+     * line names (parsing the annotations of every command costs start-up time), and all of
+     * them for top-level help, completion and unknown verbs.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("info", InfoCommand.class);
+        m.put("patch", PatchCommand.class);
+        m.put("extract", ExtractCommand.class);
+        m.put("dump", DumpCommand.class);
+        m.put("ssdt", SsdtCommand.class);
+        m.put("vm", VmCommand.class);
+        m.put("doctor", DoctorCommand.class);
+        m.put("optimus", OptimusCommand.class);
+        m.put("demo", DemoCommand.class);
+        m.put("completion", CompletionCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
+
     @Spec
     CommandSpec spec;
 

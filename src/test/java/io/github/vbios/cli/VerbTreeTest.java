@@ -1,0 +1,44 @@
+package io.github.vbios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Main builds only the verb a command line names; help, completion and typos still see every verb. */
+class VerbTreeTest {
+    @Test
+    void theFirstNonOptionArgumentPicksTheVerb() {
+        assertThat(Main.verb(new String[] {"info", "--json", "a.rom"})).isEqualTo("info");
+        assertThat(Main.verb(new String[] {"--json", "vm", "qemu"})).isEqualTo("vm");
+        assertThat(Main.verb(new String[] {"--help"})).isNull();
+        assertThat(Main.verb(new String[] {})).isNull();
+        assertThat(Main.verb(new String[] {"infoo", "a.rom"})).isNull();
+        assertThat(Main.verb(new String[] {"completion"})).isNull();
+    }
+
+    @Test
+    void aVerbTreeHasOnlyThatVerbAndTheFullTreeHasAllInHelpOrder() {
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        CommandLine one = Main.newCommandLine(sink, sink, "extract");
+        assertThat(one.getSubcommands()).containsOnlyKeys("extract");
+        assertThat(one.getSubcommands().get("extract").getCommandSpec().qualifiedName()).isEqualTo("vbios extract");
+        CommandLine all = Main.newCommandLine(sink, sink);
+        assertThat(all.getSubcommands().keySet()).containsExactlyElementsOf(VbiosCommand.SUBCOMMANDS.keySet());
+    }
+
+    @Test
+    void everyVerbRunsItsOwnHelpAndTheTopLevelHelpListsThemAll() {
+        for (String verb : VbiosCommand.SUBCOMMANDS.keySet()) {
+            StringWriter out = new StringWriter();
+            int code = Main.run(new String[] {verb, "--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter()));
+            assertThat(code).as(verb).isZero();
+            assertThat(out.toString()).as(verb).contains("Usage: vbios " + verb);
+        }
+        StringWriter out = new StringWriter();
+        Main.run(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter()));
+        VbiosCommand.SUBCOMMANDS.keySet().forEach(v -> assertThat(out.toString()).contains("  " + v));
+    }
+}
