@@ -56,15 +56,14 @@ final class InfoRun {
     private int runJsonStream(List<Path> files) {
         int worst = ExitCodes.OK;
         OrderedPool<Loaded> pool = new OrderedPool<>(files.size(), i -> load(files.get(i)));
-        try (JsonGenerator gen = Json.mapper().createGenerator(out)) {
-            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // stdout stays open for the caller
+        try (JsonGenerator gen = Json.generator(out)) {
             gen.writeStartObject();
             gen.writeNumberField("schema", Json.SCHEMA);
             gen.writeArrayFieldStart("files");
             for (int k = 0; k < files.size(); k++) {
-                ObjectNode doc = Json.mapper().createObjectNode();
+                ObjectNode doc = Json.object();
                 worst = Math.max(worst, report(files.get(k), pool.take(k), doc));
-                Json.mapper().writeTree(gen, doc);
+                Json.writeTree(gen, doc);
             }
             gen.writeEndArray();
             gen.writeEndObject();

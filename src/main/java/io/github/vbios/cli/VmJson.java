@@ -30,7 +30,7 @@ final class VmJson {
 
     /** The plan with IDs as 4-hex strings (DESIGN.md 2), numbers as integers. */
     private static ObjectNode planJson(PassthroughPlan plan) {
-        ObjectNode n = Json.mapper().createObjectNode();
+        ObjectNode n = Json.object();
         n.put("machine", plan.machine());
         n.put("ovmfCode", plan.ovmfCode());
         n.put("ovmfVars", plan.ovmfVars());
