@@ -75,7 +75,7 @@ final class InfoJson {
         n.put("dataStructure", i.dataStructure());
         n.put("vendorId", Hex.id16(i.vendorId()));
         n.put("deviceId", Hex.id16(i.deviceId()));
-        n.put("classCode", String.format(Locale.ROOT, "%06x", i.classCode()));
+        n.put("classCode", Hex.digits(i.classCode(), 6));
         n.put("codeType", i.codeType());
         n.put("codeTypeName", i.codeTypeName());
         n.put("pcirLength", i.pcirLength());
@@ -99,7 +99,7 @@ final class InfoJson {
 
     private static ObjectNode npde(ObjectNode n, Npde p) {
         n.put("offset", p.offset());
-        n.put("revision", String.format(Locale.ROOT, "0x%04x", p.revision()));
+        n.put("revision", "0x" + Hex.digits(p.revision(), 4));
         n.put("length", p.length());
         n.put("subImageLength", p.subImageLength());
         n.put("last", p.hasLastFlag() && p.last());

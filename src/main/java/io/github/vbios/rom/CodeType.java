@@ -20,7 +20,7 @@ public final class CodeType {
             case EFI -> "EFI";
             case NBSI -> "NBSI";
             case NVIDIA_FW -> "NVIDIA-FW";
-            default -> String.format(java.util.Locale.ROOT, "0x%02X", codeType);
+            default -> "0x" + io.github.vbios.io.Hex.upper(codeType, 2);
         };
     }
 }

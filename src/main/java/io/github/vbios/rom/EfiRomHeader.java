@@ -25,7 +25,7 @@ public record EfiRomHeader(int initializationSize, long efiSignature, int subsys
             case 0x8664 -> "X64";
             case 0x01C2 -> "ARM";
             case 0xAA64 -> "AArch64";
-            default -> String.format(java.util.Locale.ROOT, "0x%04X", machine);
+            default -> "0x" + io.github.vbios.io.Hex.upper(machine, 4);
         };
     }
 

@@ -39,7 +39,7 @@ public record X86Header(int initSizeBlocks, String entry, int pnpOffset, boolean
             return null;
         }
         String s = file.asciiz(off, 8);
-        return s.matches("\\d\\d/\\d\\d/\\d\\d") ? s : null;
+        return io.github.vbios.io.Hex.digitsLike(s, "99/99/99") ? s : null;
     }
 
     public long initSize() {

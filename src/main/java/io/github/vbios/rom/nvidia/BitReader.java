@@ -1,11 +1,11 @@
 package io.github.vbios.rom.nvidia;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.OutOfBoundsException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Finds and decodes the BIOS Information Table of an NVIDIA x86 image (rom-format.md 1.11). */
 public final class BitReader {
@@ -77,13 +77,13 @@ public final class BitReader {
         if (!file.contains(off, 5)) {
             return null;
         }
-        return String.format(Locale.ROOT, "%02X.%02X.%02X.%02X.%02X", file.u8(off + 3), file.u8(off + 2),
-                file.u8(off + 1), file.u8(off), file.u8(off + 4));
+        return Hex.upper(file.u8(off + 3), 2) + "." + Hex.upper(file.u8(off + 2), 2) + "." + Hex.upper(file.u8(off + 1), 2)
+                + "." + Hex.upper(file.u8(off), 2) + "." + Hex.upper(file.u8(off + 4), 2);
     }
 
     private static String dateAt(ByteSlice file, long off) {
         String d = file.contains(off, 8) ? file.asciiz(off, 8) : "";
-        return d.matches("\\d\\d/\\d\\d/\\d\\d") ? d : null;
+        return Hex.digitsLike(d, "99/99/99") ? d : null;
     }
 
     /**

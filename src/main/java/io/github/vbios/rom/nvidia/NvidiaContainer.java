@@ -1,6 +1,7 @@
 package io.github.vbios.rom.nvidia;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
 import io.github.vbios.io.OutOfBoundsException;
 
 /**
@@ -35,9 +36,8 @@ public record NvidiaContainer(int version, long headerOffset, long directoryOffs
             long fixed = (word >> 16) & 0x7FFF;
             if (version == 1 || version == 2) {
                 long start = file.u32(at + fixed + 4);
-                return new NvidiaContainer(version, at, -1, at + start, String.format(
-                        "NVGI v%d: fixed-data size 0x%X, option ROM offset u32 at 0x%X = 0x%X",
-                        version, fixed, at + fixed + 4, start));
+                return new NvidiaContainer(version, at, -1, at + start, "NVGI v" + version + ": fixed-data size " + Hex.offset(fixed) + ", option ROM offset u32 at "
+                        + Hex.offset(at + fixed + 4) + " = " + Hex.offset(start));
             }
             if (version == 3) {
                 return nvgiV3(file, at);
@@ -53,12 +53,12 @@ public record NvidiaContainer(int version, long headerOffset, long directoryOffs
         long fso = file.u32(at + total);
         long rfrd = at + fso + 0x1000;
         if (!file.matchesAscii(rfrd, "RFRD")) {
-            return new NvidiaContainer(3, at, -1, -1, String.format(
-                    "NVGI v3: total-data size 0x%X, expected RFRD directory at 0x%X but it is not there", total, rfrd));
+            return new NvidiaContainer(3, at, -1, -1, "NVGI v3: total-data size " + Hex.offset(total)
+                    + ", expected RFRD directory at " + Hex.offset(rfrd) + " but it is not there");
         }
         long start = file.u32(rfrd + 8);
-        return new NvidiaContainer(3, at, rfrd, at + start, String.format(
-                "NVGI v3: total-data size 0x%X, RFRD directory at 0x%X, option ROM offset 0x%X", total, rfrd, start));
+        return new NvidiaContainer(3, at, rfrd, at + start, "NVGI v3: total-data size " + Hex.offset(total)
+                + ", RFRD directory at " + Hex.offset(rfrd) + ", option ROM offset " + Hex.offset(start));
     }
 
     /** Searches NVFW on 2-byte steps and applies the RFRD v4 rule; null when no NVFW exists. */
