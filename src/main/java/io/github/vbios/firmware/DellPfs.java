@@ -3,6 +3,8 @@ package io.github.vbios.firmware;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Dell "HDR" sections (firmware.md 3 and 4.2, VBiosFinder's "polyglot"): [u32 zlib size][u8 type
@@ -60,8 +62,9 @@ final class DellPfs implements Container {
      * PFS.HDR. {tag[8], u32 version, u32 payload size}, entries, then PFS.FTR. Each entry
      * (BIOSUtilities dell_pfs_extract): GUID, u32 HeaderVersion (1: 0x48-byte header, 2: 0x58),
      * version fields, then u32 DataSize, DataSigSize, DataMetSize, DataMetSigSize at +0x28, and
-     * the four blobs after the header. Entry data is explored (nested PFS, volumes, BIOS Guard
-     * chunks); when the entry list does not parse, the payload is scanned as one area.
+     * the four blobs after the header. Entry data is explored (nested PFS, volumes); when every
+     * entry holds one BIOS Guard block, the blocks are joined into the flash region first. When
+     * the entry list does not parse, the payload is scanned as one area.
      */
     private static boolean pfs(Blob blob, Walk walk) {
         ByteSlice d = blob.data();
@@ -71,37 +74,84 @@ final class DellPfs implements Container {
         ByteSlice payload = d.clamp(0x10, d.u32(0x0C));
         walk.seen(blob, "dell-pfs", 0, d.length(), null, "version " + d.u32(0x08));
         Blob body = blob.child(payload, "PFS payload");
-        if (!entries(body, walk, false)) {
+        List<Entry> list = entries(payload);
+        if (list == null) {
             walk.finding(blob, Finding.info(0x10, "Dell PFS entry list does not parse; the payload is scanned as one area"));
             walk.explore(body);
-        } else {
-            entries(body, walk, true);
+            return true;
+        }
+        for (Entry e : list) {
+            walk.seen(body, "dell-pfs entry", e.offset(), e.length(), e.guid(), "data " + e.data().length() + " bytes");
+        }
+        if (!biosGuard(body, list, walk)) {
+            for (Entry e : list) {
+                walk.explore(body.child(e.data(), "PFS entry " + e.guid()));
+            }
         }
         return true;
     }
 
-    /** Checks ({@code open} false) or opens the entry list; true when it covers the payload exactly. */
-    private static boolean entries(Blob body, Walk walk, boolean open) {
-        ByteSlice p = body.data();
+    /** One PFS entry: its place in the payload and its data and metadata blobs. */
+    private record Entry(int offset, int length, String guid, ByteSlice data, ByteSlice metadata) {
+    }
+
+    /** The entries when they cover the payload exactly, else null. */
+    private static List<Entry> entries(ByteSlice p) {
+        List<Entry> out = new ArrayList<>();
         int off = 0;
         while (off < p.length()) {
             if (!p.contains(off, 0x48)) {
-                return false;
+                return null;
             }
             long version = p.u32(off + 0x10);
             int header = version == 1 ? 0x48 : version == 2 ? 0x58 : -1;
             long data = p.u32(off + 0x28);
-            long rest = p.u32(off + 0x2C) + p.u32(off + 0x30) + p.u32(off + 0x34);
-            if (header < 0 || !p.contains(off, header + data + rest)) {
+            long sig = p.u32(off + 0x2C);
+            long meta = p.u32(off + 0x30);
+            long total = header + data + sig + meta + p.u32(off + 0x34);
+            if (header < 0 || !p.contains(off, total)) {
+                return null;
+            }
+            out.add(new Entry(off, (int) total, Guid.read(p, off), p.slice(off + header, data),
+                    p.slice(off + header + data + sig, meta)));
+            off += (int) total;
+        }
+        return out;
+    }
+
+    /**
+     * Dell's BIOS Guard layout: every entry's data is one BIOS Guard block whose size is exactly
+     * the entry's data, and its metadata (when at least 0x19 bytes) says {u32 Address, u32,
+     * u32 Offset, u32 DataSize, ...}. The flash offset comes from the metadata, else from the
+     * block's script. Joins the blocks and explores the region; false when this is not that layout.
+     */
+    private static boolean biosGuard(Blob body, List<Entry> list, Walk walk) {
+        BiosGuardImage image = new BiosGuardImage();
+        long total = 0;
+        for (Entry e : list) {
+            BiosGuardBlock b = BiosGuardBlock.at(e.data(), 0);
+            if (b == null || b.end() != e.data().length()) {
                 return false;
             }
-            if (open) {
-                String guid = Guid.read(p, off);
-                walk.seen(body, "dell-pfs entry", off, header + data + rest, guid, "data " + data + " bytes");
-                walk.explore(body.child(p.slice(off + header, data), "PFS entry " + guid));
-            }
-            off += (int) (header + data + rest);
+            ByteSlice m = e.metadata();
+            long offset = m.length() >= 0x19 ? m.u32(8) : b.flashOffset();
+            long address = m.length() >= 0x19 ? m.u32(0) : offset;
+            image.add(offset, address, b.data(e.data()));
+            total += b.dataSize();
         }
+        if (image.isEmpty() || !walk.budgetLeft(body)) {
+            return false;
+        }
+        byte[] joined = image.join(walk.streamCap(total));
+        if (joined == null) {
+            walk.finding(body, Finding.warning(0, "Dell PFS BIOS Guard blocks place data beyond the output limit;"
+                    + " the blocks are explored one by one"));
+            return false;
+        }
+        walk.decoded(joined.length);
+        walk.seen(body, "bios-guard", 0, body.data().length(), null,
+                image.blocks() + " blocks joined into " + joined.length + " bytes");
+        walk.explore(body.child(ByteSlice.of(joined), "BIOS Guard image (" + image.blocks() + " blocks)"));
         return true;
     }
 }

@@ -13,7 +13,6 @@ final class UnsupportedWrappers implements Container {
     }
 
     private static final Known[] KNOWN = {
-        new Known("_AMIPFAT", 8, "AMI BIOS Guard (PFAT) package"),
         new Known("@UAF", 0, "AMI UCP package"),
         new Known("@HPU", 0, "AMI UCP package"),
         new Known("$PACK", 0, "Phoenix TDK package"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.sample.BiosGuardBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareBuilder.Compression;
 import io.github.vbios.sample.FirmwareWrappers;
@@ -52,22 +53,14 @@ class FirmwareFuzzTest {
             Map.entry("iflash", () -> FirmwareBuilder.concat("$_IFLASH_BIOSIMG".getBytes(
                     java.nio.charset.StandardCharsets.US_ASCII), java.nio.ByteBuffer.allocate(8)
                     .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(IMAGE.length + 0x18).putInt(IMAGE.length).array(), IMAGE)),
-            Map.entry("pfs", FirmwareFuzzTest::pfs),
+            Map.entry("pfs", () -> BiosGuardBuilder.pfs(BiosGuardBuilder.pfsEntry("FD041960-0DC8-4B9F-8225-BBA9E37C71E0", 2,
+                    IMAGE, 0, new byte[0]))),
+            Map.entry("dellBiosGuard", () -> BiosGuardBuilder.dellBiosGuardPfs(IMAGE, 0x400, 1)),
+            Map.entry("amiPfat", () -> BiosGuardBuilder.amiPfat(0x400, new String[] {"BIOS"}, new byte[][] {IMAGE})),
             Map.entry("cab", () -> FirmwareBuilder.concat("MSCF".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                     new byte[0x40], IMAGE)),
             Map.entry("sfx", () -> FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x100],
                     FirmwareWrappers.sevenZ("b.fd", IMAGE))));
-
-    /** PFS.HDR. with one v2 entry holding the image (DellPfs entry walk). */
-    private static byte[] pfs() {
-        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(0x58).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        h.put(Guid.bytes("FD041960-0DC8-4B9F-8225-BBA9E37C71E0")).putInt(2);
-        h.putInt(0x28, IMAGE.length);
-        byte[] entries = FirmwareBuilder.concat(h.array(), IMAGE);
-        return FirmwareBuilder.concat("PFS.HDR.".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(1).putInt(entries.length)
-                        .array(), entries);
-    }
 
     private static final Map<String, byte[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 

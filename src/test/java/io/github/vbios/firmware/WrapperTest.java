@@ -3,6 +3,7 @@ package io.github.vbios.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.sample.BiosGuardBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
 import java.nio.ByteBuffer;
@@ -109,20 +110,11 @@ class WrapperTest {
         assertThat(Fixtures.nvProvenance(Fixtures.extract(pfs))).startsWith("in.bin > PFS payload > FV@0x0");
     }
 
-    private static byte[] pfsEntry(String guid, int version, byte[] data, int sig) {
-        ByteBuffer h = ByteBuffer.allocate(version == 1 ? 0x48 : 0x58).order(ByteOrder.LITTLE_ENDIAN);
-        h.put(io.github.vbios.firmware.Guid.bytes(guid)).putInt(version);
-        h.putInt(0x28, data.length).putInt(0x2C, sig);
-        return FirmwareBuilder.concat(h.array(), data, new byte[sig]);
-    }
-
     @Test
     void dellPfsEntriesAreSplit() {
-        byte[] entries = FirmwareBuilder.concat(pfsEntry("FD041960-0DC8-4B9F-8225-BBA9E37C71E0", 2, IMAGE, 0x200),
-                pfsEntry("E0717CE3-A9BB-25C7-D49F-8C0D4E4E8E8B", 1, Fixtures.NET_ROM, 0));
-        byte[] pfs = FirmwareBuilder.concat("PFS.HDR.".getBytes(StandardCharsets.US_ASCII),
-                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putInt(entries.length).array(), entries,
-                new byte[8], "PFS.FTR.".getBytes(StandardCharsets.US_ASCII));
+        byte[] pfs = BiosGuardBuilder.pfs(
+                BiosGuardBuilder.pfsEntry("FD041960-0DC8-4B9F-8225-BBA9E37C71E0", 2, IMAGE, 0x200, new byte[0]),
+                BiosGuardBuilder.pfsEntry("E0717CE3-A9BB-25C7-D49F-8C0D4E4E8E8B", 1, Fixtures.NET_ROM, 0, new byte[0]));
         Extraction x = Fixtures.extract(FirmwareWrappers.dellHdr(pfs));
         assertThat(Fixtures.nvProvenance(x)).startsWith(
                 "in.bin > Dell HDR@0x27 > PFS payload > PFS entry FD041960-0DC8-4B9F-8225-BBA9E37C71E0 > FV@0x0");
