@@ -13,8 +13,6 @@ final class UnsupportedWrappers implements Container {
     }
 
     private static final Known[] KNOWN = {
-        new Known("@UAF", 0, "AMI UCP package"),
-        new Known("@HPU", 0, "AMI UCP package"),
         new Known("$PACK", 0, "Phoenix TDK package"),
         new Known("MSCF", 0, "Microsoft cabinet"),
         new Known("CD001", 0x8001, "ISO 9660 image"),

@@ -8,6 +8,7 @@ import io.github.vbios.sample.BiosGuardBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareBuilder.Compression;
 import io.github.vbios.sample.FirmwareWrappers;
+import io.github.vbios.sample.UcpBuilder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +58,8 @@ class FirmwareFuzzTest {
                     IMAGE, 0, new byte[0]))),
             Map.entry("dellBiosGuard", () -> BiosGuardBuilder.dellBiosGuardPfs(IMAGE, 0x400, 1)),
             Map.entry("amiPfat", () -> BiosGuardBuilder.amiPfat(0x400, new String[] {"BIOS"}, new byte[][] {IMAGE})),
+            Map.entry("amiUcp", () -> UcpBuilder.ucp("@UAF", UcpBuilder.stored("@NAL", new byte[] {'@', 'R', 'O', 'M', ':'}),
+                    UcpBuilder.compressed("@ROM", IMAGE, io.github.vbios.codec.EfiCompressionVariant.EFI_1_1))),
             Map.entry("cab", () -> FirmwareBuilder.concat("MSCF".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                     new byte[0x40], IMAGE)),
             Map.entry("sfx", () -> FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x100],
