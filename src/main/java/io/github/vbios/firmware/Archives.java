@@ -97,6 +97,11 @@ final class Archives {
     /** 7-Zip ({@code 37 7A BC AF 27 1C}). */
     static final class SevenZ implements Container {
         static final byte[] MAGIC = {0x37, 0x7A, (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C};
+        /**
+         * The password of Insyde iFdPacker SFX archives (firmware.md 3: published with BIOSUtilities'
+         * insyde_ifd_extract). Archives without encryption ignore it; others fail with a finding.
+         */
+        static final String INSYDE_PASSWORD = "Y`t~i!L@i#t$U%h^s7A*l(f)E-d=y+S_n?i";
 
         @Override
         public String kind() {
@@ -113,6 +118,7 @@ final class Archives {
             int memKb = (int) Math.min(Integer.MAX_VALUE, walk.limits().maxStream() / 1024L + 1);
             try (SevenZFile z = SevenZFile.builder()
                     .setSeekableByteChannel(new SeekableInMemoryByteChannel(blob.data().toArray()))
+                    .setPassword(INSYDE_PASSWORD)
                     .setMaxMemoryLimitKb(memKb).get()) {
                 SevenZArchiveEntry e;
                 int n = 0;

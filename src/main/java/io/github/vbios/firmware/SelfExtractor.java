@@ -6,10 +6,15 @@ import io.github.vbios.io.Hex;
 /**
  * Windows executables ({@code MZ}) that carry a 7-Zip or ZIP archive after their stub: 7z SFX
  * and zip SFX updaters (firmware.md 3). The archive is opened from its signature; the exe itself
- * still goes on to the raw scan, which carves anything stored uncompressed.
+ * still goes on to the raw scan, which carves anything stored uncompressed. Insyde iFdPacker
+ * (Acer, Lenovo and HP consumer laptops) hides its 7z after {@code ;!@InstallEnd@!} with every
+ * byte rotated left by one bit; that archive is rotated back first.
  */
 final class SelfExtractor implements Container {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] INSTALL_END = "\r\n;!@InstallEnd@!\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** The first five bytes of the 7z signature, each rotated left by one bit. */
+    private static final byte[] OBFUSCATED_7Z = {0x6E, (byte) 0xF4, 0x79, 0x5F, 0x4E};
 
     @Override
     public String kind() {
@@ -28,6 +33,19 @@ final class SelfExtractor implements Container {
         if (seven > 0) {
             walk.seen(blob, "7z", seven, d.length() - seven, null, "self-extracting");
             walk.explore(blob.child(d.from(seven), "sfx 7z@" + Hex.offset(seven)));
+        }
+        int end = d.indexOf(INSTALL_END, 0x40);
+        int hidden = end < 0 ? -1 : end + INSTALL_END.length;
+        if (hidden > 0 && d.matches(hidden, OBFUSCATED_7Z) && walk.budgetLeft(blob)) {
+            ByteSlice archive = d.from(hidden);
+            byte[] plain = archive.toArray();
+            for (int i = 0; i < plain.length; i++) {
+                int b = plain[i] & 0xFF;
+                plain[i] = (byte) (b >>> 1 | (b & 1) << 7);
+            }
+            walk.decoded(plain.length);
+            walk.seen(blob, "7z", hidden, plain.length, null, "Insyde iFdPacker, obfuscated");
+            walk.explore(blob.child(ByteSlice.of(plain), "iFdPacker 7z@" + Hex.offset(hidden)));
         }
         int zip = d.indexOf(ZIP, 0x40);
         if (zip > 0) {
