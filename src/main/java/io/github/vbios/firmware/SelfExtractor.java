@@ -12,6 +12,7 @@ import io.github.vbios.io.Hex;
  */
 final class SelfExtractor implements Container {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] CAB = {'M', 'S', 'C', 'F', 0, 0, 0, 0};
     private static final byte[] INSTALL_END = "\r\n;!@InstallEnd@!\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** The first five bytes of the 7z signature, each rotated left by one bit. */
     private static final byte[] OBFUSCATED_7Z = {0x6E, (byte) 0xF4, 0x79, 0x5F, 0x4E};
@@ -46,6 +47,14 @@ final class SelfExtractor implements Container {
             walk.decoded(plain.length);
             walk.seen(blob, "7z", hidden, plain.length, null, "Insyde iFdPacker, obfuscated");
             walk.explore(blob.child(ByteSlice.of(plain), "iFdPacker 7z@" + Hex.offset(hidden)));
+        }
+        for (int cab = d.indexOf(CAB, 0x40); cab > 0; cab = d.indexOf(CAB, cab + 1)) {
+            if (Cabinet.looksLikeCab(d, cab)) { // IExpress and other cabinet SFX stubs
+                ByteSlice c = d.clamp(cab, d.u32(cab + 8));
+                walk.seen(blob, "cab", cab, c.length(), null, "self-extracting");
+                walk.explore(blob.child(c, "sfx cab@" + Hex.offset(cab)));
+                break;
+            }
         }
         int zip = d.indexOf(ZIP, 0x40);
         if (zip > 0) {

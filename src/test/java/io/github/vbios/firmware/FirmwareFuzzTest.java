@@ -60,8 +60,7 @@ class FirmwareFuzzTest {
             Map.entry("amiPfat", () -> BiosGuardBuilder.amiPfat(0x400, new String[] {"BIOS"}, new byte[][] {IMAGE})),
             Map.entry("amiUcp", () -> UcpBuilder.ucp("@UAF", UcpBuilder.stored("@NAL", new byte[] {'@', 'R', 'O', 'M', ':'}),
                     UcpBuilder.compressed("@ROM", IMAGE, io.github.vbios.codec.EfiCompressionVariant.EFI_1_1))),
-            Map.entry("cab", () -> FirmwareBuilder.concat("MSCF".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                    new byte[0x40], IMAGE)),
+            Map.entry("cab", () -> io.github.vbios.sample.CabBuilder.cab(Map.of("bios.bin", IMAGE), true)),
             Map.entry("sfx", () -> FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x100],
                     FirmwareWrappers.sevenZ("b.fd", IMAGE))));
 

@@ -179,10 +179,10 @@ class WrapperTest {
 
     @Test
     void unsupportedWrappersAreNamedAndScannedRaw() {
-        byte[] cab = FirmwareBuilder.concat("MSCF".getBytes(StandardCharsets.US_ASCII), new byte[0x40], IMAGE);
-        Extraction x = Fixtures.extract(cab);
-        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Microsoft cabinet (MSCF) is not unpacked"));
-        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x44 >");
+        byte[] tdk = FirmwareBuilder.concat("$PACK".getBytes(StandardCharsets.US_ASCII), new byte[0x40], IMAGE);
+        Extraction x = Fixtures.extract(tdk);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Phoenix TDK package ($PACK) is not unpacked"));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x45 >");
     }
 
     @Test
