@@ -9,6 +9,7 @@ import java.io.InputStream;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -164,7 +165,7 @@ final class Archives {
 
     /** xz ({@code FD 37 7A 58 5A 00}). */
     static final class Xz implements Container {
-        private static final byte[] MAGIC = {(byte) 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00};
+        static final byte[] MAGIC = {(byte) 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00};
 
         @Override
         public String kind() {
@@ -189,6 +190,64 @@ final class Archives {
             } catch (IOException | RuntimeException e) {
                 return failed(blob, "xz", e, walk);
             }
+        }
+    }
+
+    /** POSIX/GNU tar ({@code ustar} at 257): Dell ThinOS packages and Linux firmware bundles. */
+    static final class Tar implements Container {
+        @Override
+        public String kind() {
+            return "tar";
+        }
+
+        @Override
+        public boolean recognises(ByteSlice d) {
+            return d.length() >= 512 && d.matchesAscii(257, "ustar");
+        }
+
+        @Override
+        public boolean open(Blob blob, Walk walk) {
+            int n = 0;
+            try (TarArchiveInputStream tin = new TarArchiveInputStream(stream(blob.data()))) {
+                ArchiveEntry e;
+                while ((e = tin.getNextEntry()) != null && n++ < MAX_ENTRIES) {
+                    if (!e.isDirectory()) {
+                        exploreEntry(blob, "tar", e, tin, walk);
+                    }
+                }
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return failed(blob, "tar", e, walk);
+            }
+        }
+    }
+
+    /**
+     * Dell ThinOS packages (firmware.md 3): a 0x30-byte section header starting with
+     * {@code 72 13 55 00} (raw) or {@code 73 13 55 00} (LVFS cabinet), u32 length at 0x10, then
+     * an xz stream (a tar of cabinets and PFS images).
+     */
+    static final class DellThinOsPkg implements Container {
+        private static final int HEADER = 0x30;
+
+        @Override
+        public String kind() {
+            return "dell-pkg";
+        }
+
+        @Override
+        public boolean recognises(ByteSlice d) {
+            return d.length() > HEADER && (d.u8(0) == 0x72 || d.u8(0) == 0x73) && d.u8(1) == 0x13 && d.u8(2) == 0x55
+                    && d.u8(3) == 0 && d.matches(HEADER, Xz.MAGIC);
+        }
+
+        @Override
+        public boolean open(Blob blob, Walk walk) {
+            ByteSlice d = blob.data();
+            ByteSlice xz = d.clamp(HEADER, d.u32(0x10));
+            walk.seen(blob, "dell-pkg", 0, HEADER + xz.length(), null, null);
+            walk.explore(blob.child(xz, "ThinOS PKG"));
+            return true;
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
@@ -127,6 +129,28 @@ public final class FirmwareWrappers {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A POSIX tar with one member. */
+    public static byte[] tar(String name, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream t = new TarArchiveOutputStream(out)) {
+            TarArchiveEntry e = new TarArchiveEntry(name);
+            e.setSize(content.length);
+            t.putArchiveEntry(e);
+            t.write(content);
+            t.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A Dell ThinOS package section: 0x30-byte header {72 13 55 00, ..., u32 length at 0x10} + xz. */
+    public static byte[] thinOsPkg(byte[] xz) {
+        ByteBuffer h = ByteBuffer.allocate(0x30).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.put(new byte[] {0x72, 0x13, 0x55, 0x00}).putInt(0x10, xz.length);
+        return FirmwareBuilder.concat(h.array(), xz);
     }
 
     /** zlib stream as {@link Deflater} writes it ({@code 78 9C}). */

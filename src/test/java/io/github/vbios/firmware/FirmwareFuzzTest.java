@@ -48,6 +48,8 @@ class FirmwareFuzzTest {
             Map.entry("7z", () -> FirmwareWrappers.sevenZ("bios.bin", IMAGE)),
             Map.entry("gzip", () -> FirmwareWrappers.gzip(IMAGE)),
             Map.entry("xz", () -> FirmwareWrappers.xz(IMAGE)),
+            Map.entry("tar", () -> FirmwareWrappers.tar("bios.bin", IMAGE)),
+            Map.entry("thinOsPkg", () -> FirmwareWrappers.thinOsPkg(FirmwareWrappers.xz(FirmwareWrappers.tar("b", IMAGE)))),
             Map.entry("zlib", () -> FirmwareWrappers.zlib(IMAGE)),
             Map.entry("dell", () -> FirmwareWrappers.dellHdr(IMAGE)),
             Map.entry("reg", () -> FirmwareWrappers.regExport("HKLM\\X", "Rom", Fixtures.NV_ROM)),

@@ -123,6 +123,16 @@ class WrapperTest {
     }
 
     @Test
+    void dellThinOsPackageXzTarCabinetPfs() {
+        byte[] exe = FirmwareWrappers.dellHdr(IMAGE);
+        byte[] cab = io.github.vbios.sample.CabBuilder.cab(java.util.Map.of("bios.exe", exe), true);
+        byte[] pkg = FirmwareWrappers.thinOsPkg(FirmwareWrappers.xz(FirmwareWrappers.tar("fw/bios.cab", cab)));
+        Extraction x = Fixtures.extract(pkg);
+        assertThat(Fixtures.nvProvenance(x)).startsWith(
+                "in.bin > ThinOS PKG > xz > tar:fw_bios.cab > cab:bios.exe > Dell HDR@0x27 > FV@0x0");
+    }
+
+    @Test
     void registryExport() {
         byte[] reg = FirmwareWrappers.regExport(
                 "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Control\\Class\\{4d36e968-e325-11ce-bfc1-08002be10318}\\0000",
