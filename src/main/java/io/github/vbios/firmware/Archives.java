@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -60,6 +61,18 @@ final class Archives {
         }
     }
 
+    /** Walks every file member of a streamed archive (zip, tar), at most {@link #MAX_ENTRIES}. */
+    private static boolean exploreAll(Blob blob, String kind, ArchiveInputStream<?> in, Walk walk) throws IOException {
+        ArchiveEntry e;
+        int n = 0;
+        while ((e = in.getNextEntry()) != null && n++ < MAX_ENTRIES) {
+            if (!e.isDirectory()) {
+                exploreEntry(blob, kind, e, in, walk);
+            }
+        }
+        return true;
+    }
+
     private static boolean failed(Blob blob, String kind, Exception e, Walk walk) {
         walk.finding(blob, Finding.warning(0, kind + " archive cannot be read: " + e.getMessage()));
         return false;
@@ -79,16 +92,8 @@ final class Archives {
 
         @Override
         public boolean open(Blob blob, Walk walk) {
-            int n = 0;
             try (ZipArchiveInputStream zin = new ZipArchiveInputStream(stream(blob.data()))) {
-                ArchiveEntry e;
-                while ((e = zin.getNextEntry()) != null && n++ < MAX_ENTRIES) {
-                    if (e.isDirectory()) {
-                        continue;
-                    }
-                    exploreEntry(blob, "zip", e, zin, walk);
-                }
-                return true;
+                return exploreAll(blob, "zip", zin, walk);
             } catch (IOException | RuntimeException e) {
                 return failed(blob, "zip", e, walk);
             }
@@ -207,15 +212,8 @@ final class Archives {
 
         @Override
         public boolean open(Blob blob, Walk walk) {
-            int n = 0;
             try (TarArchiveInputStream tin = new TarArchiveInputStream(stream(blob.data()))) {
-                ArchiveEntry e;
-                while ((e = tin.getNextEntry()) != null && n++ < MAX_ENTRIES) {
-                    if (!e.isDirectory()) {
-                        exploreEntry(blob, "tar", e, tin, walk);
-                    }
-                }
-                return true;
+                return exploreAll(blob, "tar", tin, walk);
             } catch (IOException | RuntimeException e) {
                 return failed(blob, "tar", e, walk);
             }
