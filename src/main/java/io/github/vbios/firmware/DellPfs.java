@@ -120,8 +120,7 @@ final class DellPfs implements Container {
     }
 
     /**
-     * Dell's BIOS Guard layout: every entry's data is one BIOS Guard block whose size is exactly
-     * the entry's data, and its metadata (when at least 0x19 bytes) says {u32 Address, u32,
+     * Dell's BIOS Guard layout: every entry's data is one BIOS Guard block, and its metadata (when at least 0x19 bytes) says {u32 Address, u32,
      * u32 Offset, u32 DataSize, ...}. The flash offset comes from the metadata, else from the
      * block's script. Joins the blocks and explores the region; false when this is not that layout.
      */
@@ -129,8 +128,10 @@ final class DellPfs implements Container {
         BiosGuardImage image = new BiosGuardImage();
         long total = 0;
         for (Entry e : list) {
+            // BIOSUtilities reports a size mismatch between the block and the entry data but goes on;
+            // a valid header with a begin/end script is what marks the layout
             BiosGuardBlock b = BiosGuardBlock.at(e.data(), 0);
-            if (b == null || b.end() != e.data().length()) {
+            if (b == null) {
                 return false;
             }
             ByteSlice m = e.metadata();
