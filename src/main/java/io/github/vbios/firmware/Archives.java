@@ -61,6 +61,16 @@ final class Archives {
         }
     }
 
+    /** Reads a single compressed stream (gzip, xz) within the limits and walks what it holds. */
+    private static boolean exploreStream(Blob blob, String kind, InputStream in, Walk walk) throws IOException {
+        byte[] data = read(blob, kind + " stream", in, blob.data().length(), walk);
+        if (data != null) {
+            walk.seen(blob, kind, 0, blob.data().length(), null, null);
+            walk.explore(blob.child(ByteSlice.of(data), kind));
+        }
+        return true;
+    }
+
     /** Walks every file member of a streamed archive (zip, tar), at most {@link #MAX_ENTRIES}. */
     private static boolean exploreAll(Blob blob, String kind, ArchiveInputStream<?> in, Walk walk) throws IOException {
         ArchiveEntry e;
@@ -156,12 +166,7 @@ final class Archives {
         @Override
         public boolean open(Blob blob, Walk walk) {
             try (InputStream in = new GzipCompressorInputStream(stream(blob.data()), true)) {
-                byte[] data = read(blob, "gzip stream", in, blob.data().length(), walk);
-                if (data != null) {
-                    walk.seen(blob, "gzip", 0, blob.data().length(), null, null);
-                    walk.explore(blob.child(ByteSlice.of(data), "gzip"));
-                }
-                return true;
+                return exploreStream(blob, "gzip", in, walk);
             } catch (IOException | RuntimeException e) {
                 return failed(blob, "gzip", e, walk);
             }
@@ -186,12 +191,7 @@ final class Archives {
         public boolean open(Blob blob, Walk walk) {
             int memKb = (int) Math.min(Integer.MAX_VALUE, walk.limits().maxStream() / 1024L + 1);
             try (InputStream in = new XZCompressorInputStream(stream(blob.data()), true, memKb)) {
-                byte[] data = read(blob, "xz stream", in, blob.data().length(), walk);
-                if (data != null) {
-                    walk.seen(blob, "xz", 0, blob.data().length(), null, null);
-                    walk.explore(blob.child(ByteSlice.of(data), "xz"));
-                }
-                return true;
+                return exploreStream(blob, "xz", in, walk);
             } catch (IOException | RuntimeException e) {
                 return failed(blob, "xz", e, walk);
             }
