@@ -21,7 +21,7 @@ public final class FirmwareExplorer {
     public static FirmwareExplorer standard(ExternalTools tools) {
         return new FirmwareExplorer(List.of(
                 new Archives.Zip(), new Archives.SevenZ(), new Archives.Gzip(), new Archives.Xz(), new Archives.Tar(), new Archives.DellThinOsPkg(), new Cabinet(),
-                new RegExport(), new DellPfs(), new InsydeIflash(), new AmiUcp(), new AmiPfat(), new InnoSetup(tools), new Upx(tools), new ZlibStream(),
+                new RegExport(), new DellPfs(), new InsydeIflash(), new AmiUcp(), new AmiPfat(), new PhoenixTdk(), new InnoSetup(tools), new Upx(tools), new ZlibStream(),
                 new Capsule(), new FlashDescriptor(), new SelfExtractor(), new UnsupportedWrappers()));
     }
 

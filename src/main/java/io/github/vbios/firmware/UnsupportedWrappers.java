@@ -13,7 +13,6 @@ final class UnsupportedWrappers implements Container {
     }
 
     private static final Known[] KNOWN = {
-        new Known("$PACK", 0, "Phoenix TDK package"),
         new Known("CD001", 0x8001, "ISO 9660 image"),
         new Known("\u0016\u0004IM4P", 2, "Apple IM4P container"),
         new Known("pbzx", 0, "Apple PBZX stream"),

@@ -49,6 +49,7 @@ class FirmwareFuzzTest {
             Map.entry("gzip", () -> FirmwareWrappers.gzip(IMAGE)),
             Map.entry("xz", () -> FirmwareWrappers.xz(IMAGE)),
             Map.entry("tar", () -> FirmwareWrappers.tar("bios.bin", IMAGE)),
+            Map.entry("tdk", () -> io.github.vbios.sample.TdkBuilder.exe(Map.of("BIOS.WPH", IMAGE), true)),
             Map.entry("thinOsPkg", () -> FirmwareWrappers.thinOsPkg(FirmwareWrappers.xz(FirmwareWrappers.tar("b", IMAGE)))),
             Map.entry("zlib", () -> FirmwareWrappers.zlib(IMAGE)),
             Map.entry("dell", () -> FirmwareWrappers.dellHdr(IMAGE)),

@@ -189,10 +189,10 @@ class WrapperTest {
 
     @Test
     void unsupportedWrappersAreNamedAndScannedRaw() {
-        byte[] tdk = FirmwareBuilder.concat("$PACK".getBytes(StandardCharsets.US_ASCII), new byte[0x40], IMAGE);
-        Extraction x = Fixtures.extract(tdk);
-        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Phoenix TDK package ($PACK) is not unpacked"));
-        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x45 >");
+        byte[] pbzx = FirmwareBuilder.concat("pbzx".getBytes(StandardCharsets.US_ASCII), new byte[0x40], IMAGE);
+        Extraction x = Fixtures.extract(pbzx);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Apple PBZX stream (pbzx) is not unpacked"));
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x44 >");
     }
 
     @Test
