@@ -3,8 +3,12 @@ package io.github.vbios.fuzz;
 import io.github.vbios.codec.EfiCompressionVariant;
 import io.github.vbios.codec.EfiCompressor;
 import io.github.vbios.codec.Lzma;
+import io.github.vbios.sample.BiosGuardBuilder;
+import io.github.vbios.sample.CabBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
+import io.github.vbios.sample.TdkBuilder;
+import io.github.vbios.sample.UcpBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -122,6 +126,12 @@ public final class Seeds {
         m.put(fw + "dellAndZlib/dell-hdr", FirmwareWrappers.dellHdr(fv));
         m.put(fw + "dellAndZlib/zlib", FirmwareWrappers.zlib(fv));
         m.put(fw + "extractor/nested", FirmwareWrappers.capsule(FirmwareWrappers.EFI_CAPSULE, nested));
+        m.put(fw + "extractor/dell-bios-guard", BiosGuardBuilder.dellBiosGuardPfs(fv, 0x200, 3));
+        m.put(fw + "extractor/ami-pfat", BiosGuardBuilder.amiPfat(0x200, new String[] {"BIOS"}, new byte[][] {fv}));
+        m.put(fw + "extractor/ami-ucp", UcpBuilder.ucp("@UAF", UcpBuilder.compressed("@ROM", fv,
+                EfiCompressionVariant.EFI_1_1)));
+        m.put(fw + "extractor/cab", CabBuilder.cab(Map.of("bios.bin", fv), true));
+        m.put(fw + "extractor/tdk", TdkBuilder.exe(Map.of("BIOS.WPH", fv), true));
         m.put("HostFuzzTest/sysfs/class", "0x030200\n\u0003".getBytes(StandardCharsets.UTF_8));
         m.put("HostFuzzTest/sysfs/resource", ("0x00000000a3000000 0x00000000a3ffffff 0x0000000000040200\n"
                 + "0x0000006000000000 0x00000060ffffffff 0x000000000014220c\n\u0007").getBytes(StandardCharsets.UTF_8));
