@@ -6,7 +6,7 @@ import io.github.vbios.io.Hex;
 /**
  * UEFITool's raw-area scan (firmware.md 2.4): find firmware volumes by their {@code _FVH}
  * signature; everything between them is padding. Unlike UEFITool, padding that is not empty is
- * carved for option ROMs (this is where ROMs outside volumes hide).
+ * carved for option ROMs and loose LZMA streams (this is where ROMs outside volumes hide).
  */
 final class RawArea {
     private static final byte[] FVH = {'_', 'F', 'V', 'H'};
@@ -53,9 +53,12 @@ final class RawArea {
         }
         if (from == 0 && to == blob.data().length()) {
             walk.carve(blob);
+            LzmaCarver.scan(blob, walk);
             return;
         }
         walk.seen(blob, "padding", from, to - from, null, "non-empty");
-        walk.carve(blob.child(g, "padding@" + Hex.offset(from)));
+        Blob padding = blob.child(g, "padding@" + Hex.offset(from));
+        walk.carve(padding);
+        LzmaCarver.scan(padding, walk);
     }
 }

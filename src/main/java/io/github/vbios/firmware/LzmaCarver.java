@@ -1,0 +1,61 @@
+package io.github.vbios.firmware;
+
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
+
+/**
+ * LZMA-alone streams lying loose in raw areas (firmware.md 8.2 step 6, 2.11): coreboot CBFS
+ * stores option ROMs as {@code pci%04x,%04x.rom} LZMA files, and vendor blobs outside volumes do
+ * the same. A candidate is the default properties byte 0x5D (lc 3, lp 0, pb 2, what every
+ * common encoder writes), a power-of-two dictionary of 4 KiB..64 MiB, and an uncompressed size
+ * that is unknown (all ones) or fits the stream cap. Candidates are guesses: one that does not
+ * decode is skipped silently, and only a few are tried per area.
+ */
+final class LzmaCarver {
+    private static final byte[] PROPS_AND_DICT_LOW = {0x5D, 0x00};
+    private static final int HEADER = 13;
+    private static final int MAX_ATTEMPTS = 8;
+    /** Smaller outputs cannot hold an option ROM (512 bytes at least). */
+    private static final int MIN_OUTPUT = 512;
+
+    private LzmaCarver() {
+    }
+
+    /** Explores what each plausible stream in {@code area} decodes to. */
+    static void scan(Blob area, Walk walk) {
+        ByteSlice d = area.data();
+        int attempts = 0;
+        for (int p = d.indexOf(PROPS_AND_DICT_LOW, 0); p >= 0 && attempts < MAX_ATTEMPTS;
+                p = d.indexOf(PROPS_AND_DICT_LOW, p + 1)) {
+            if (!plausible(d, p, walk)) {
+                continue;
+            }
+            attempts++;
+            if (!walk.budgetLeft(area)) {
+                return;
+            }
+            try {
+                byte[] out = Codecs.lzma(d.from(p), walk.streamCap(d.length() - p));
+                if (out.length >= MIN_OUTPUT) {
+                    walk.decoded(out.length);
+                    walk.seen(area, "lzma stream", p, -1, null, out.length + " bytes, carved");
+                    walk.explore(area.child(ByteSlice.of(out), "LZMA@" + Hex.offset(p)));
+                }
+            } catch (DecodeFailure e) {
+                // a guess that was not an LZMA stream
+            }
+        }
+    }
+
+    private static boolean plausible(ByteSlice d, int p, Walk walk) {
+        if (!d.contains(p, HEADER + 5)) {
+            return false;
+        }
+        long dict = d.u32(p + 1);
+        if (Long.bitCount(dict) != 1 || dict < (1 << 12) || dict > (1 << 26)) {
+            return false;
+        }
+        long size = d.u64(p + 5);
+        return size == -1L || (size >= MIN_OUTPUT && size <= walk.streamCap(d.length() - p));
+    }
+}
