@@ -7,8 +7,8 @@ import io.github.vbios.io.Hex;
  * LZMA-alone streams lying loose in raw areas (firmware.md 8.2 step 6, 2.11): coreboot CBFS
  * stores option ROMs as {@code pci%04x,%04x.rom} LZMA files, and vendor blobs outside volumes do
  * the same. A candidate is the default properties byte 0x5D (lc 3, lp 0, pb 2, what every
- * common encoder writes), a power-of-two dictionary of 4 KiB..64 MiB, and an uncompressed size
- * that is unknown (all ones) or fits the stream cap. Candidates are guesses: one that does not
+ * common encoder writes), a power-of-two dictionary of 4 KiB..64 MiB, and a known uncompressed
+ * size of 512 bytes..16 MiB (cbfstool and EDK2 write the size). Candidates are guesses: one that does not
  * decode is skipped silently, and only a few are tried per area.
  */
 final class LzmaCarver {
@@ -17,6 +17,8 @@ final class LzmaCarver {
     private static final int MAX_ATTEMPTS = 8;
     /** Smaller outputs cannot hold an option ROM (512 bytes at least). */
     private static final int MIN_OUTPUT = 512;
+    /** Option ROMs and CBFS files are far smaller; bigger claims are not worth a guess. */
+    private static final long MAX_GUESS_OUTPUT = 16L << 20;
 
     private LzmaCarver() {
     }
@@ -55,7 +57,8 @@ final class LzmaCarver {
         if (Long.bitCount(dict) != 1 || dict < (1 << 12) || dict > (1 << 26)) {
             return false;
         }
+        // a known size only: an unknown one (all ones) would let a false guess decode garbage up to the cap
         long size = d.u64(p + 5);
-        return size == -1L || (size >= MIN_OUTPUT && size <= walk.streamCap(d.length() - p));
+        return size >= MIN_OUTPUT && size <= Math.min(MAX_GUESS_OUTPUT, walk.streamCap(d.length() - p));
     }
 }
