@@ -8,7 +8,8 @@ import io.github.vbios.io.Hex;
  * stores option ROMs as {@code pci%04x,%04x.rom} LZMA files, and vendor blobs outside volumes do
  * the same. A candidate is the default properties byte 0x5D (lc 3, lp 0, pb 2, what every
  * common encoder writes), a power-of-two dictionary of 4 KiB..64 MiB, and a known uncompressed
- * size of 512 bytes..16 MiB (cbfstool and EDK2 write the size). Candidates are guesses: one that does not
+ * size of 512 bytes..4 MiB (cbfstool and EDK2 write the size). At most 8 guesses per area and
+ * {@link Walk#MAX_GUESSES} per extraction are decoded. Candidates are guesses: one that does not
  * decode is skipped silently, and only a few are tried per area.
  */
 final class LzmaCarver {
@@ -17,8 +18,8 @@ final class LzmaCarver {
     private static final int MAX_ATTEMPTS = 8;
     /** Smaller outputs cannot hold an option ROM (512 bytes at least). */
     private static final int MIN_OUTPUT = 512;
-    /** Option ROMs and CBFS files are far smaller; bigger claims are not worth a guess. */
-    private static final long MAX_GUESS_OUTPUT = 16L << 20;
+    /** Option ROMs (and the CBFS files holding them) are far smaller; bigger claims are not worth a guess. */
+    private static final long MAX_GUESS_OUTPUT = 4L << 20;
 
     private LzmaCarver() {
     }
@@ -33,7 +34,7 @@ final class LzmaCarver {
                 continue;
             }
             attempts++;
-            if (!walk.budgetLeft(area)) {
+            if (!walk.guessLeft() || !walk.budgetLeft(area)) {
                 return;
             }
             try {

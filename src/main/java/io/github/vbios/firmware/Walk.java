@@ -17,9 +17,13 @@ public final class Walk {
     /** Hostile input can hold millions of 4-byte sections; past this many records only a count is kept. */
     static final int MAX_RECORDS = 200_000;
 
+    /** Decoding attempts on guessed streams (carving) per extraction: real images need a handful. */
+    static final int MAX_GUESSES = 64;
+
     private long decoded;
     private boolean budgetReported;
     private long dropped;
+    private int guesses;
 
     Walk(Limits limits, Carver carver, FirmwareExplorer explorer) {
         this.limits = limits;
@@ -29,6 +33,14 @@ public final class Walk {
 
     public Limits limits() {
         return limits;
+    }
+
+    /**
+     * True while guessed decodes are left: a hostile image full of plausible-looking stream
+     * headers in many areas must not multiply the decoding time.
+     */
+    boolean guessLeft() {
+        return guesses++ < MAX_GUESSES;
     }
 
     /** Hands a nested blob to the full detector chain (wrappers, capsule, descriptor, raw-area scan). */
