@@ -108,7 +108,10 @@ public final class Json {
             case NUMBER -> writeNumber(g, node);
             case NULL, MISSING -> g.writeNull();
             case BINARY -> g.writeBinary(node.binaryValue());
-            case POJO -> mapper().writeValue(g, mapper().valueToTree(((com.fasterxml.jackson.databind.node.POJONode) node).getPojo()));
+            case POJO -> {
+                Object pojo = ((com.fasterxml.jackson.databind.node.POJONode) node).getPojo();
+                writeTree(g, mapper().valueToTree(pojo));
+            }
         }
     }
 

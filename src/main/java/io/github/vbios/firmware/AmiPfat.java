@@ -69,9 +69,9 @@ final class AmiPfat implements Container {
                 BiosGuardBlock b = BiosGuardBlock.at(d, off);
                 int sig = b == null ? -1 : b.signatureLength(d);
                 if (b == null || sig < 0) {
-                    walk.finding(blob, Finding.warning(off, "AMI BIOS Guard file " + f.name() + ": block " + (i + 1) + " of "
-                            + f.blocks() + (b == null ? " is not a BIOS Guard block" : " has a signature of unknown size")
-                            + "; the rest is scanned raw"));
+                    String why = b == null ? " is not a BIOS Guard block" : " has a signature of unknown size";
+                    walk.finding(blob, Finding.warning(off, "AMI BIOS Guard file " + f.name() + ": block " + (i + 1)
+                            + " of " + f.blocks() + why + "; the rest is scanned raw"));
                     return false;
                 }
                 image.add(total, total, b.data(d)); // AMI stores a file's blocks in order

@@ -120,8 +120,8 @@ final class DellPfs implements Container {
     }
 
     /**
-     * Dell's BIOS Guard layout: every entry's data is one BIOS Guard block, and its metadata (when at least 0x19 bytes) says {u32 Address, u32,
-     * u32 Offset, u32 DataSize, ...}. The flash offset comes from the metadata, else from the
+     * Dell's BIOS Guard layout: every entry's data is one BIOS Guard block, and its metadata (when
+     * at least 0x19 bytes) says {u32 Address, u32, u32 Offset, u32 DataSize, ...}. The flash offset comes from the metadata, else from the
      * block's script. Joins the blocks and explores the region; false when this is not that layout.
      */
     private static boolean biosGuard(Blob body, List<Entry> list, Walk walk) {
