@@ -2,16 +2,15 @@ package io.github.vbios.acpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.testutil.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs ACPICA's {@code acpiexec} in batch mode and parses what it prints. acpiexec exits 0 even
@@ -36,13 +35,7 @@ final class AcpiExec {
     }
 
     static void assumeInstalled(String tool) {
-        boolean found = false;
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                found = true;
-            }
-        }
-        Assumptions.assumeTrue(found, tool + " not installed (apt-get install acpica-tools); skipping peer test");
+        Tools.require(tool, tool + " not installed (apt-get install acpica-tools); skipping peer test");
     }
 
     /** Runs the evaluations in batches small enough for acpiexec's -b line. */

@@ -3,6 +3,7 @@ package io.github.vbios.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.testutil.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EfiRomPeerTest {
     @Test
     void ourDecoderReadsEdk2CompressedOptionRom(@TempDir Path tmp) throws Exception {
-        Path efiRom = OvmfLzmaTest.onPath("EfiRom");
+        Path efiRom = Tools.onPath("EfiRom");
         Assumptions.assumeTrue(efiRom != null, "EfiRom (EDK2 BaseTools) not on PATH; skipping the EDK2 peer test");
         byte[] driver = EfiDecompressor.decompress(EfiCorpusTest.payload("roms/amd-rx580.rom", 0xEC00),
                 EfiCompressionVariant.EFI_1_1, 16 << 20);

@@ -3,6 +3,7 @@ package io.github.vbios.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.testutil.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,20 +53,10 @@ class OvmfLzmaTest {
         }
     }
 
-    static Path onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, tool);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     @Test
     void peerXzGivesTheSameBytes(@TempDir Path tmp) throws Exception {
         List<ByteSlice> sections = lzmaSections();
-        Path xz = onPath("xz");
+        Path xz = Tools.onPath("xz");
         Assumptions.assumeTrue(xz != null, "xz not installed; skipping the peer comparison");
         ByteSlice s = sections.get(0);
         Path in = tmp.resolve("section.lzma");

@@ -2,6 +2,7 @@ package io.github.vbios.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.testutil.Tools;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -79,7 +80,7 @@ class UefiExtractPeerTest {
     @ParameterizedTest
     @EnumSource(EfiCompressionVariant.class)
     void uefiExtractUnpacksOurCompressedSection(EfiCompressionVariant v, @TempDir Path tmp) throws Exception {
-        Path tool = OvmfLzmaTest.onPath("UEFIExtract");
+        Path tool = Tools.onPath("UEFIExtract");
         Assumptions.assumeTrue(tool != null, "UEFIExtract (package uefitool-cli) not installed; skipping peer test");
         // 400 KB: several blocks, and (for Tiano) match distances beyond 64 KiB
         byte[] payload = EfiRoundTripTest.structured(400_000, 99);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.sample.CabBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
-import java.io.File;
+import io.github.vbios.testutil.Tools;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +78,7 @@ class CabinetTest {
 
     @Test
     void cabextractAcceptsWhatTheBuilderWrites(@TempDir Path tmp) throws Exception {
-        Assumptions.assumeTrue(onPath("cabextract"), "cabextract (package cabextract) is not installed");
+        Tools.require("cabextract", "cabextract (package cabextract) is not installed");
         Files.write(tmp.resolve("a.cab"), CabBuilder.cab(files(), true));
         assertThat(run(tmp, "cabextract", "-q", "-d", "out", "a.cab")).isZero();
         assertThat(Files.readAllBytes(tmp.resolve("out/firmware.bin"))).isEqualTo(files().get("firmware.bin"));
@@ -87,7 +86,7 @@ class CabinetTest {
 
     @Test
     void cabinetsWrittenByGcabAreRead(@TempDir Path tmp) throws Exception {
-        Assumptions.assumeTrue(onPath("gcab"), "gcab (package gcab) is not installed");
+        Tools.require("gcab", "gcab (package gcab) is not installed");
         for (Map.Entry<String, byte[]> e : files().entrySet()) {
             Files.write(tmp.resolve(e.getKey()), e.getValue());
         }
@@ -102,14 +101,5 @@ class CabinetTest {
                 .redirectOutput(dir.resolve("log.txt").toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return p.exitValue();
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
-import java.io.IOException;
+import io.github.vbios.testutil.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +43,7 @@ class InsydeIfdPackerTest {
 
     @Test
     void passwordProtectedArchiveOpensWithTheKnownPassword(@TempDir Path tmp) throws Exception {
-        Assumptions.assumeTrue(onPath("7z"), "7z (package p7zip-full) is not installed: cannot build an encrypted 7z");
+        Tools.require("7z", "7z (package p7zip-full) is not installed: cannot build an encrypted 7z");
         Files.write(tmp.resolve("bios.fd"), IMAGE);
         Process p = new ProcessBuilder("7z", "a", "-p" + Archives.SevenZ.INSYDE_PASSWORD, "-mhe=on", "enc.7z", "bios.fd")
                 .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
@@ -54,14 +53,5 @@ class InsydeIfdPackerTest {
         assertThat(new String(enc, StandardCharsets.ISO_8859_1)).doesNotContain("bios.fd"); // headers encrypted too
         Extraction x = Fixtures.extract(sfx(obfuscate(enc)));
         assertThat(Fixtures.nvProvenance(x)).contains("> 7z:bios.fd > FV@0x0");
-    }
-
-    private static boolean onPath(String tool) throws IOException {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -7,6 +7,7 @@ import io.github.vbios.host.HostReader;
 import io.github.vbios.host.PciAddress;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.sample.SampleOptionRoms;
+import io.github.vbios.testutil.Tools;
 import io.github.vbios.vm.PassthroughPlan;
 import io.github.vbios.vm.QemuArgs;
 import io.github.vbios.vm.VmTarget;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,14 +36,7 @@ class QemuPeerTest {
     Path tmp;
 
     static Path qemu() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, QEMU);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        Assumptions.abort(QEMU + " is not installed (apt install qemu-system-x86); QEMU peer test skipped");
-        return null;
+        return Tools.require(QEMU, QEMU + " is not installed (apt install qemu-system-x86); QEMU peer test skipped");
     }
 
     @Test
