@@ -78,26 +78,16 @@ final class AmiPfat implements Container {
                 total += b.dataSize();
                 off = b.end() + sig;
             }
-            explore(blob, walk, image, total, f.name(), off);
+            ByteSlice joined = image.joinWithin(blob, walk, off, "AMI BIOS Guard file " + f.name() + ": its blocks");
+            if (joined != null) {
+                walk.explore(blob.child(joined, "AMI PFAT " + OutputFolder.sanitise(f.name())
+                        + " (" + image.blocks() + " blocks)"));
+            }
         }
         if (off < d.length()) {
             walk.explore(blob.child(d.from(off), "AMI PFAT out-of-band data@" + Hex.offset(off)));
         }
         return h == 0;
-    }
-
-    private static void explore(Blob blob, Walk walk, BiosGuardImage image, long total, String name, int at) {
-        if (image.isEmpty() || !walk.budgetLeft(blob)) {
-            return;
-        }
-        byte[] joined = image.join(walk.streamCap(total));
-        if (joined == null) {
-            walk.finding(blob, Finding.warning(at, "AMI BIOS Guard file " + name + " exceeds the output limit; not joined"));
-            return;
-        }
-        walk.decoded(joined.length);
-        walk.explore(blob.child(ByteSlice.of(joined), "AMI PFAT " + OutputFolder.sanitise(name)
-                + " (" + image.blocks() + " blocks)"));
     }
 
     /** The file lines after the title: "flags parameter count ;name"; unreadable lines are skipped. */

@@ -1,6 +1,7 @@
 package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,9 +19,29 @@ final class BiosGuardImage {
     }
 
     private final List<Piece> pieces = new ArrayList<>();
+    private long dataBytes;
 
     void add(long offset, long address, ByteSlice data) {
         pieces.add(new Piece(offset, address, pieces.size(), data));
+        dataBytes += data.length();
+    }
+
+    /**
+     * The joined region within the walk's output limits, counted against the decoding budget; null
+     * when there is nothing to join, no budget is left, or the join would exceed the limit (then a
+     * finding at {@code at} says that {@code what} did not fit).
+     */
+    ByteSlice joinWithin(Blob parent, Walk walk, long at, String what) {
+        if (pieces.isEmpty() || !walk.budgetLeft(parent)) {
+            return null;
+        }
+        byte[] joined = join(walk.streamCap(dataBytes));
+        if (joined == null) {
+            walk.finding(parent, Finding.warning(at, what + " place data beyond the output limit; not joined"));
+            return null;
+        }
+        walk.decoded(joined.length);
+        return ByteSlice.of(joined);
     }
 
     boolean isEmpty() {

@@ -126,7 +126,6 @@ final class DellPfs implements Container {
      */
     private static boolean biosGuard(Blob body, List<Entry> list, Walk walk) {
         BiosGuardImage image = new BiosGuardImage();
-        long total = 0;
         for (Entry e : list) {
             // BIOSUtilities reports a size mismatch between the block and the entry data but goes on;
             // a valid header with a begin/end script is what marks the layout
@@ -138,21 +137,14 @@ final class DellPfs implements Container {
             long offset = m.length() >= 0x19 ? m.u32(8) : b.flashOffset();
             long address = m.length() >= 0x19 ? m.u32(0) : offset;
             image.add(offset, address, b.data(e.data()));
-            total += b.dataSize();
         }
-        if (image.isEmpty() || !walk.budgetLeft(body)) {
-            return false;
-        }
-        byte[] joined = image.join(walk.streamCap(total));
+        ByteSlice joined = image.joinWithin(body, walk, 0, "Dell PFS BIOS Guard blocks");
         if (joined == null) {
-            walk.finding(body, Finding.warning(0, "Dell PFS BIOS Guard blocks place data beyond the output limit;"
-                    + " the blocks are explored one by one"));
             return false;
         }
-        walk.decoded(joined.length);
         walk.seen(body, "bios-guard", 0, body.data().length(), null,
-                image.blocks() + " blocks joined into " + joined.length + " bytes");
-        walk.explore(body.child(ByteSlice.of(joined), "BIOS Guard image (" + image.blocks() + " blocks)"));
+                image.blocks() + " blocks joined into " + joined.length() + " bytes");
+        walk.explore(body.child(joined, "BIOS Guard image (" + image.blocks() + " blocks)"));
         return true;
     }
 }
