@@ -2,7 +2,6 @@ package io.github.vbios.sample;
 
 import io.github.vbios.firmware.Guid;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +21,7 @@ public final class BiosGuardBuilder {
 
     /** A PFS entry: header (v1 0x48 or v2 0x58 bytes), data, a zero signature, metadata. */
     public static byte[] pfsEntry(String guid, int version, byte[] data, int sigSize, byte[] metadata) {
-        ByteBuffer h = le(version == 1 ? 0x48 : 0x58);
+        ByteBuffer h = FirmwareBuilder.le(version == 1 ? 0x48 : 0x58);
         h.put(Guid.bytes(guid)).putInt(version);
         h.putInt(0x28, data.length).putInt(0x2C, sigSize).putInt(0x30, metadata.length);
         return FirmwareBuilder.concat(h.array(), data, new byte[sigSize], metadata);
@@ -33,8 +32,8 @@ public final class BiosGuardBuilder {
         byte[] payload = FirmwareBuilder.concat(entries);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(payload);
-        return FirmwareBuilder.concat(ascii("PFS.HDR."), le(8).putInt(1).putInt(payload.length).array(), payload,
-                le(8).putInt(payload.length).putInt((int) ~crc.getValue()).array(), ascii("PFS.FTR."));
+        return FirmwareBuilder.concat(ascii("PFS.HDR."), FirmwareBuilder.le(8).putInt(1).putInt(payload.length).array(), payload,
+                FirmwareBuilder.le(8).putInt(payload.length).putInt((int) ~crc.getValue()).array(), ascii("PFS.FTR."));
     }
 
     /**
@@ -43,15 +42,15 @@ public final class BiosGuardBuilder {
      * {@code signed} an RSA-2048 signature (SFAM set, signature header word 1).
      */
     public static byte[] block(byte[] data, long flashOffset, boolean signed) {
-        ByteBuffer script = le(5 * 8);
+        ByteBuffer script = FirmwareBuilder.le(5 * 8);
         script.putShort(0, (short) 0x01);
         script.putShort(8, (short) 0x10).putInt(12, (int) flashOffset);
         script.putShort(24, (short) 0x12).putInt(28, data.length);
         script.putShort(32, (short) 0xFF);
-        ByteBuffer h = le(0x30);
+        ByteBuffer h = FirmwareBuilder.le(0x30);
         h.putShort((short) 2).putShort((short) 0).put(Arrays.copyOf(ascii("DELL BIOSGUARD"), 16));
         h.putInt(0x14, signed ? 1 : 0).putShort(0x18, (short) 1).putInt(0x1C, script.capacity()).putInt(0x20, data.length);
-        byte[] sig = signed ? le(8 + 0x204).putInt(1).putInt(1).array() : new byte[0];
+        byte[] sig = signed ? FirmwareBuilder.le(8 + 0x204).putInt(1).putInt(1).array() : new byte[0];
         return FirmwareBuilder.concat(h.array(), script.array(), data, sig);
     }
 
@@ -64,7 +63,7 @@ public final class BiosGuardBuilder {
         List<byte[]> entries = new ArrayList<>();
         for (int off = 0; off < region.length; off += chunk) {
             byte[] data = Arrays.copyOfRange(region, off, Math.min(region.length, off + chunk));
-            byte[] meta = le(0x19).putInt(0xFF000000 + off).putInt(0).putInt(off).putInt(data.length).array();
+            byte[] meta = FirmwareBuilder.le(0x19).putInt(0xFF000000 + off).putInt(0).putInt(off).putInt(data.length).array();
             entries.add(pfsEntry(PFAT_ENTRY, 2, block(data, off, false), 0, meta));
         }
         java.util.Collections.shuffle(entries, new Random(seed));
@@ -86,13 +85,9 @@ public final class BiosGuardBuilder {
             table.append("0 0 ").append(count).append(" ;").append(names[i]).append("\r\n");
         }
         byte[] text = ascii(table.toString());
-        byte[] header = FirmwareBuilder.concat(le(8).putInt(0x11 + text.length).putInt(0).array(), ascii("_AMIPFAT"),
+        byte[] header = FirmwareBuilder.concat(FirmwareBuilder.le(8).putInt(0x11 + text.length).putInt(0).array(), ascii("_AMIPFAT"),
                 new byte[] {0}, text);
         return FirmwareBuilder.concat(header, FirmwareBuilder.concat(blocks.toArray(new byte[0][])));
-    }
-
-    private static ByteBuffer le(int size) {
-        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private static byte[] ascii(String s) {

@@ -2,7 +2,6 @@ package io.github.vbios.sample;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +29,7 @@ public final class CabBuilder {
         for (int off = 0; off < folder.length || off == 0; off += BLOCK) {
             byte[] plain = Arrays.copyOfRange(folder, off, Math.min(folder.length, off + BLOCK));
             byte[] data = mszip ? mszipBlock(folder, off, plain) : plain;
-            blocks.add(FirmwareBuilder.concat(le(8).putInt(0).putShort((short) data.length)
+            blocks.add(FirmwareBuilder.concat(FirmwareBuilder.le(8).putInt(0).putShort((short) data.length)
                     .putShort((short) plain.length).array(), data));
             if (folder.length == 0) {
                 break;
@@ -39,7 +38,7 @@ public final class CabBuilder {
         ByteArrayOutputStream fileRecords = new ByteArrayOutputStream();
         int start = 0;
         for (Map.Entry<String, byte[]> e : ordered.entrySet()) {
-            fileRecords.writeBytes(le(0x10).putInt(e.getValue().length).putInt(start).putShort((short) 0)
+            fileRecords.writeBytes(FirmwareBuilder.le(0x10).putInt(e.getValue().length).putInt(start).putShort((short) 0)
                     .putShort((short) 0x5A21).putShort((short) 0).putShort((short) 0x20).array());
             fileRecords.writeBytes((e.getKey() + "\0").getBytes(StandardCharsets.US_ASCII));
             start += e.getValue().length;
@@ -50,10 +49,10 @@ public final class CabBuilder {
         int dataAt = filesAt + fileRecords.size();
         byte[] data = FirmwareBuilder.concat(blocks.toArray(new byte[0][]));
         int total = dataAt + data.length;
-        ByteBuffer h = le(header).put("MSCF".getBytes(StandardCharsets.US_ASCII)).putInt(0).putInt(total).putInt(0)
+        ByteBuffer h = FirmwareBuilder.le(header).put("MSCF".getBytes(StandardCharsets.US_ASCII)).putInt(0).putInt(total).putInt(0)
                 .putInt(filesAt).putInt(0).put((byte) 3).put((byte) 1).putShort((short) 1)
                 .putShort((short) ordered.size()).putShort((short) 0).putShort((short) 0x1234).putShort((short) 0);
-        byte[] f = le(folderRecord).putInt(dataAt).putShort((short) blocks.size()).putShort((short) (mszip ? 1 : 0)).array();
+        byte[] f = FirmwareBuilder.le(folderRecord).putInt(dataAt).putShort((short) blocks.size()).putShort((short) (mszip ? 1 : 0)).array();
         return FirmwareBuilder.concat(h.array(), f, fileRecords.toByteArray(), data);
     }
 
@@ -73,9 +72,5 @@ public final class CabBuilder {
         }
         d.end();
         return out.toByteArray();
-    }
-
-    private static ByteBuffer le(int size) {
-        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

@@ -148,7 +148,7 @@ public final class FirmwareWrappers {
 
     /** A Dell ThinOS package section: 0x30-byte header {72 13 55 00, ..., u32 length at 0x10} + xz. */
     public static byte[] thinOsPkg(byte[] xz) {
-        ByteBuffer h = ByteBuffer.allocate(0x30).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer h = FirmwareBuilder.le(0x30);
         h.put(new byte[] {0x72, 0x13, 0x55, 0x00}).putInt(0x10, xz.length);
         return FirmwareBuilder.concat(h.array(), xz);
     }

@@ -3,7 +3,6 @@ package io.github.vbios.sample;
 import io.github.vbios.codec.Lzma;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,13 +25,13 @@ public final class TdkBuilder {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         for (Map.Entry<String, byte[]> f : ordered.entrySet()) {
             byte[] data = lzma ? Lzma.compress(f.getValue()) : f.getValue();
-            ByteBuffer e = ByteBuffer.allocate(0x110).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer e = FirmwareBuilder.le(0x110);
             e.put(Arrays.copyOf(f.getKey().getBytes(StandardCharsets.US_ASCII), 256));
             e.putInt(body.size()).putInt(data.length).putInt(lzma ? 1 : 0).putInt(0);
             table.writeBytes(e.array());
             body.writeBytes(data);
         }
-        ByteBuffer h = ByteBuffer.allocate(0x10).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer h = FirmwareBuilder.le(0x10);
         h.put("$PACK\0\0\0".getBytes(StandardCharsets.US_ASCII)).putInt(0x10 + 0x200 + table.size()).putInt(ordered.size());
         return FirmwareBuilder.concat(body.toByteArray(), h.array(), new byte[0x200], table.toByteArray());
     }

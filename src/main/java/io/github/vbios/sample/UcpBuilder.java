@@ -3,7 +3,6 @@ package io.github.vbios.sample;
 import io.github.vbios.codec.EfiCompressionVariant;
 import io.github.vbios.codec.EfiCompressor;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -35,12 +34,12 @@ public final class UcpBuilder {
     }
 
     private static byte[] module(String tag, int compressSize, int originalSize, byte[] data) {
-        byte[] sizes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(compressSize).putInt(originalSize).array();
+        byte[] sizes = FirmwareBuilder.le(8).putInt(compressSize).putInt(originalSize).array();
         return FirmwareBuilder.concat(header(tag, 0x10 + 8 + data.length), sizes, data);
     }
 
     private static byte[] header(String tag, int size) {
-        ByteBuffer h = ByteBuffer.allocate(0x10).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer h = FirmwareBuilder.le(0x10);
         h.put(tag.getBytes(StandardCharsets.US_ASCII)).putInt(size);
         return h.array();
     }
