@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.vbios.io.InputFiles;
 import io.github.vbios.io.OutputFolder;
 import io.github.vbios.io.VbiosException;
 import java.io.IOException;
@@ -34,6 +35,8 @@ import java.util.Objects;
 public record SsdtManifest(int schema, String mode, String placement, String acpiPath, List<String> tables,
                            FwCfg fwCfg, String romSha256, long romSize) {
     public static final String FILE_NAME = "vbios-ssdt.json";
+    /** A manifest lists a handful of tables; anything larger is not ours. */
+    static final long MAX_BYTES = 1L << 20;
     public static final int SCHEMA = 1;
     public static final String MODE_EMBED = "embed";
     public static final String MODE_FWCFG = "fwcfg";
@@ -93,7 +96,7 @@ public record SsdtManifest(int schema, String mode, String placement, String acp
         }
         SsdtManifest m;
         try {
-            m = Holder.MAPPER.readValue(Files.readAllBytes(file), SsdtManifest.class);
+            m = Holder.MAPPER.readValue(InputFiles.read(file, MAX_BYTES), SsdtManifest.class);
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new VbiosException(VbiosException.Kind.INVALID_INPUT, file + ": not a vbios ssdt manifest ("
                     + e.getMessage() + ")", e);

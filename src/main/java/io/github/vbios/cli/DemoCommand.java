@@ -54,6 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
         OutputFolder folder = OutputFolder.open(dir, true);
         folder.write(DUMP, DemoSamples.flashDump());
         folder.write(FIRMWARE, DemoSamples.laptopFirmware());
+        folder.commit();
         Path host = folder.root().resolve(HOST);
         if (!Files.isDirectory(host)) {
             SampleHosts.optimusLaptop(host, NvidiaSample.DEVICE);

@@ -10,6 +10,7 @@ import io.github.vbios.host.SnapshotRomAccess;
 import io.github.vbios.host.SysfsRomAccess;
 import io.github.vbios.io.AtomicWrite;
 import io.github.vbios.io.Hex;
+import io.github.vbios.io.Inputs;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.plan.DumpReport;
 import io.github.vbios.plan.HostDump;
@@ -45,7 +46,7 @@ public final class DumpCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "BDF", description = "the GPU (default: the only GPU that is not the boot VGA)")
     String bdf;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "romfile to write (the PCI view)")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "romfile to write (the PCI view; - for standard output)")
     Path output;
 
     @Option(names = "--force", description = "overwrite OUT")
@@ -68,13 +69,21 @@ public final class DumpCommand implements Callable<Integer> {
         HostSnapshot host = new HostReader(hostRoot).snapshot();
         PciDevice dev = host.device(address(host)).orElseThrow(() -> new VbiosException(VbiosException.Kind.NOT_FOUND,
                 "no PCI device " + bdf + " on this host (lspci -D lists the addresses)"));
-        if (!force && Files.exists(output)) {
-            throw new VbiosException(VbiosException.Kind.USAGE, output + " exists; pass --force to overwrite it");
+        boolean toStdout = AtomicWrite.isStdout(output);
+        if (toStdout && json) {
+            throw new VbiosException(VbiosException.Kind.USAGE, "-o " + output + " writes the ROM to standard output; "
+                    + "--json cannot share it: write the ROM to a file");
+        }
+        Inputs inputs = Inputs.of(new HostReader(hostRoot).deviceDir(dev.address()).resolve("rom"));
+        if (!toStdout) {
+            AtomicWrite.check(output, force, inputs);
         }
         RomAccess access = accessFactory != null ? accessFactory.apply(dev) : access(dev);
         DumpReport r = HostDump.dump(host, dev.address(), access, acpi);
-        if (r.written()) {
-            AtomicWrite.write(output, r.pciView(), force);
+        if (r.written() && toStdout) {
+            StdoutWriter.writeBytes(spec.commandLine().getOut(), r.pciView());
+        } else if (r.written()) {
+            AtomicWrite.write(output, r.pciView(), force, inputs, p -> { });
         }
         PrintWriter err = spec.commandLine().getErr();
         if (json) {
@@ -92,7 +101,7 @@ public final class DumpCommand implements Callable<Integer> {
             throw new VbiosException(r.outcome().failure(), r.address() + ": " + text);
         }
         if (!json) {
-            printText(r, err);
+            printText(r, toStdout ? err : spec.commandLine().getOut(), err);
         }
         return ExitCodes.OK;
     }
@@ -138,8 +147,7 @@ public final class DumpCommand implements Callable<Integer> {
         }
     }
 
-    private void printText(DumpReport r, PrintWriter err) {
-        PrintWriter out = spec.commandLine().getOut();
+    private void printText(DumpReport r, PrintWriter out, PrintWriter err) {
         var view = r.analysis().pciView();
         out.printf("%s: wrote %s: %s:%s, PCI view %s-%s (%d bytes), sha256 %s%n", r.address(), output,
                 Hex.id16(r.analysis().pciImages().get(0).vendorId()), Hex.id16(r.analysis().pciImages().get(0).deviceId()),

@@ -9,6 +9,7 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 4;
     public static final int PERMISSION = 5;
     public static final int HOST_NOT_CAPABLE = 6;
+    public static final int OUTPUT_IO = 7;
 
     /** The exit-status table every command's --help ends with. */
     public static java.util.Map<String, String> helpTable() {
@@ -20,6 +21,7 @@ public final class ExitCodes {
         m.put("4", "nothing found");
         m.put("5", "needs root / permission denied");
         m.put("6", "host not capable");
+        m.put("7", "output not written (disk full, I/O error); the previous files are left as they were");
         return m;
     }
 

@@ -8,6 +8,8 @@ import io.github.vbios.firmware.Extractor;
 import io.github.vbios.firmware.Limits;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
+import io.github.vbios.io.InputFiles;
+import io.github.vbios.io.Inputs;
 import io.github.vbios.io.OutputFolder;
 import io.github.vbios.io.VbiosException;
 import java.io.IOException;
@@ -75,11 +77,14 @@ public final class ExtractCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Limits limits = limits();
-        if (!Files.isRegularFile(input)) {
-            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, input + ": no such file (or not a regular file)");
+        // checked first (it creates nothing), so a non-empty DIR is refused before a long unpack
+        try (OutputFolder folder = output == null ? null : OutputFolder.begin(output, force, Inputs.of(input))) {
+            return extract(InputFiles.slice(input, MAX_INPUT), folder, limits, out, err);
         }
-        OutputFolder folder = output == null ? null : OutputFolder.open(output, force);
-        ByteSlice data = ByteSlice.readFile(input, MAX_INPUT);
+    }
+
+    private int extract(ByteSlice data, OutputFolder folder, Limits limits, PrintWriter out, PrintWriter err)
+            throws IOException {
         boolean progress = data.length() > 8 * Limits.MIB && System.console() != null;
         if (progress) {
             err.println("vbios: unpacking " + input.getFileName() + " (" + data.length() / Limits.MIB + " MiB)...");
@@ -91,6 +96,7 @@ public final class ExtractCommand implements Callable<Integer> {
         if (folder != null) {
             write(folder, plan);
             folder.writeString("report.json", ExtractJson.render(x, plan, folder.root().toString()));
+            folder.commit();
         }
         if (json) {
             out.println(ExtractJson.render(x, plan, folder == null ? null : folder.root().toString()));
@@ -129,12 +135,8 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     private void write(OutputFolder folder, ExtractPlan plan) throws IOException {
-        Path in = input.toAbsolutePath().normalize();
         for (ExtractPlan.Output o : plan.outputs()) {
             if (o.written()) {
-                if (folder.resolve(o.fileName()).equals(in)) {
-                    throw new VbiosException(VbiosException.Kind.USAGE, "refusing to overwrite the input " + input);
-                }
                 folder.write(o.fileName(), o.rom().pciView().toArray());
             }
         }

@@ -2,13 +2,12 @@ package io.github.vbios.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.InputFiles;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,10 +90,7 @@ final class InfoRun {
 
     static Loaded load(Path f) {
         try {
-            if (Files.isDirectory(f)) {
-                throw new VbiosException(VbiosException.Kind.INVALID_INPUT, f + " is a folder; pass ROM files");
-            }
-            return new Loaded(RomAnalyzer.analyze(ByteSlice.readFile(f, MAX_INPUT)), null);
+            return new Loaded(RomAnalyzer.analyze(InputFiles.slice(f, MAX_INPUT)), null);
         } catch (IOException | VbiosException e) {
             return new Loaded(null, e);
         }

@@ -14,7 +14,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new StdoutWriter(System.out),
+                new PrintWriter(System.err, true)));
     }
 
     /** Runs one command line with the given streams; returns the exit status (tests call this). */

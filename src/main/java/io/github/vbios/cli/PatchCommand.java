@@ -1,7 +1,10 @@
 package io.github.vbios.cli;
 
+import io.github.vbios.io.AtomicWrite;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
+import io.github.vbios.io.InputFiles;
+import io.github.vbios.io.Inputs;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.PatchOptions;
 import io.github.vbios.rom.PatchOutcome;
@@ -9,8 +12,6 @@ import io.github.vbios.rom.RomPatcher;
 import io.github.vbios.rom.RomfileCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ public final class PatchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "the dump (or, with --check, the romfile to check)")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "the romfile to write")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "the romfile to write (- for standard output)")
     Path output;
 
     @Option(names = "--force", description = "overwrite OUT if it exists")
@@ -77,24 +78,31 @@ public final class PatchCommand implements Callable<Integer> {
             throw new VbiosException(VbiosException.Kind.USAGE, "patch needs -o OUT (or --check to only check IN)");
         }
         PatchOptions options = options();
-        if (Files.exists(output) && sameFile()) {
-            throw new VbiosException(VbiosException.Kind.USAGE, output + " is the input file; vbios never writes over "
-                    + "its input: choose another output name");
+        boolean toStdout = AtomicWrite.isStdout(output);
+        if (toStdout && json) {
+            throw new VbiosException(VbiosException.Kind.USAGE, "-o " + output + " writes the romfile to standard "
+                    + "output; --json cannot share it: write the romfile to a file");
         }
-        if (!force && Files.exists(output)) {
-            throw new FileAlreadyExistsException(output.toString());
+        if (!toStdout) {
+            AtomicWrite.check(output, force, Inputs.of(input));
         }
         PatchOutcome o = RomPatcher.prepare(read(input), options);
-        if (!json) {
-            PatchText.report(out, name(input), o);
-            out.flush();
+        // the summary is printed only once the romfile is in place: a failed write prints the error alone
+        PrintWriter summary = toStdout ? spec.commandLine().getErr() : out;
+        if (toStdout) {
+            RomPatcher.verifyWritten(o.bytes(), o, "standard output");
+            StdoutWriter.writeBytes(out, o.bytes());
+        } else {
+            RomPatcher.write(o, output, force, input);
         }
-        RomPatcher.write(o, output, force, input);
         if (json) {
             out.println(Json.write(PatchJson.patch(name(input), output.toString(), o)));
         } else {
-            out.println("wrote " + output + " (" + o.bytes().length + " bytes)");
+            PatchText.report(summary, name(input), o);
+            summary.println("wrote " + (toStdout ? "standard output" : output.toString()) + " (" + o.bytes().length
+                    + " bytes)");
         }
+        summary.flush();
         out.flush();
         return ExitCodes.OK;
     }
@@ -133,15 +141,8 @@ public final class PatchCommand implements Callable<Integer> {
         return new PatchOptions(fixChecksum, vendor, device, keepNvidiaImages);
     }
 
-    private boolean sameFile() throws IOException {
-        return Files.exists(input) && Files.isSameFile(input, output);
-    }
-
     private static ByteSlice read(Path f) throws IOException {
-        if (Files.isDirectory(f)) {
-            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, f + " is a folder; pass a ROM file");
-        }
-        return ByteSlice.readFile(f, MAX_INPUT);
+        return InputFiles.slice(f, MAX_INPUT);
     }
 
     private static String name(Path f) {

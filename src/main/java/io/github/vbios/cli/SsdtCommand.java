@@ -10,7 +10,8 @@ import io.github.vbios.acpi.SsdtOptions;
 import io.github.vbios.acpi.SsdtReport;
 import io.github.vbios.acpi.TableHeader;
 import io.github.vbios.acpi.FwCfgRomSsdt;
-import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.InputFiles;
+import io.github.vbios.io.Inputs;
 import io.github.vbios.io.OutputFolder;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -104,14 +105,17 @@ public final class SsdtCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String xml = libvirtXml == null ? null
-                : new String(ByteSlice.readFile(libvirtXml, MAX_XML).toArray(), StandardCharsets.UTF_8);
+                : InputFiles.text(libvirtXml, MAX_XML, StandardCharsets.UTF_8);
         PathChoice where = PathChoice.resolve(path, guestAddress, rootPorts, xml,
                 libvirtXml == null ? null : libvirtXml.toString(), hostdev, proxmoxHostpci);
         SsdtOptions options = new SsdtOptions(mode == null ? null : SsdtMode.parse(mode), Placement.parse(placement),
                 where.path(), BatterySsdt.Kind.parse(battery), FwCfgRomSsdt.checkName(fwCfgName), checkOem(oemId));
-        RomInput input = RomInput.check(ByteSlice.readFile(rom, MAX_INPUT), rom.toString(), clean);
-        OutputFolder out = OutputFolder.open(output, force);
-        SsdtReport report = SsdtGenerator.generate(input, rom.toString(), options, where, out);
+        RomInput input = RomInput.check(InputFiles.slice(rom, MAX_INPUT), rom.toString(), clean);
+        SsdtReport report;
+        try (OutputFolder out = OutputFolder.begin(output, force, Inputs.of(rom, libvirtXml))) {
+            report = SsdtGenerator.generate(input, rom.toString(), options, where, out);
+            out.commit();
+        }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(SsdtText.json(report));

@@ -1,8 +1,11 @@
 package io.github.vbios.cli;
 
+import io.github.vbios.acpi.SsdtManifest;
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.PciAddress;
 import io.github.vbios.io.AtomicWrite;
+import io.github.vbios.io.InputFiles;
+import io.github.vbios.io.Inputs;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.plan.PassthroughPlanner;
 import io.github.vbios.plan.PlanRequest;
@@ -16,6 +19,7 @@ import io.github.vbios.vm.QemuArgs;
 import io.github.vbios.vm.VmTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,6 +45,9 @@ import picocli.CommandLine.Spec;
             "  vbios vm proxmox --device 01:00.0 --romfile gpu.rom --vmid 100",
         })
 public final class VmCommand implements Callable<Integer> {
+    /** A domain XML is a few KiB; libvirt itself refuses documents far below this. */
+    static final long MAX_DOMAIN = 16L << 20;
+
     @Spec
     CommandSpec spec;
 
@@ -63,12 +70,18 @@ public final class VmCommand implements Callable<Integer> {
     /** Writes the text (to -o or stdout), or the JSON document; notes and the ACPI path go to stderr. */
     static int emit(CommandSpec spec, VmOptions o, VmTarget target, PassthroughPlan plan, String text,
                     Map<String, Object> extra) throws IOException {
+        return emit(spec, o, target, plan, text, extra, null);
+    }
+
+    /** {@code domain}: the --domain input, which -o must never replace (nor --romfile or the manifest). */
+    static int emit(CommandSpec spec, VmOptions o, VmTarget target, PassthroughPlan plan, String text,
+                    Map<String, Object> extra, Path domain) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (o.json) {
             out.println(VmJson.render(target, plan, ssdtHint(plan), extra));
-        } else if (o.output != null) {
-            AtomicWrite.writeString(o.output, text, o.force);
+        } else if (o.output != null && !AtomicWrite.isStdout(o.output)) {
+            AtomicWrite.write(o.output, text.getBytes(StandardCharsets.UTF_8), o.force, inputs(o, domain), p -> { });
             err.println("vbios: wrote " + o.output);
         } else {
             out.print(text);
@@ -80,6 +93,10 @@ public final class VmCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return ExitCodes.OK;
+    }
+
+    static Inputs inputs(VmOptions o, Path domain) {
+        return Inputs.of(o.romfile, domain, o.ssdt == null ? null : o.ssdt.resolve(SsdtManifest.FILE_NAME));
     }
 
     static String ssdtHint(PassthroughPlan plan) {
@@ -131,11 +148,10 @@ public final class VmCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             LibvirtDomain domain = null;
             if (domainFile != null) {
-                if (options.output != null && Files.exists(domainFile) && Files.exists(options.output)
-                        && Files.isSameFile(domainFile, options.output)) {
-                    throw new VbiosException(VbiosException.Kind.USAGE, "-o must not be the --domain input");
+                if (options.output != null && !AtomicWrite.isStdout(options.output)) {
+                    AtomicWrite.check(options.output, options.force, inputs(options, domainFile));
                 }
-                domain = LibvirtDomain.read(Files.readString(domainFile));
+                domain = LibvirtDomain.read(InputFiles.text(domainFile, MAX_DOMAIN, StandardCharsets.UTF_8));
                 if (!domain.usable()) {
                     throw new VbiosException(VbiosException.Kind.INVALID_INPUT, domainFile + ": "
                             + domain.findings().get(0).message());
@@ -151,7 +167,7 @@ public final class VmCommand implements Callable<Integer> {
             if (domain != null) {
                 domain.findings().forEach(f -> spec.commandLine().getErr().println("vbios: note: " + f.message()));
             }
-            return emit(spec, options, VmTarget.LIBVIRT, plan, xml, extra);
+            return emit(spec, options, VmTarget.LIBVIRT, plan, xml, extra, domainFile);
         }
     }
 

@@ -35,7 +35,7 @@ final class VmOptions {
     @Option(names = "--ovmf-vars", paramLabel = "FILE", description = "this VM's copy of OVMF_VARS (default: vm-OVMF_VARS.fd)")
     String ovmfVars = "vm-OVMF_VARS.fd";
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the configuration to FILE instead of stdout")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the configuration to FILE instead of stdout (- for stdout)")
     Path output;
 
     @Option(names = "--force", description = "overwrite the output file")

@@ -1,5 +1,6 @@
 package io.github.vbios.host;
 
+import io.github.vbios.io.InputFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +45,10 @@ public final class AcpiCallRomAccess implements RomAccess {
             if (!Files.exists(procCall)) {
                 throw new NoSuchFileException(procCall.toString(), null, "acpi_call is not loaded (sudo modprobe acpi_call)");
             }
+            InputFiles.requireRegular(procCall);
             Files.write(procCall, request.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
-            return Files.readString(procCall, StandardCharsets.ISO_8859_1);
+            // one answer is at most a 4 KiB buffer printed as text ("{0x55, 0xaa, ...}")
+            return new String(InputFiles.read(procCall, 1 << 20), StandardCharsets.ISO_8859_1);
         };
     }
 

@@ -1,5 +1,6 @@
 package io.github.vbios.host;
 
+import io.github.vbios.io.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ public final class SnapshotRomAccess implements RomAccess {
 
     @Override
     public byte[] read(int limit) throws IOException {
+        InputFiles.requireRegular(rom);
         try (InputStream in = Files.newInputStream(rom)) {
             return in.readNBytes(limit);
         }

@@ -36,6 +36,11 @@ final class SysfsFiles {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
+        if (!Files.isRegularFile(file)) {
+            // a FIFO would block the open forever; sysfs and procfs attributes are regular files
+            note(file, "is not a regular file (a FIFO or device?); not read");
+            return Optional.empty();
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] b = in.readNBytes(TEXT_LIMIT);
             return Optional.of(new String(b, StandardCharsets.ISO_8859_1).trim());

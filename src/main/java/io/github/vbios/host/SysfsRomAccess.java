@@ -1,5 +1,6 @@
 package io.github.vbios.host;
 
+import io.github.vbios.io.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,15 @@ public final class SysfsRomAccess implements RomAccess {
 
     @Override
     public void enable() throws IOException {
+        // opening a FIFO for writing blocks until a reader comes: refuse anything but the attribute
+        InputFiles.requireRegular(rom);
         // WRITE without TRUNCATE: sysfs attributes take the value as a write at offset 0.
         Files.write(rom, "1".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
     }
 
     @Override
     public byte[] read(int limit) throws IOException {
+        InputFiles.requireRegular(rom);
         try (InputStream in = Files.newInputStream(rom)) {
             return in.readNBytes(limit);
         }

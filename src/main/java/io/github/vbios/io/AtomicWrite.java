@@ -1,15 +1,26 @@
 package io.github.vbios.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The one way vbios writes a file: into a temporary file in the target's folder, then renamed
- * over the target. A reader never sees a half-written file and a failure leaves nothing behind.
+ * The one way vbios writes a file: into a hidden work file beside the target ({@link PartFiles}),
+ * then renamed over it. A reader never sees a half-written file and a failure leaves nothing
+ * behind. The work file is created like any new file, so the result has the mode the umask gives
+ * (0644 under 022): QEMU and libvirt read the outputs as other users. Only a regular file is ever
+ * replaced: a device node, FIFO, folder or symbolic link at the target is refused, never renamed
+ * over; an input is never replaced, even with {@code --force} ({@link Inputs}).
  */
 public final class AtomicWrite {
     private AtomicWrite() {
@@ -22,43 +33,164 @@ public final class AtomicWrite {
     }
 
     public static void write(Path target, byte[] content, boolean force) throws IOException {
-        write(target, content, force, p -> { });
+        write(target, content, force, Inputs.none(), p -> { });
+    }
+
+    public static void write(Path target, byte[] content, boolean force, Check check) throws IOException {
+        write(target, content, force, Inputs.none(), check);
     }
 
     /**
-     * Writes {@code content} to {@code target}. Refuses an existing target unless {@code force};
-     * runs {@code check} on the temporary file and deletes it if the check throws.
+     * Writes {@code content} to {@code target}. Refuses an existing target unless {@code force},
+     * any target that is not a regular file, and any input; runs {@code check} on the temporary
+     * file and deletes it if the check throws. A failing write (disk full) is exit 7, naming the file.
      */
-    public static void write(Path target, byte[] content, boolean force, Check check) throws IOException {
+    public static void write(Path target, byte[] content, boolean force, Inputs inputs, Check check)
+            throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
-        if (!force && Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileAlreadyExistsException(target.toString(), null,
-                    "output exists; pass --force to overwrite it");
+        checkTarget(target, absolute, force, inputs);
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw failure(target, e);
         }
-        if (Files.isDirectory(absolute)) {
-            throw new IOException(target + " is a directory");
-        }
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
+        Path tmp = create(target, absolute);
+        Runnable cleanup = () -> PartFiles.deleteTree(tmp);
+        PartFiles.onExit(cleanup);
         boolean moved = false;
         try {
-            Files.write(tmp, content);
+            fill(target, tmp, content);
             check.verify(tmp);
+            checkTarget(target, absolute, force, inputs);
             try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw failure(target, e);
             }
             moved = true;
         } finally {
             if (!moved) {
-                Files.deleteIfExists(tmp);
+                PartFiles.deleteTree(tmp);
             }
+            PartFiles.done(cleanup);
         }
     }
 
     public static void writeString(Path target, String content, boolean force) throws IOException {
         write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), force);
+    }
+
+    /**
+     * True for the names that mean "standard output" where one file is written: {@code -} and
+     * {@code /dev/stdout} (also {@code /dev/fd/1}, {@code /proc/self/fd/1}). Compared as written,
+     * never followed: renaming over {@code /dev/stdout} would replace the link.
+     */
+    public static boolean isStdout(Path p) {
+        String s = p.toString();
+        return s.equals("-") || s.equals("/dev/stdout") || s.equals("/dev/fd/1") || s.equals("/proc/self/fd/1");
+    }
+
+    /**
+     * Checks, before any work, that {@code target} may be written (see {@link #write}): exit 2 for an
+     * input, a non-regular file, an existing file without {@code force}, a file where a folder must be.
+     */
+    public static void check(Path target, boolean force, Inputs inputs) throws IOException {
+        checkTarget(target, target.toAbsolutePath().normalize(), force, inputs);
+    }
+
+    /**
+     * What may be written at {@code target}: nothing that is an input, nothing but a regular file
+     * (links not followed), an existing one only with {@code force}, and only below folders.
+     */
+    static void checkTarget(Path target, Path absolute, boolean force, Inputs inputs) throws IOException {
+        inputs.refuse(target);
+        BasicFileAttributes a = attributes(absolute);
+        if (a != null) {
+            if (a.isSymbolicLink()) {
+                throw new VbiosException(VbiosException.Kind.USAGE, target + " is a symbolic link; vbios replaces "
+                        + "only regular files: write to the file it points to, or remove the link");
+            }
+            if (a.isDirectory()) {
+                throw new VbiosException(VbiosException.Kind.USAGE, target + " is a folder; name a file to write");
+            }
+            if (!a.isRegularFile()) {
+                throw new VbiosException(VbiosException.Kind.USAGE, target + " is "
+                        + FileKinds.describe(absolute, LinkOption.NOFOLLOW_LINKS) + ", not a regular file; vbios "
+                        + "replaces only regular files (use -o - to write to standard output)");
+            }
+            if (!force) {
+                throw new FileAlreadyExistsException(target.toString(), null,
+                        "output exists; pass --force to overwrite it");
+            }
+        }
+        for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
+            BasicFileAttributes up = attributes(p);
+            if (up == null) {
+                continue;
+            }
+            if (!Files.isDirectory(p)) {
+                throw new VbiosException(VbiosException.Kind.USAGE, "cannot write " + target + ": " + p
+                        + " is " + FileKinds.describe(p) + ", not a folder");
+            }
+            break;
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A new empty work file, created with the default mode (0666 less the umask). */
+    private static Path create(Path target, Path absolute) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = PartFiles.beside(absolute);
+            try {
+                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 8) {
+                    throw failure(target, e);
+                }
+            } catch (IOException e) {
+                throw failure(target, e);
+            }
+        }
+    }
+
+    private static void fill(Path target, Path tmp, byte[] content) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(tmp, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(content);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+        } catch (IOException e) {
+            throw failure(target, e);
+        }
+    }
+
+    /**
+     * The error for a write that failed: permission (exit 5) or any other I/O error (exit 7), with
+     * the file and the system's reason ("No space left on device").
+     */
+    static VbiosException failure(Path target, IOException e) {
+        return failure(target, e, "; nothing was written there");
+    }
+
+    static VbiosException failure(Path target, IOException e, String after) {
+        if (e instanceof AccessDeniedException) {
+            return new VbiosException(VbiosException.Kind.PERMISSION, "cannot write " + target
+                    + ": permission denied" + after, e);
+        }
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getMessage();
+        return new VbiosException(VbiosException.Kind.OUTPUT_IO, "cannot write " + target + ": " + reason + after, e);
     }
 }

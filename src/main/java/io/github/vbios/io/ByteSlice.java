@@ -44,13 +44,9 @@ public final class ByteSlice {
         return EMPTY;
     }
 
-    /** Reads the whole file once; refuses files larger than {@code maxBytes}. */
+    /** Reads the whole file once through {@link InputFiles}: regular files only, at most {@code maxBytes}. */
     public static ByteSlice readFile(Path file, long maxBytes) throws IOException {
-        long size = Files.size(file);
-        if (size > maxBytes) {
-            throw new IOException(file + " is " + size + " bytes, over the limit of " + maxBytes + " bytes");
-        }
-        return of(Files.readAllBytes(file));
+        return InputFiles.slice(file, maxBytes);
     }
 
     public int length() {

@@ -7,44 +7,109 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * An output folder chosen by the user. Every file vbios writes into it goes through
- * {@link #resolve(String)}, which refuses names that would leave the folder, and through
- * {@link AtomicWrite}.
+ * An output folder chosen by the user, written as one set: every file goes first into a hidden
+ * staging folder beside it ({@link OutputTransaction}), and {@link #commit} moves the set into
+ * place at the end. A run that fails (disk full, bad input found late, a signal) leaves the
+ * folder as it was, and creates nothing when it had nothing yet. Names cannot leave the folder
+ * ({@link #resolve}), and no name may replace an input ({@link Inputs}).
  */
-public final class OutputFolder {
+public final class OutputFolder implements AutoCloseable {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._+-]+");
 
     private final Path root;
-    private final boolean force;
+    private final OutputTransaction tx;
+    private final Path relative;
 
-    private OutputFolder(Path root, boolean force) {
+    private OutputFolder(Path root, OutputTransaction tx, Path relative) {
         this.root = root;
-        this.force = force;
+        this.tx = tx;
+        this.relative = relative;
     }
 
     /**
-     * Opens (creating if needed) an output folder. A folder that already holds files is refused
-     * unless {@code force}, so a second run never mixes its output with an older one silently.
+     * An output folder written file by file (each one atomically, no set semantics), created now:
+     * for tests and callers that read the files back at once. Commands use {@link #begin}.
      */
     public static OutputFolder open(Path dir, boolean force) throws IOException {
+        check(dir, force);
+        Path root = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw AtomicWrite.failure(dir, e);
+        }
+        return new OutputFolder(root, OutputTransaction.direct(root, force), Path.of(""));
+    }
+
+    /**
+     * Checks an output folder and starts one set of files in it; nothing is created until
+     * {@link #commit}. A folder that already
+     * holds files is refused unless {@code force}, so a second run never mixes its output with an
+     * older one silently; vbios's own work files left by a killed run ({@link PartFiles}) do not
+     * count and are removed.
+     */
+    public static OutputFolder begin(Path dir, boolean force, Inputs inputs) throws IOException {
+        check(dir, force);
+        Path root = dir.toAbsolutePath().normalize();
+        return new OutputFolder(root, new OutputTransaction(root, force, inputs), Path.of(""));
+    }
+
+    private static void check(Path dir, boolean force) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new VbiosException(VbiosException.Kind.USAGE, dir + " exists and is not a folder");
         }
-        if (Files.isDirectory(root) && !force) {
-            try (Stream<Path> s = Files.list(root)) {
-                if (s.findAny().isPresent()) {
-                    throw new VbiosException(VbiosException.Kind.USAGE,
-                            dir + " is not empty; pass --force to write into it anyway");
+        if (Files.isSymbolicLink(root) && !Files.exists(root)) {
+            throw new VbiosException(VbiosException.Kind.USAGE, dir + " is a dangling symbolic link");
+        }
+        for (Path p = root.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new VbiosException(VbiosException.Kind.USAGE, "cannot create " + dir + ": " + p
+                            + " is a file, not a folder");
+                }
+                break;
+            }
+        }
+        if (Files.isDirectory(root)) {
+            removeLeftovers(root);
+            if (!force) {
+                try (Stream<Path> s = Files.list(root)) {
+                    if (s.findAny().isPresent()) {
+                        throw new VbiosException(VbiosException.Kind.USAGE,
+                                dir + " is not empty; pass --force to write into it anyway");
+                    }
                 }
             }
         }
-        Files.createDirectories(root);
-        return new OutputFolder(root, force);
     }
 
+    private static void removeLeftovers(Path root) throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            s.filter(PartFiles::isLeftover).forEach(PartFiles::deleteTree);
+        }
+    }
+
+    /** Where the folder will be once committed (the paths to print and to put in configs). */
     public Path root() {
         return root;
+    }
+
+    /**
+     * Where the files written so far are until {@link #commit}: read them back from here
+     * (never from {@link #root}, which still holds the previous state).
+     */
+    public Path staged() throws IOException {
+        return tx.staging().resolve(relative.toString());
+    }
+
+    /** A sub-folder of this one, written and committed with it. */
+    public OutputFolder folder(String name) {
+        Path p = resolve(name);
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            throw new VbiosException(VbiosException.Kind.USAGE, p + " exists and is not a folder");
+        }
+        return new OutputFolder(p, tx, relative.resolve(name));
     }
 
     /** A sanitised file name: anything but letters, digits and {@code ._+-} becomes {@code _}. */
@@ -56,7 +121,7 @@ public final class OutputFolder {
         return cleaned.isEmpty() ? "_" : cleaned;
     }
 
-    /** The path of {@code name} inside the folder; refuses names that are not plain file names. */
+    /** The (final) path of {@code name} inside the folder; refuses names that are not plain file names. */
     public Path resolve(String name) {
         if (!SAFE.matcher(name).matches() || name.equals(".") || name.equals("..")) {
             throw new IllegalArgumentException("not a safe file name: " + name);
@@ -68,13 +133,25 @@ public final class OutputFolder {
         return p;
     }
 
+    /** Stages {@code name}; returns the path it will have once committed. */
     public Path write(String name, byte[] content) throws IOException {
         Path p = resolve(name);
-        AtomicWrite.write(p, content, force);
+        tx.write(relative.resolve(name), p, content);
         return p;
     }
 
     public Path writeString(String name, String content) throws IOException {
         return write(name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Moves everything written into place; on failure the folder is left as it was (exit 7). */
+    public void commit() throws IOException {
+        tx.commit();
+    }
+
+    /** Drops what was staged, unless committed. */
+    @Override
+    public void close() {
+        tx.rollback();
     }
 }

@@ -8,7 +8,9 @@ package io.github.vbios.io;
 public class VbiosException extends RuntimeException {
     /** Exit statuses of DESIGN.md section 2. */
     public enum Kind {
-        INTERNAL(1), USAGE(2), INVALID_INPUT(3), NOT_FOUND(4), PERMISSION(5), HOST_NOT_CAPABLE(6);
+        INTERNAL(1), USAGE(2), INVALID_INPUT(3), NOT_FOUND(4), PERMISSION(5), HOST_NOT_CAPABLE(6),
+        /** An output could not be written (disk full, read-only file system, I/O error); nothing was changed. */
+        OUTPUT_IO(7);
 
         private final int exitCode;
 

@@ -12,6 +12,8 @@ import io.github.vbios.host.PciAddress;
 import io.github.vbios.host.PciDevice;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
+import io.github.vbios.io.InputFiles;
+import io.github.vbios.io.Inputs;
 import io.github.vbios.io.OutputFolder;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalyzer;
@@ -44,10 +46,7 @@ public final class Optimus {
     }
 
     public static OptimusResult run(OptimusRequest req, ExternalTools tools) throws IOException {
-        if (!Files.isRegularFile(req.input())) {
-            throw new java.nio.file.NoSuchFileException(req.input().toString());
-        }
-        ByteSlice data = ByteSlice.readFile(req.input(), MAX_INPUT);
+        ByteSlice data = InputFiles.slice(req.input(), MAX_INPUT);
         OptimusSource.Found found = OptimusSource.read(data, req.input().getFileName().toString(), tools);
         List<String> notes = new ArrayList<>(found.notes());
         Optional<HostGpu> host = hostDevice(req, notes);
@@ -73,10 +72,24 @@ public final class Optimus {
             throw new VbiosException(VbiosException.Kind.INVALID_INPUT, "the chosen ROM (" + c.ids()
                     + ") is not a clean romfile after cutting its PCI view; try: vbios patch");
         }
-        OutputFolder out = OutputFolder.open(req.outDir(), req.force());
+        try (OutputFolder out = OutputFolder.begin(req.outDir(), req.force(), Inputs.of(req.input()))) {
+            OptimusResult r = write(req, found, sel, host, hostAddress, path, notes, c, rom, out);
+            out.commit();
+            return r;
+        }
+    }
+
+    /**
+     * Writes every artefact into {@code out} (staged until the caller commits). The configs are
+     * planned from the staged romfile and tables and then moved, as paths, to where
+     * {@code out} puts them.
+     */
+    private static OptimusResult write(OptimusRequest req, OptimusSource.Found found, OptimusSelection sel,
+                                       Optional<HostGpu> host, String hostAddress, AcpiPath path, List<String> notes,
+                                       OptimusCandidate c, byte[] rom, OutputFolder out) throws IOException {
         List<OptimusResult.Artefact> artefacts = new ArrayList<>();
         String romName = "vbios_" + Hex.id16(c.rom().vendorId()) + "_" + Hex.id16(c.rom().deviceId()) + ".rom";
-        Path romPath = out.write(romName, rom);
+        out.write(romName, rom);
         artefacts.add(new OptimusResult.Artefact(romName, "romfile", "clean romfile (PCI view, " + rom.length
                 + " bytes, sha256 " + c.rom().sha256() + ") for the vfio-pci device"));
 
@@ -85,11 +98,12 @@ public final class Optimus {
             opts = opts.withMode(req.mode());
         }
         SsdtSet set = SsdtBuilder.build(rom, opts);
-        OutputFolder ssdt = OutputFolder.open(out.resolve(SSDT_DIR), req.force());
+        OutputFolder ssdt = out.folder(SSDT_DIR);
         for (Path p : SsdtWriter.write(set, rom, ssdt)) {
             artefacts.add(OptimusConfigs.ssdtArtefact(SSDT_DIR + "/" + p.getFileName()));
         }
-        OptimusConfigs.Rendered vm = OptimusConfigs.render(host, hostAddress, romPath, ssdt.root(), c, notes);
+        OptimusConfigs.Rendered vm = OptimusConfigs.render(host, hostAddress, out.staged().resolve(romName),
+                ssdt.staged(), c, notes, new OptimusConfigs.Move(out.staged(), out.root()));
         artefacts.addAll(OptimusConfigs.write(vm, out));
         OptimusResult result = new OptimusResult(found.inputKind(), found.candidates(), sel, path.toString(),
                 set.mode().id(), hostAddress, host.isPresent(), artefacts, notes);

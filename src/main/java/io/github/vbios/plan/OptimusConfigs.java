@@ -50,11 +50,44 @@ final class OptimusConfigs {
         return new OptimusResult.Artefact(file, "ssdt", d);
     }
 
+    /**
+     * Where the files the plans point at are now ({@code from}, the staged output) and where they
+     * will be once the output folder is committed ({@code to}).
+     */
+    record Move(Path from, Path to) {
+        String apply(String path) {
+            String f = from.toAbsolutePath().normalize().toString();
+            if (path == null || !(path.equals(f) || path.startsWith(f + "/"))) {
+                return path;
+            }
+            return to.toAbsolutePath().normalize() + path.substring(f.length());
+        }
+
+        /** The same plan with every file path in {@code from} moved to {@code to}. */
+        PassthroughPlan apply(PassthroughPlan p) {
+            List<RootPort> ports = p.rootPorts().stream().map(rp -> new RootPort(rp.id(), rp.index(), rp.chassis(),
+                    rp.port(), rp.slot(), rp.function(), rp.hotplugOff(), rp.functions().stream()
+                    .map(g -> new GuestFunction(g.hostAddress(), g.guestFunction(), g.subsystemVendorId(),
+                            g.subsystemDeviceId(), apply(g.romfile()), g.alias())).toList())).toList();
+            FwCfgEntry fw = p.fwCfg() == null ? null : new FwCfgEntry(p.fwCfg().name(), apply(p.fwCfg().file()));
+            String f = from.toAbsolutePath().normalize().toString();
+            String t = to.toAbsolutePath().normalize().toString();
+            return new PassthroughPlan(p.machine(), p.ovmfCode(), p.ovmfVars(), ports,
+                    p.acpiTables().stream().map(this::apply).toList(), fw, p.acpiPath(), p.proxmoxIndex(),
+                    p.notes().stream().map(n -> n.replace(f, t)).toList());
+        }
+    }
+
     static Rendered render(Optional<Optimus.HostGpu> host, String hostAddress, Path romfile, Path ssdtDir,
-                           OptimusCandidate c, List<String> notes) throws IOException {
-        PassthroughPlan qemu = plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.QEMU, notes);
-        PassthroughPlan libvirt = plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.LIBVIRT, new ArrayList<>());
-        PassthroughPlan proxmox = plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.PROXMOX, new ArrayList<>());
+                           OptimusCandidate c, List<String> notes, Move move) throws IOException {
+        List<String> planNotes = new ArrayList<>();
+        PassthroughPlan qemu = move.apply(plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.QEMU, planNotes));
+        planNotes.stream().map(n -> n.replace(move.from().toString(), move.to().toString()))
+                .filter(n -> !notes.contains(n)).forEach(notes::add);
+        PassthroughPlan libvirt = move.apply(plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.LIBVIRT,
+                new ArrayList<>()));
+        PassthroughPlan proxmox = move.apply(plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.PROXMOX,
+                new ArrayList<>()));
         String q = "# qemu-system-x86_64 arguments for the dGPU (add them to your VM's command line)\n"
                 + QemuArgs.toShell(QemuArgs.render(qemu)) + "\n";
         return new Rendered(qemu, q, LibvirtXml.snippet(libvirt), ProxmoxConfig.render(proxmox, VMID));

@@ -6,6 +6,7 @@ import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.PciDevice;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
+import io.github.vbios.io.InputFiles;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
@@ -95,9 +96,7 @@ public final class PassthroughPlanner {
         }
         String rom = null;
         if (req.romfile() != null) {
-            if (!Files.isRegularFile(req.romfile())) {
-                throw new VbiosException(VbiosException.Kind.INVALID_INPUT, req.romfile() + ": no such file");
-            }
+            InputFiles.requireRegular(req.romfile());
             rom = req.romfile().toAbsolutePath().normalize().toString();
             checkRomfile(req.romfile(), gpu, notes);
         }

@@ -3,6 +3,7 @@ package io.github.vbios.rom;
 import io.github.vbios.io.AtomicWrite;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
+import io.github.vbios.io.Inputs;
 import io.github.vbios.io.VbiosException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,24 +58,20 @@ public final class RomPatcher {
      * nothing is left behind. Refuses to write over {@code input}.
      */
     public static void write(PatchOutcome outcome, Path target, boolean force, Path input) throws IOException {
-        if (input != null && sameFile(input, target)) {
-            throw new VbiosException(VbiosException.Kind.USAGE, target + " is the input file; vbios never writes "
-                    + "over its input: choose another output name");
-        }
-        AtomicWrite.write(target, outcome.bytes(), force, tmp -> {
-            List<String> problems = RomfileVerifier.againstWritten(ByteSlice.of(Files.readAllBytes(tmp)), outcome);
-            if (!problems.isEmpty()) {
-                throw new VbiosException(VbiosException.Kind.INTERNAL, "the written romfile failed validation ("
-                        + String.join("; ", problems) + "); " + target + " was not written");
-            }
-        });
+        AtomicWrite.write(target, outcome.bytes(), force, Inputs.of(input),
+                tmp -> verifyWritten(Files.readAllBytes(tmp), outcome, target.toString()));
     }
 
-    static boolean sameFile(Path a, Path b) throws IOException {
-        if (Files.exists(a) && Files.exists(b)) {
-            return Files.isSameFile(a, b);
+    /**
+     * The same re-parse on bytes about to go to standard output ({@code -o -}), where there is no
+     * temporary file to read back.
+     */
+    public static void verifyWritten(byte[] written, PatchOutcome outcome, String target) {
+        List<String> problems = RomfileVerifier.againstWritten(ByteSlice.of(written), outcome);
+        if (!problems.isEmpty()) {
+            throw new VbiosException(VbiosException.Kind.INTERNAL, "the written romfile failed validation ("
+                    + String.join("; ", problems) + "); " + target + " was not written");
         }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** Is {@code file} already a correct romfile? Reasons say why not. */
