@@ -96,7 +96,11 @@ public final class PassthroughPlanner {
         }
         String rom = null;
         if (req.romfile() != null) {
-            InputFiles.requireRegular(req.romfile());
+            try {
+                InputFiles.requireRegular(req.romfile());
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new VbiosException(VbiosException.Kind.INVALID_INPUT, req.romfile() + ": no such file");
+            }
             rom = req.romfile().toAbsolutePath().normalize().toString();
             checkRomfile(req.romfile(), gpu, notes);
         }

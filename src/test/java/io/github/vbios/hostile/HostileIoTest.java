@@ -135,6 +135,33 @@ class HostileIoTest {
         }
     }
 
+    /**
+     * The issue's own reproductions, each in a child JVM with a 64 MiB heap: before, each read
+     * until an OutOfMemoryError stack trace (exit 1) or hung on a FIFO.
+     */
+    @TestFactory
+    Stream<DynamicTest> boundedMemoryInAChildJvm() {
+        Path fifo = inputs.get("fifo");
+        List<String[]> runs = List.of(
+                args("info", "/dev/zero"),
+                args("patch", "/dev/zero", "-o", work.resolve("child-out/x.rom")),
+                args("ssdt", "--rom", "/dev/urandom", "-o", work.resolve("child-out")),
+                args("ssdt", "--rom", good.resolve("gpu.rom"), "--libvirt-xml", "/dev/zero", "-o", work.resolve("child-out")),
+                args("vm", "libvirt", "--host-root", host, "--device", SampleHosts.LAPTOP_DGPU, "--domain", "/dev/zero"),
+                args("info", fifo),
+                args("extract", inputs.get("sparse-3GiB"), "-o", work.resolve("child-out")));
+        return runs.stream().map(a -> DynamicTest.dynamicTest(String.join(" ", a), () -> {
+            List<String> cmd = new ArrayList<>(HostileRun.java("-Xmx64m", "-Xshare:auto"));
+            cmd.add("io.github.vbios.cli.Main");
+            cmd.addAll(List.of(a));
+            HostileRun.Result r = HostileRun.exec(TIMEOUT_S, cmd);
+            r.assertClean();
+            assertThat(r.code()).as(r.all()).isEqualTo(3);
+            assertThat(r.err()).containsAnyOf("not a regular file", "over the limit");
+            assertThat(work.resolve("child-out")).doesNotExist();
+        }));
+    }
+
     /** A copy of the sample host whose dGPU {@code rom}/{@code vendor} or {@code /proc/cmdline} is a link to {@code in}. */
     private String hostWith(Path in, String which) {
         try {
