@@ -29,6 +29,11 @@ public enum Incomplete {
         this.code = code;
     }
 
+    /** The codes of {@code reasons}, comma separated, for messages. */
+    public static String codes(java.util.List<Incomplete> reasons) {
+        return String.join(", ", reasons.stream().map(Incomplete::code).toList());
+    }
+
     /** The stable name in findings[].code and verdict.incompleteReasons. */
     public String code() {
         return code;

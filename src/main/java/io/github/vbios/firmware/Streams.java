@@ -21,7 +21,8 @@ final class Streams {
         byte[] buf = new byte[CHUNK];
         long total = 0;
         int n;
-        while ((n = in.read(buf)) > 0) {
+        // never ask for more than one byte past the cap: the budget is overrun by one byte at most
+        while ((n = in.read(buf, 0, (int) Math.min(CHUNK, cap - total + 1))) > 0) {
             total += n;
             walk.decoded(n);
             if (total > cap || walk.exhausted(where)) {
