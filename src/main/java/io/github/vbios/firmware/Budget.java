@@ -11,6 +11,7 @@ final class Budget {
     private final long deadlineNanos;
     private final long startNanos;
     private long used;
+    private boolean closed;
 
     Budget(long maxBytes, long deadlineMillis) {
         this.maxBytes = maxBytes;
@@ -30,9 +31,14 @@ final class Budget {
         return Math.max(0, maxBytes - used);
     }
 
-    /** True once decoders produced the whole byte budget: nothing more is decoded. */
+    /** True once decoders produced the whole byte budget (or it was closed): nothing more is decoded. */
     boolean bytesSpent() {
-        return used >= maxBytes;
+        return closed || used >= maxBytes;
+    }
+
+    /** A stream needed more than is left: decode nothing more, rather than refuse stream after stream. */
+    void close() {
+        closed = true;
     }
 
     /** True once the deadline passed: the walk ends. */

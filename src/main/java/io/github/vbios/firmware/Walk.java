@@ -191,6 +191,7 @@ public final class Walk {
      */
     void refused(Blob where, long offset, long inputBytes, String message) {
         if (streamCap(inputBytes) < limits.streamCap(inputBytes)) {
+            budget.close();
             budgetSpent(where);
             warn(where, offset, message);
         } else {
