@@ -5,6 +5,7 @@ import io.github.vbios.host.PciAddress;
 import io.github.vbios.host.PciDevice;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
+import io.github.vbios.io.SafeText;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.plan.Check;
 import io.github.vbios.plan.Doctor;
@@ -62,27 +63,28 @@ public final class DoctorCommand implements Callable<Integer> {
         return report.capable() ? ExitCodes.OK : ExitCodes.HOST_NOT_CAPABLE;
     }
 
+    /** Every line goes through {@link SafeText}: sysfs names (driver links, paths) reach the terminal. */
     private static void printText(DoctorReport report, PrintWriter out) {
         if (!report.devices().isEmpty()) {
             out.println("GPUs and their functions:");
         }
         for (DoctorDevice dd : report.devices()) {
             PciDevice d = dd.device();
-            out.printf(Locale.ROOT, "  %s  %s:%s  class %06x  %-12s driver=%s group=%s%s%s%n", d.address(),
-                    Hex.id16(d.vendorId()), Hex.id16(d.deviceId()), d.classCode() & 0xFFFFFF, dd.role().label(),
-                    d.driver() == null ? "-" : d.driver(), d.iommuGroup() < 0 ? "-" : d.iommuGroup(),
-                    d.bootVga() ? "  boot-vga" : "", d.isNvidia() ? "  NVIDIA" : "");
+            out.println(SafeText.escape(String.format(Locale.ROOT, "  %s  %s:%s  class %06x  %-12s driver=%s group=%s%s%s",
+                    d.address(), Hex.id16(d.vendorId()), Hex.id16(d.deviceId()), d.classCode() & 0xFFFFFF,
+                    dd.role().label(), d.driver() == null ? "-" : d.driver(), d.iommuGroup() < 0 ? "-" : d.iommuGroup(),
+                    d.bootVga() ? "  boot-vga" : "", d.isNvidia() ? "  NVIDIA" : "")));
         }
         out.println("Checks:");
         for (Check c : report.checks()) {
-            out.printf(Locale.ROOT, "  [%-4s] %-22s %s%s%n", c.status().label(), c.id(),
-                    c.device() == null ? "" : c.device() + ": ", c.message());
+            out.println(SafeText.escape(String.format(Locale.ROOT, "  [%-4s] %-22s %s%s", c.status().label(), c.id(),
+                    c.device() == null ? "" : c.device() + ": ", c.message())));
             if (c.fix() != null && c.status() != io.github.vbios.plan.CheckStatus.OK) {
-                out.println("         fix: " + c.fix());
+                out.println(SafeText.escape("         fix: " + c.fix()));
             }
         }
         for (Finding f : report.findings()) {
-            out.println("  note: " + f.message());
+            out.println(SafeText.escape("  note: " + f.message()));
         }
         out.println(report.capable() ? "Result: no blocking problem (exit 0)."
                 : "Result: this host cannot pass the GPU through as is (exit 6).");

@@ -11,6 +11,7 @@ import io.github.vbios.host.SysfsRomAccess;
 import io.github.vbios.io.AtomicWrite;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.Inputs;
+import io.github.vbios.io.SafeText;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.plan.DumpReport;
 import io.github.vbios.plan.HostDump;
@@ -91,8 +92,9 @@ public final class DumpCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         if (r.outcome().failure() != null) {
-            String text = String.join("\n  ", r.explanations()) + (r.suggestions().isEmpty() ? ""
-                    : "\nTry:\n  " + String.join("\n  ", r.suggestions()));
+            // each line escaped on its own: sysfs names must not reach the terminal raw (issue 12.10)
+            String text = String.join("\n  ", escaped(r.explanations())) + (r.suggestions().isEmpty() ? ""
+                    : "\nTry:\n  " + String.join("\n  ", escaped(r.suggestions())));
             if (json) {
                 err.println("vbios: " + r.address() + ": " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
                 err.flush();
@@ -104,6 +106,10 @@ public final class DumpCommand implements Callable<Integer> {
             printText(r, toStdout ? err : spec.commandLine().getOut(), err);
         }
         return ExitCodes.OK;
+    }
+
+    private static List<String> escaped(List<String> lines) {
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     private PciAddress address(HostSnapshot host) {
@@ -149,12 +155,13 @@ public final class DumpCommand implements Callable<Integer> {
 
     private void printText(DumpReport r, PrintWriter out, PrintWriter err) {
         var view = r.analysis().pciView();
-        out.printf("%s: wrote %s: %s:%s, PCI view %s-%s (%d bytes), sha256 %s%n", r.address(), output,
-                Hex.id16(r.analysis().pciImages().get(0).vendorId()), Hex.id16(r.analysis().pciImages().get(0).deviceId()),
-                Hex.offset(view.start()), Hex.offset(view.end()), r.pciView().length, view.sha256());
+        out.println(SafeText.escape(String.format("%s: wrote %s: %s:%s, PCI view %s-%s (%d bytes), sha256 %s",
+                r.address(), output, Hex.id16(r.analysis().pciImages().get(0).vendorId()),
+                Hex.id16(r.analysis().pciImages().get(0).deviceId()), Hex.offset(view.start()), Hex.offset(view.end()),
+                r.pciView().length, view.sha256())));
         out.flush();
-        r.explanations().forEach(x -> err.println("vbios: warning: " + x));
-        r.suggestions().forEach(x -> err.println("vbios: try: " + x));
+        r.explanations().forEach(x -> err.println(SafeText.escape("vbios: warning: " + x)));
+        r.suggestions().forEach(x -> err.println(SafeText.escape("vbios: try: " + x)));
         err.flush();
     }
 }

@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int PERMISSION = 5;
     public static final int HOST_NOT_CAPABLE = 6;
     public static final int OUTPUT_IO = 7;
+    /** The input could not be fully examined (limits, deadline, heap, unopenable container). */
+    public static final int INCOMPLETE = 8;
 
     /** The exit-status table every command's --help ends with. */
     public static java.util.Map<String, String> helpTable() {
@@ -22,6 +24,7 @@ public final class ExitCodes {
         m.put("5", "needs root / permission denied");
         m.put("6", "host not capable");
         m.put("7", "output not written (disk full, I/O error); the previous files are left as they were");
+        m.put("8", "incomplete: the input could not be fully examined");
         return m;
     }
 

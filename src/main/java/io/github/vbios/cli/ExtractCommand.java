@@ -5,6 +5,7 @@ import io.github.vbios.firmware.ExternalTools;
 import io.github.vbios.firmware.ExtractPlan;
 import io.github.vbios.firmware.Extraction;
 import io.github.vbios.firmware.Extractor;
+import io.github.vbios.firmware.Incomplete;
 import io.github.vbios.firmware.Limits;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
@@ -60,7 +61,8 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
     boolean json;
 
-    @Option(names = "--max-depth", paramLabel = "N", description = "Containers nested deeper are not opened (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-depth", paramLabel = "N",
+            description = "Containers nested deeper are not opened (default ${DEFAULT-VALUE}, at most 4096).")
     int maxDepth = Limits.defaults().maxDepth();
 
     @Option(names = "--max-total", paramLabel = "SIZE", description = "Bytes all decoders may produce together, e.g. 1G (default 1G).")
@@ -68,6 +70,10 @@ public final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--max-stream", paramLabel = "SIZE", description = "Bytes one decoded stream may produce, e.g. 64M (default 64M).")
     String maxStream = "64M";
+
+    @Option(names = "--deadline", paramLabel = "TIME",
+            description = "Stop examining after this wall-clock time, e.g. 60s, 5m, 0 for none (default 120s).")
+    String deadline = "120s";
 
     @Option(names = "--no-external", description = "Never run innoextract or upx, even when installed.")
     boolean noExternal;
@@ -104,7 +110,30 @@ public final class ExtractCommand implements Callable<Integer> {
             text(out, x, plan);
         }
         out.flush();
+        if (x.isIncomplete()) {
+            err.println("vbios: " + input.getFileName() + ": incomplete: the input could not be fully examined ("
+                    + Incomplete.codes(x.incomplete()) + "); " + advice(x));
+            err.flush();
+            return ExitCodes.INCOMPLETE;
+        }
         return plan.found() ? ExitCodes.OK : ExitCodes.NOT_FOUND;
+    }
+
+    /** What to change so the next run examines more. */
+    private static String advice(Extraction x) {
+        java.util.List<String> a = new java.util.ArrayList<>();
+        for (Incomplete i : x.incomplete()) {
+            switch (i) {
+                case DECODE_BUDGET -> a.add("raise --max-total");
+                case DEADLINE -> a.add("raise --deadline");
+                case STREAM_LIMIT -> a.add("raise --max-stream");
+                case DEPTH_LIMIT -> a.add("raise --max-depth (at most " + Limits.MAX_DEPTH + ")");
+                case OUT_OF_MEMORY -> a.add("give Java more heap, e.g. VBIOS_JAVA_OPTS=-Xmx4g");
+                default -> a.add("see the findings (" + i.code() + ")");
+            }
+        }
+        return String.join(", ", a.stream().distinct().toList()) + (x.roms().isEmpty() ? ""
+                : "; what was found is written");
     }
 
     private Limits limits() {
@@ -114,10 +143,33 @@ public final class ExtractCommand implements Callable<Integer> {
             if (stream > Integer.MAX_VALUE - 64) {
                 throw new NumberFormatException("--max-stream must be below 2G");
             }
-            return new Limits(maxDepth, total, (int) stream, Limits.defaults().maxRatio());
+            return new Limits(maxDepth, total, (int) stream, Limits.defaults().maxRatio(), parseDuration(deadline));
         } catch (IllegalArgumentException e) {
             throw new VbiosException(VbiosException.Kind.USAGE, "bad limit: " + e.getMessage());
         }
+    }
+
+    /** Milliseconds of {@code 250ms}, {@code 60s}, {@code 5m}, {@code 1h} or plain seconds; 0 means none. */
+    static long parseDuration(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = 1000;
+        if (t.endsWith("ms")) {
+            unit = 1;
+            t = t.substring(0, t.length() - 2);
+        } else if (t.endsWith("s") || t.endsWith("m") || t.endsWith("h")) {
+            unit = t.endsWith("s") ? 1000 : t.endsWith("m") ? 60_000 : 3_600_000;
+            t = t.substring(0, t.length() - 1);
+        }
+        long v;
+        try {
+            v = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("--deadline takes a time like 60s, 5m or 0, not " + s);
+        }
+        if (v < 0 || v > Long.MAX_VALUE / 3_600_000) {
+            throw new NumberFormatException("--deadline out of range: " + s);
+        }
+        return v * unit;
     }
 
     static long parseSize(String s) {
@@ -155,5 +207,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 : x.containerCounts().toString();
         out.printf("walked %s; %d findings (%d warnings)%n", walked, x.findings().size(), warnings);
         out.println(plan.verdict());
+        if (x.isIncomplete()) {
+            out.println("incomplete: the input could not be fully examined (" + Incomplete.codes(x.incomplete()) + ")");
+        }
     }
 }

@@ -39,13 +39,18 @@ final class ExtractJson {
         }
         ArrayNode findings = doc.putArray("findings");
         for (LocatedFinding f : x.findings()) {
-            findings.addObject().put("severity", f.finding().severity().name().toLowerCase(Locale.ROOT))
+            ObjectNode n = findings.addObject().put("severity", f.finding().severity().name().toLowerCase(Locale.ROOT))
                     .put("path", f.path()).put("offset", f.finding().offset()).put("message", f.finding().message());
+            if (f.finding().code() != null) {
+                n.put("code", f.finding().code());
+            }
         }
         doc.put("decodedBytes", x.decodedBytes());
         ObjectNode v = doc.putObject("verdict");
         v.put("found", plan.found()).put("nvidiaCount", x.nvidiaCount()).put("displayCount", x.displayCount())
-                .put("message", plan.verdict());
+                .put("message", plan.verdict()).put("complete", !x.isIncomplete());
+        ArrayNode reasons = v.putArray("incompleteReasons");
+        x.incomplete().forEach(i -> reasons.add(i.code()));
         return Json.write(doc);
     }
 

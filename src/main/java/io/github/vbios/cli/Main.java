@@ -21,7 +21,23 @@ public final class Main {
     /** Runs one command line with the given streams; returns the exit status (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = newCommandLine(out, err, verb(args));
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
+        }
+    }
+
+    /**
+     * The heap ran out outside the bounded walk (reading or rendering a very large input): that
+     * is "incomplete", never "nothing found" and never a stack trace (issue 12.4).
+     */
+    static int outOfMemory(PrintWriter err) {
+        long heap = Runtime.getRuntime().maxMemory() >> 20;
+        err.println("vbios: out of memory (Java heap " + heap + " MiB): the input could not be fully examined;"
+                + " run with a larger heap, e.g. VBIOS_JAVA_OPTS=-Xmx" + Math.max(2, 2 * (heap + 1023) / 1024) + "g");
+        err.flush();
+        return ExitCodes.INCOMPLETE;
     }
 
     /** The whole command tree (help, completion, documentation). */

@@ -27,10 +27,13 @@ public final class BrotliCodec {
         int n = OutputLimits.check("Brotli section data", size, in.length(), maxOutput);
         ByteArrayInputStream raw = new ByteArrayInputStream(in.array(), in.arrayOffset() + HEADER_SIZE,
                 in.length() - HEADER_SIZE);
+        CountingInput counted = null;
         try (BrotliInputStream br = new BrotliInputStream(raw)) {
-            return StreamReader.readExactly(br, n, "Brotli section data");
+            counted = new CountingInput(br);
+            return StreamReader.readExactly(counted, n, "Brotli section data");
         } catch (IOException | RuntimeException e) {
-            throw new CodecException("Brotli section data invalid (stream starts at offset 16): " + Lzma.describe(e), e);
+            throw new CodecException("Brotli section data invalid (stream starts at offset 16): " + Lzma.describe(e), e,
+                    counted == null ? 0 : counted.count());
         }
     }
 

@@ -41,7 +41,12 @@ public final class EfiDecompressor {
         }
         int start = in.arrayOffset() + HEADER_SIZE;
         EfiBitReader bits = new EfiBitReader(in.array(), start, start + (int) compressed);
-        new EfiBlockDecoder(bits, v).decode(out);
+        try {
+            new EfiBlockDecoder(bits, v).decode(out);
+        } catch (CodecException e) {
+            // the whole output was allocated and partly written: count it as produced
+            throw new CodecException(e.getMessage(), e.getCause(), size);
+        }
         return out;
     }
 }

@@ -47,14 +47,17 @@ public final class Lzma {
         int dictSize = (int) Math.max(MIN_DICT, Math.min(dict, Math.max(cap, MIN_DICT)));
         // ByteArrayInputStream.read() is synchronized and the range decoder reads byte by byte.
         InputStream raw = new SliceInput(in.array(), in.arrayOffset() + HEADER_SIZE, in.length() - HEADER_SIZE);
+        CountingInput counted = null;
         try (LZMAInputStream lz = new LZMAInputStream(raw, size, (byte) props, dictSize)) {
+            counted = new CountingInput(lz);
             if (size == UNKNOWN_SIZE) {
-                return StreamReader.readAll(lz, cap, "LZMA data");
+                return StreamReader.readAll(counted, cap, "LZMA data");
             }
             lz.enableRelaxedEndCondition();
-            return StreamReader.readExactly(lz, (int) size, "LZMA data");
+            return StreamReader.readExactly(counted, (int) size, "LZMA data");
         } catch (IOException | RuntimeException e) {
-            throw new CodecException("LZMA data invalid (stream starts at offset 13): " + describe(e), e);
+            throw new CodecException("LZMA data invalid (stream starts at offset 13): " + describe(e), e,
+                    counted == null ? 0 : counted.count());
         }
     }
 

@@ -24,11 +24,11 @@ final class OutputLimits {
         }
         if (declared > maxOutput) {
             throw new CodecException(format + ": declared output size " + declared
-                    + " bytes exceeds the limit of " + maxOutput + " bytes");
+                    + " bytes exceeds the limit of " + maxOutput + " bytes").overLimit();
         }
         if (declared > ratioCap(inputBytes)) {
             throw new CodecException(format + ": declared output size " + declared + " bytes from "
-                    + inputBytes + " input bytes exceeds the sanity ratio of " + MAX_RATIO + ":1");
+                    + inputBytes + " input bytes exceeds the sanity ratio of " + MAX_RATIO + ":1").overLimit();
         }
         return (int) declared;
     }

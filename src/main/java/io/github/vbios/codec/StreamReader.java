@@ -14,10 +14,12 @@ final class StreamReader {
         byte[] out = new byte[size];
         int n = in.readNBytes(out, 0, size);
         if (n < size) {
-            throw new CodecException(format + ": stream ended after " + n + " of the " + size + " bytes its header declares");
+            throw new CodecException(format + ": stream ended after " + n + " of the " + size
+                    + " bytes its header declares", null, n);
         }
         if (in.read() >= 0) {
-            throw new CodecException(format + ": stream holds more than the " + size + " bytes its header declares");
+            throw new CodecException(format + ": stream holds more than the " + size + " bytes its header declares",
+                    null, size + 1L);
         }
         return out;
     }
@@ -32,7 +34,7 @@ final class StreamReader {
                     if (in.read() < 0) {
                         return out;
                     }
-                    throw new CodecException(format + ": output exceeds the limit of " + cap + " bytes");
+                    throw new CodecException(format + ": output exceeds the limit of " + cap + " bytes", null, cap + 1L).overLimit();
                 }
                 out = Arrays.copyOf(out, (int) Math.min(cap, (long) out.length * 2));
             }

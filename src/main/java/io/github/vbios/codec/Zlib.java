@@ -10,14 +10,17 @@ public final class Zlib {
     private Zlib() {
     }
 
-    /** Inflates one zlib stream; bytes after its end are ignored; more than the limit is an error. */
+    /**
+     * Inflates one zlib stream; bytes after its end are ignored; more than the limit is an error.
+     * Failures report how many bytes were inflated before them ({@link CodecException#produced()}).
+     */
     public static byte[] inflate(ByteSlice in, int maxOutput) throws CodecException {
         int cap = OutputLimits.streamCap(in.length(), maxOutput);
         Inflater inf = new Inflater();
+        int n = 0;
         try {
             inf.setInput(in.array(), in.arrayOffset(), in.length());
             byte[] out = new byte[(int) Math.min(cap, Math.max(64L, in.length() * 4L))];
-            int n = 0;
             while (!inf.finished()) {
                 if (n == out.length) {
                     if (n >= cap) {
@@ -34,7 +37,7 @@ public final class Zlib {
             }
             return Arrays.copyOf(out, n);
         } catch (DataFormatException e) {
-            throw new CodecException("zlib data invalid near input byte " + inf.getTotalIn() + ": " + e.getMessage(), e);
+            throw new CodecException("zlib data invalid near input byte " + inf.getTotalIn() + ": " + e.getMessage(), e, n);
         } finally {
             inf.end();
         }
@@ -45,7 +48,7 @@ public final class Zlib {
         byte[] probe = new byte[1];
         while (!inf.finished()) {
             if (inf.inflate(probe) > 0) {
-                throw new CodecException("zlib data: output exceeds the limit of " + cap + " bytes");
+                throw new CodecException("zlib data: output exceeds the limit of " + cap + " bytes", null, cap + 1L).overLimit();
             }
             if (inf.needsInput() || inf.needsDictionary()) {
                 throw truncated(inf, cap);
@@ -55,6 +58,6 @@ public final class Zlib {
 
     private static CodecException truncated(Inflater inf, int produced) {
         return new CodecException("zlib data truncated or needs a preset dictionary: stream ends at input byte "
-                + inf.getTotalIn() + " after " + produced + " output bytes");
+                + inf.getTotalIn() + " after " + produced + " output bytes", null, produced);
     }
 }

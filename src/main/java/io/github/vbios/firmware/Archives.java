@@ -37,13 +37,11 @@ final class Archives {
             return null;
         }
         int cap = walk.streamCap(Math.max(1, compressedHint));
-        byte[] out = Streams.readCapped(in, cap);
-        if (out == null) {
-            walk.warn(blob, -1, "limit hit: " + what + " decodes to more than " + cap
+        byte[] out = Streams.readCapped(in, cap, walk, blob);
+        if (out == null && !walk.exhausted(blob)) {
+            walk.refused(blob, -1, Math.max(1, compressedHint), what + " decodes to more than " + cap
                     + " bytes (per-stream or ratio cap); skipped");
-            return null;
         }
-        walk.decoded(out.length);
         return out;
     }
 
@@ -75,7 +73,7 @@ final class Archives {
     private static boolean exploreAll(Blob blob, String kind, ArchiveInputStream<?> in, Walk walk) throws IOException {
         ArchiveEntry e;
         int n = 0;
-        while ((e = in.getNextEntry()) != null && n++ < MAX_ENTRIES) {
+        while (!walk.exhausted(blob) && (e = in.getNextEntry()) != null && n++ < MAX_ENTRIES) {
             if (!e.isDirectory()) {
                 exploreEntry(blob, kind, e, in, walk);
             }
@@ -138,7 +136,7 @@ final class Archives {
                     .setMaxMemoryLimitKb(memKb).get()) {
                 SevenZArchiveEntry e;
                 int n = 0;
-                while ((e = z.getNextEntry()) != null && n++ < MAX_ENTRIES) {
+                while (!walk.exhausted(blob) && (e = z.getNextEntry()) != null && n++ < MAX_ENTRIES) {
                     if (e.isDirectory() || !e.hasStream()) {
                         continue;
                     }

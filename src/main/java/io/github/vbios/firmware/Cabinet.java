@@ -128,8 +128,8 @@ final class Cabinet implements Container {
             off += 8 + dataReserve + cab.u16(off + 4);
         }
         if (total > walk.streamCap(cab.length())) {
-            walk.finding(blob, Finding.warning(f.dataStart(), "cab folder of " + total
-                    + " bytes is over the output limit; not decoded"));
+            walk.refused(blob, f.dataStart(), cab.length(), "cab folder of " + total
+                    + " bytes is over the output limit; not decoded");
             return null;
         }
         byte[] out = new byte[(int) total];

@@ -20,7 +20,7 @@ final class Codecs {
         try {
             return EfiDecompressor.decompress(in, tiano ? EfiCompressionVariant.TIANO : EfiCompressionVariant.EFI_1_1, max);
         } catch (CodecException e) {
-            throw new DecodeFailure(e.getMessage());
+            throw new DecodeFailure(e);
         }
     }
 
@@ -29,7 +29,7 @@ final class Codecs {
         try {
             return Lzma.decompress(in, max);
         } catch (CodecException e) {
-            throw new DecodeFailure(e.getMessage());
+            throw new DecodeFailure(e);
         }
     }
 
@@ -42,7 +42,7 @@ final class Codecs {
         try {
             return BrotliCodec.decompress(in, max);
         } catch (CodecException e) {
-            throw new DecodeFailure(e.getMessage());
+            throw new DecodeFailure(e);
         }
     }
 
@@ -50,7 +50,7 @@ final class Codecs {
         try {
             return Zlib.inflate(in, max);
         } catch (CodecException e) {
-            throw new DecodeFailure(e.getMessage());
+            throw new DecodeFailure(e);
         }
     }
 

@@ -68,9 +68,11 @@ abstract class ExternalUnpacker implements Container {
 
     private void explore(Blob blob, Path out, Path f, Walk walk) throws IOException {
         long size = Files.size(f);
-        if (size > walk.limits().maxStream() || !walk.budgetLeft(blob)) {
-            walk.warn(blob, -1, "limit hit: " + kind() + " output " + out.relativize(f) + " is " + size
-                    + " bytes; skipped");
+        if (!walk.budgetLeft(blob)) {
+            return;
+        }
+        if (size > walk.streamCap(size)) {
+            walk.refused(blob, -1, size, kind() + " output " + out.relativize(f) + " is " + size + " bytes; skipped");
             return;
         }
         byte[] data = Files.readAllBytes(f);

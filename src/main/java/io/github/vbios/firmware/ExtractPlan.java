@@ -73,6 +73,10 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found) {
             long n = display - intelOnly;
             return "found " + n + " video BIOS image" + (n == 1 ? "" : "s");
         }
+        if (x.isIncomplete()) {
+            return "no video BIOS found so far: the input could not be fully examined (" + Incomplete.codes(x.incomplete())
+                    + ")";
+        }
         if (display > 0) {
             return "no video BIOS found: this image only holds Intel/AMD ROMs; the dGPU probably has its own flash chip";
         }

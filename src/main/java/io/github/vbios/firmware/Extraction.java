@@ -4,14 +4,22 @@ import java.util.List;
 
 /**
  * Everything one {@code vbios extract} walk learned: the distinct ROMs (in the order found),
- * every container entered, every finding, and how many bytes were decoded.
+ * every container entered, every finding, how many bytes were decoded, and why the walk could
+ * not examine the whole input (empty when it could).
  */
 public record Extraction(String input, long inputSize, String inputSha256, List<CarvedRom> roms,
-                         List<SeenContainer> containers, List<LocatedFinding> findings, long decodedBytes) {
+                         List<SeenContainer> containers, List<LocatedFinding> findings, long decodedBytes,
+                         List<Incomplete> incomplete) {
     public Extraction {
         roms = List.copyOf(roms);
         containers = List.copyOf(containers);
         findings = List.copyOf(findings);
+        incomplete = List.copyOf(incomplete);
+    }
+
+    /** True when a limit, the deadline or the heap kept part of the input from being examined. */
+    public boolean isIncomplete() {
+        return !incomplete.isEmpty();
     }
 
     public long nvidiaCount() {

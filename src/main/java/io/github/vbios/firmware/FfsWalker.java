@@ -14,7 +14,7 @@ final class FfsWalker {
         ByteSlice d = fv.data();
         int empty = h.emptyByte();
         int off = h.bodyOffset();
-        while (off < d.length() && !walk.exhausted()) {
+        while (off < d.length() && !walk.exhausted(fv)) {
             off = h.bodyOffset() + VolumeHeader.align8(off - h.bodyOffset());
             if (!d.contains(off, FfsFile.HEADER)) {
                 nonUefi(fv, Math.min(off, d.length()), empty, walk);

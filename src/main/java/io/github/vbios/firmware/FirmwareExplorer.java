@@ -25,16 +25,31 @@ public final class FirmwareExplorer {
                 new Capsule(), new FlashDescriptor(), new SelfExtractor(), new UnsupportedWrappers()));
     }
 
-    /** Walks {@code input} completely; never throws on bad input. */
+    /**
+     * Walks {@code input} completely, or as far as the limits allow (then the walk says why it is
+     * incomplete); never throws on bad input. The per-stream cap is lowered to fit this JVM's heap.
+     */
     public Walk explore(ByteSlice input, String name, Limits limits, Carver carver) {
-        Walk walk = new Walk(limits, carver, this);
-        dispatch(new Blob(input, Provenance.root(name)), walk);
+        long heap = Runtime.getRuntime().maxMemory();
+        Limits fitted = limits.fitHeap(heap);
+        Walk walk = new Walk(fitted, carver, this);
+        Blob root = new Blob(input, Provenance.root(name));
+        if (fitted.maxStream() < limits.maxStream()) {
+            walk.finding(root, Finding.info(-1, "the Java heap (" + (heap >> 20) + " MiB) holds streams of at most "
+                    + (fitted.maxStream() >> 20) + " MiB, not the " + (limits.maxStream() >> 20)
+                    + " MiB of --max-stream; larger ones are skipped. For more, run with VBIOS_JAVA_OPTS=-Xmx"
+                    + Math.max(1, (long) limits.maxStream() * Limits.HEAP_SHARE >> 30) + "g").withCode("heap-limit"));
+        }
+        dispatch(root, walk);
         return walk;
     }
 
     void dispatch(Blob blob, Walk walk) {
-        if (!walk.enter(blob) || blob.data().isEmpty() || walk.exhausted()) {
+        if (!walk.enter(blob) || blob.data().isEmpty() || walk.exhausted(blob)) {
             return;
+        }
+        if (blob.data().isFilledWith(blob.data().u8(0))) {
+            return; // one byte repeated (erased flash, a zero-fill bomb) holds no structure: skip ~20 scans
         }
         try {
             for (Container c : containers) {
@@ -47,7 +62,11 @@ public final class FirmwareExplorer {
             // A length field lied past a check: keep what was found so far and say where.
             walk.finding(blob, Finding.warning(e.offset(), "truncated structure: " + e.getMessage()));
         } catch (OutOfMemoryError e) {
-            walk.finding(blob, Finding.error(-1, "limit hit: out of memory while unpacking; lower --max-total"));
+            walk.outOfMemory(blob);
+        } catch (StackOverflowError e) {
+            // Limits.MAX_DEPTH levels fit the walk thread's stack; this is the last line of defence.
+            walk.stop(blob, Incomplete.STACK, "limit hit: containers nest deeper than the walk's stack allows;"
+                    + " the rest is not examined (lower --max-depth)");
         }
     }
 }

@@ -87,12 +87,13 @@ final class GuidedSection {
         int cap = walk.streamCap(data.length());
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data.array(), data.arrayOffset(),
                 data.length()))) {
-            byte[] out = Streams.readCapped(in, cap);
+            byte[] out = Streams.readCapped(in, cap, walk, stream);
             if (out == null) {
-                walk.warn(stream, off, "limit hit: gzip section decodes to more than " + cap + " bytes");
+                if (!walk.exhausted(stream)) {
+                    walk.refused(stream, off, data.length(), "gzip section decodes to more than " + cap + " bytes");
+                }
                 return null;
             }
-            walk.decoded(out.length);
             return new Decoded("gzip", ByteSlice.of(out));
         } catch (IOException | RuntimeException e) {
             walk.warn(stream, off, "gzip section: " + e.getMessage());

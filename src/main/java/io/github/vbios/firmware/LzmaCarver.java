@@ -39,13 +39,14 @@ final class LzmaCarver {
             }
             try {
                 byte[] out = Codecs.lzma(d.from(p), walk.streamCap(d.length() - p));
+                walk.decoded(out.length);
                 if (out.length >= MIN_OUTPUT) {
-                    walk.decoded(out.length);
                     walk.seen(area, "lzma stream", p, -1, null, out.length + " bytes, carved");
                     walk.explore(area.child(ByteSlice.of(out), "LZMA@" + Hex.offset(p)));
                 }
             } catch (DecodeFailure e) {
-                // a guess that was not an LZMA stream
+                // a guess that was not an LZMA stream; the bytes it decoded still count
+                walk.decoded(e.produced());
             }
         }
     }

@@ -18,26 +18,31 @@ final class SectionDecoders {
         }
         int cap = walk.streamCap(in.length());
         Decoded first = null;
-        String error = null;
+        DecodeFailure error = null;
         for (boolean tiano : new boolean[] {false, true}) {
+            if (first != null && !walk.budgetLeft(where)) {
+                break;
+            }
             try {
                 byte[] out = Codecs.efi(in, tiano, cap);
                 Decoded dec = new Decoded(tiano ? "Tiano" : "EFI 1.1", ByteSlice.of(out));
+                walk.decoded(out.length);
                 if (Section.looksLikeStream(dec.data(), v3)) {
-                    return account(dec, walk);
+                    return dec;
                 }
                 if (first == null) {
                     first = dec;
                 }
             } catch (DecodeFailure e) {
-                error = e.getMessage();
+                walk.decoded(e.produced());
+                error = e;
             }
         }
         if (first != null) {
             walk.finding(where, Finding.info(off, "can't guess the EFI decompression variant; using " + first.algorithm()));
-            return account(first, walk);
+            return first;
         }
-        walk.warn(where, off, "EFI/Tiano decompression failed: " + error);
+        failed(where, off, in, "EFI/Tiano", error, walk);
         return null;
     }
 
@@ -47,20 +52,22 @@ final class SectionDecoders {
             return null;
         }
         int cap = walk.streamCap(in.length());
-        String error;
+        DecodeFailure error;
         try {
             return account(finishLzma(Codecs.lzma(in, cap), x86), walk);
         } catch (DecodeFailure e) {
-            error = e.getMessage();
+            walk.decoded(e.produced());
+            error = e;
         }
-        if (in.length() > 4) {
+        if (in.length() > 4 && walk.budgetLeft(where)) {
             try {
-                return account(finishLzma(Codecs.lzma(in.from(4), cap), x86), walk);
-            } catch (DecodeFailure ignored) {
+                return account(finishLzma(Codecs.lzma(in.from(4), walk.streamCap(in.length())), x86), walk);
+            } catch (DecodeFailure e) {
                 // report the first error: the +4 variant is the rare one
+                walk.decoded(e.produced());
             }
         }
-        walk.warn(where, off, (x86 ? "LZMA-F86" : "LZMA") + " decompression failed: " + error);
+        failed(where, off, in, x86 ? "LZMA-F86" : "LZMA", error, walk);
         return null;
     }
 
@@ -88,8 +95,19 @@ final class SectionDecoders {
             byte[] out = algorithm.equals("Brotli") ? Codecs.brotli(in, cap) : Codecs.zlib(in, cap);
             return account(new Decoded(algorithm, ByteSlice.of(out)), walk);
         } catch (DecodeFailure e) {
-            walk.warn(where, off, algorithm + " decompression failed: " + e.getMessage());
+            walk.decoded(e.produced());
+            failed(where, off, in, algorithm, e, walk);
             return null;
+        }
+    }
+
+    /** A refused size is a limit (the walk is incomplete); anything else is corrupt data. */
+    private static void failed(Blob where, long off, ByteSlice in, String algorithm, DecodeFailure e, Walk walk) {
+        String message = algorithm + " decompression failed: " + e.getMessage();
+        if (e.overLimit()) {
+            walk.refused(where, off, in.length(), message);
+        } else {
+            walk.warn(where, off, message);
         }
     }
 

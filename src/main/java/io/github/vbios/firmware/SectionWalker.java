@@ -14,7 +14,7 @@ final class SectionWalker {
     static void walk(Blob stream, boolean ffsV3, Walk walk) {
         ByteSlice d = stream.data();
         int off = 0;
-        while (off < d.length() && !walk.exhausted()) {
+        while (off < d.length() && !walk.exhausted(stream)) {
             off = (off + 3) & ~3;
             Section s = Section.read(d, off, ffsV3);
             if (s == null) {

@@ -6,18 +6,26 @@ import java.io.InputStream;
 
 /** Reading library streams (JDK gzip, Commons Compress entries) under an output cap. */
 final class Streams {
+    private static final int CHUNK = 1 << 16;
+
     private Streams() {
     }
 
-    /** All bytes of {@code in}, or null when there are more than {@code cap}. */
-    static byte[] readCapped(InputStream in, int cap) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(cap, 1 << 16) + 1);
-        byte[] buf = new byte[1 << 16];
+    /**
+     * All bytes of {@code in}, or null when there are more than {@code cap} or the walk ended
+     * meanwhile. Every byte read is charged to the walk as it arrives, so a stream that fails or
+     * runs over the cap costs its budget too; an I/O error keeps what was charged.
+     */
+    static byte[] readCapped(InputStream in, int cap, Walk walk, Blob where) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(cap, CHUNK) + 1);
+        byte[] buf = new byte[CHUNK];
         long total = 0;
         int n;
-        while ((n = in.read(buf)) > 0) {
+        // never ask for more than one byte past the cap: the budget is overrun by one byte at most
+        while ((n = in.read(buf, 0, (int) Math.min(CHUNK, cap - total + 1))) > 0) {
             total += n;
-            if (total > cap) {
+            walk.decoded(n);
+            if (total > cap || walk.exhausted(where)) {
                 return null;
             }
             out.write(buf, 0, n);

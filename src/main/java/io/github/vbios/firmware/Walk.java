@@ -2,7 +2,9 @@ package io.github.vbios.firmware;
 
 import io.github.vbios.io.Finding;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The state of one extraction: limits and the decoded-bytes budget, what was seen and found,
@@ -20,8 +22,11 @@ public final class Walk {
     /** Decoding attempts on guessed streams (carving) per extraction: real images need a handful. */
     static final int MAX_GUESSES = 64;
 
-    private long decoded;
-    private boolean budgetReported;
+    private final Budget budget;
+    /** Every reason the walk is incomplete, in the order first met; each was reported once. */
+    private final Set<Incomplete> incomplete = EnumSet.noneOf(Incomplete.class);
+    private final List<Incomplete> incompleteOrder = new ArrayList<>();
+    private boolean stopped;
     private long dropped;
     private int guesses;
 
@@ -29,6 +34,7 @@ public final class Walk {
         this.limits = limits;
         this.carver = carver;
         this.explorer = explorer;
+        this.budget = new Budget(limits.maxTotalDecoded(), limits.deadlineMillis());
     }
 
     public Limits limits() {
@@ -72,11 +78,61 @@ public final class Walk {
     }
 
     /**
-     * True once ten times {@link #MAX_RECORDS} structures were dropped: walkers stop there, so a
-     * hostile stream of millions of empty sections ends in seconds, not hours.
+     * True once the walk must end: the deadline passed, the stack ran out, or ten times
+     * {@link #MAX_RECORDS} structures were dropped (so a hostile stream of millions of empty
+     * sections ends in seconds, not hours). The first time, an incomplete finding says why.
      */
-    public boolean exhausted() {
-        return dropped > 10L * MAX_RECORDS;
+    public boolean exhausted(Blob where) {
+        if (stopped) {
+            return true;
+        }
+        if (dropped > 10L * MAX_RECORDS) {
+            stop(where, Incomplete.TOO_MANY_STRUCTURES, "limit hit: more than " + 10L * MAX_RECORDS
+                    + " structures; the rest of the input is not walked");
+        } else if (budget.pastDeadline()) {
+            stop(where, Incomplete.DEADLINE, "limit hit: the walk took longer than the deadline of "
+                    + limits.deadlineMillis() / 1000.0 + " s; the rest of the input is not examined (raise --deadline)");
+        }
+        return stopped;
+    }
+
+    /** Ends the walk with {@code why}: every walker and decoder returns from here on. */
+    void stop(Blob where, Incomplete why, String message) {
+        stopped = true;
+        incomplete(where, why, message);
+    }
+
+    /**
+     * Records that part of the input was not examined: a warning finding with the reason's code,
+     * the first time each reason occurs (later occurrences are plain warnings without the code).
+     */
+    public void incomplete(Blob where, Incomplete why, String message) {
+        incomplete(where, -1, why, message);
+    }
+
+    /** As {@link #incomplete(Blob, Incomplete, String)}, at {@code offset} in {@code where}. */
+    public void incomplete(Blob where, long offset, Incomplete why, String message) {
+        Finding f = Finding.warning(offset, message);
+        if (incomplete.add(why)) {
+            incompleteOrder.add(why);
+            // never dropped by the record cap: scripts look for this code
+            findings.add(new LocatedFinding(where.path().toString(), f.withCode(why.code())));
+        } else {
+            finding(where, f);
+        }
+    }
+
+    /** The reasons this walk is incomplete, first met first; empty when the whole input was examined. */
+    public List<Incomplete> incompleteReasons() {
+        return List.copyOf(incompleteOrder);
+    }
+
+    /** The heap ran out while unpacking {@code where}: that part is lost, the walk goes on with the rest. */
+    void outOfMemory(Blob where) {
+        long heap = Runtime.getRuntime().maxMemory() >> 20;
+        incomplete(where, Incomplete.OUT_OF_MEMORY, "limit hit: out of memory while unpacking this part (Java heap "
+                + heap + " MiB); it was not examined. Run with a larger heap, e.g. VBIOS_JAVA_OPTS=-Xmx"
+                + Math.max(2, 2 * (heap + 1023) / 1024) + "g, or lower --max-stream");
     }
 
     /** Counts what no longer fits; the first time, a last finding says so. */
@@ -94,8 +150,8 @@ public final class Walk {
     /** False (with a finding) when the blob nests deeper than the depth limit. */
     boolean enter(Blob blob) {
         if (blob.path().depth() > limits.maxDepth()) {
-            finding(blob, Finding.warning(-1, "limit hit: nesting deeper than " + limits.maxDepth()
-                    + " containers; not opened (raise --max-depth)"));
+            incomplete(blob, Incomplete.DEPTH_LIMIT, "limit hit: nesting deeper than " + limits.maxDepth()
+                    + " containers; not opened (raise --max-depth, at most " + Limits.MAX_DEPTH + ")");
             return false;
         }
         return true;
@@ -103,30 +159,53 @@ public final class Walk {
 
     /** The output cap for one decoder fed {@code inputBytes}: per-stream, ratio and remaining budget. */
     public int streamCap(long inputBytes) {
-        long left = Math.max(0, limits.maxTotalDecoded() - decoded);
-        return (int) Math.min(limits.streamCap(inputBytes), left);
+        return (int) Math.min(limits.streamCap(inputBytes), budget.left());
     }
 
-    /** True when any decoding budget is left; records one finding the first time it runs out. */
+    /**
+     * True while decoding may go on: budget bytes are left and the walk has not ended. Records
+     * one incomplete finding the first time the budget runs out.
+     */
     public boolean budgetLeft(Blob where) {
-        if (decoded < limits.maxTotalDecoded()) {
+        if (exhausted(where)) {
+            return false;
+        }
+        if (!budget.bytesSpent()) {
             return true;
         }
-        if (!budgetReported) {
-            budgetReported = true;
-            warn(where, -1, "limit hit: " + limits.maxTotalDecoded()
-                    + " decoded bytes in total; the rest is not decoded (raise --max-total)");
-        }
+        budgetSpent(where);
         return false;
     }
 
-    /** Records {@code bytes} of decoder output against the total budget. */
+    private void budgetSpent(Blob where) {
+        if (!incomplete.contains(Incomplete.DECODE_BUDGET)) {
+            incomplete(where, Incomplete.DECODE_BUDGET, "limit hit: " + limits.maxTotalDecoded()
+                    + " decoded bytes in total (failed and oversized streams count too); the rest is not decoded"
+                    + " (raise --max-total)");
+        }
+    }
+
+    /**
+     * A stream was refused for its size: against the remaining budget when that was the smaller
+     * cap (the budget is spent for it), else against {@code --max-stream} or the ratio cap.
+     */
+    void refused(Blob where, long offset, long inputBytes, String message) {
+        if (streamCap(inputBytes) < limits.streamCap(inputBytes)) {
+            budget.close();
+            budgetSpent(where);
+            warn(where, offset, message);
+        } else {
+            incomplete(where, offset, Incomplete.STREAM_LIMIT, "limit hit: " + message + " (raise --max-stream)");
+        }
+    }
+
+    /** Records {@code bytes} of decoder output against the total budget, whatever became of them. */
     public void decoded(long bytes) {
-        decoded += bytes;
+        budget.charge(bytes);
     }
 
     public long decodedBytes() {
-        return decoded;
+        return budget.used();
     }
 
     public List<SeenContainer> seen() {

@@ -30,7 +30,8 @@ final class ZlibStream implements Container {
             walk.explore(blob.child(ByteSlice.of(out), "zlib"));
             return true;
         } catch (DecodeFailure e) {
-            return false; // not zlib after all: the raw scan looks at it
+            walk.decoded(e.produced()); // work done even when it was not zlib after all
+            return false; // the raw scan looks at it
         }
     }
 }

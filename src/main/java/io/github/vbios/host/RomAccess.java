@@ -14,4 +14,9 @@ public interface RomAccess {
     byte[] read(int limit) throws IOException;
 
     void disable() throws IOException;
+
+    /** The shell command that disables the ROM again by hand, for when {@link #disable()} cannot run. */
+    default String restoreCommand() {
+        return null;
+    }
 }

@@ -28,6 +28,7 @@ public final class RomDumper {
         RomRead.Failure failure = null;
         String detail = null;
         boolean disabled = false;
+        RomRestorer restorer = RomRestorer.arm(access);
         try {
             bytes = access.read(LIMIT);
         } catch (AccessDeniedException e) {
@@ -37,12 +38,12 @@ public final class RomDumper {
             failure = RomRead.Failure.READ;
             detail = message(e);
         } finally {
-            disabled = disable(access);
+            disabled = restorer.disarm();
         }
         return new RomRead(failure == null ? bytes : null, failure, detail, !disabled);
     }
 
-    private static boolean disable(RomAccess access) {
+    static boolean disable(RomAccess access) {
         try {
             access.disable();
             return true;

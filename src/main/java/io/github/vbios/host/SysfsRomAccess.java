@@ -36,6 +36,11 @@ public final class SysfsRomAccess implements RomAccess {
     }
 
     @Override
+    public String restoreCommand() {
+        return "echo 0 | sudo tee " + rom;
+    }
+
+    @Override
     public void disable() throws IOException {
         Files.write(rom, "0".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
     }

@@ -10,7 +10,9 @@ public class VbiosException extends RuntimeException {
     public enum Kind {
         INTERNAL(1), USAGE(2), INVALID_INPUT(3), NOT_FOUND(4), PERMISSION(5), HOST_NOT_CAPABLE(6),
         /** An output could not be written (disk full, read-only file system, I/O error); nothing was changed. */
-        OUTPUT_IO(7);
+        OUTPUT_IO(7),
+        /** The input could not be fully examined (a limit, the deadline, the heap): never "nothing found". */
+        INCOMPLETE(8);
 
         private final int exitCode;
 

@@ -21,7 +21,8 @@ public final class Doctor {
      * the GPUs that are not the boot VGA, or all GPUs when every one is (a single-GPU desktop).
      */
     public static DoctorReport examine(HostSnapshot host, Optional<PciAddress> focus) {
-        List<PciDevice> candidates = candidates(host, focus);
+        HostIndex index = new HostIndex(host);
+        List<PciDevice> candidates = candidates(index, focus);
         List<Check> checks = new ArrayList<>();
         checks.add(iommuEnabled(host));
         checks.add(vfioModules(host));
@@ -30,33 +31,36 @@ public final class Doctor {
                     "run vbios doctor on the machine that holds the GPU, or vbios demo to see a sample host"));
         }
         for (PciDevice gpu : candidates) {
-            checks.addAll(new GpuChecks(host, gpu).all());
+            checks.addAll(new GpuChecks(index, gpu).all());
         }
-        return new DoctorReport(devices(host, candidates), checks, host.findings());
+        return new DoctorReport(devices(index, candidates), checks, host.findings());
     }
 
-    private static List<PciDevice> candidates(HostSnapshot host, Optional<PciAddress> focus) {
+    private static List<PciDevice> candidates(HostIndex index, Optional<PciAddress> focus) {
+        HostSnapshot host = index.host();
         if (focus.isPresent()) {
-            PciDevice d = host.device(focus.get()).orElseThrow(() -> new VbiosException(
+            PciDevice d = index.device(focus.get()).orElseThrow(() -> new VbiosException(
                     VbiosException.Kind.NOT_FOUND, "no PCI device " + focus.get() + " under "
                     + java.nio.file.Path.of(host.root()).resolve("sys/bus/pci/devices")
                     + " (lspci -D lists the addresses)"));
             return List.of(d);
         }
-        List<PciDevice> secondary = host.gpus().stream().filter(g -> !g.bootVga()).toList();
-        return secondary.isEmpty() ? host.gpus() : secondary;
+        List<PciDevice> secondary = index.gpus().stream().filter(g -> !g.bootVga()).toList();
+        return secondary.isEmpty() ? index.gpus() : secondary;
     }
 
-    private static List<DoctorDevice> devices(HostSnapshot host, List<PciDevice> candidates) {
+    private static List<DoctorDevice> devices(HostIndex index, List<PciDevice> candidates) {
         List<DoctorDevice> out = new ArrayList<>();
-        for (PciDevice g : host.gpus()) {
-            if (!candidates.contains(g)) {
+        java.util.Set<PciAddress> chosen = new java.util.HashSet<>();
+        candidates.forEach(c -> chosen.add(c.address()));
+        for (PciDevice g : index.gpus()) {
+            if (!chosen.contains(g.address())) {
                 out.add(new DoctorDevice(g, DeviceRole.HOST_DISPLAY));
             }
         }
         for (PciDevice c : candidates) {
             out.add(new DoctorDevice(c, DeviceRole.PASSTHROUGH));
-            host.siblings(c.address()).forEach(s -> out.add(new DoctorDevice(s, DeviceRole.COMPANION)));
+            index.siblings(c.address()).forEach(s -> out.add(new DoctorDevice(s, DeviceRole.COMPANION)));
         }
         out.sort((a, b) -> a.device().address().compareTo(b.device().address()));
         return out;

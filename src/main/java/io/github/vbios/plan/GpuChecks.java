@@ -15,11 +15,13 @@ import java.util.stream.Collectors;
 /** The checks doctor runs for one GPU it would pass through (issue 7, acpi-vm.md 4). */
 final class GpuChecks {
     private final HostSnapshot host;
+    private final HostIndex index;
     private final PciDevice gpu;
     private final String at;
 
-    GpuChecks(HostSnapshot host, PciDevice gpu) {
-        this.host = host;
+    GpuChecks(HostIndex index, PciDevice gpu) {
+        this.index = index;
+        this.host = index.host();
         this.gpu = gpu;
         this.at = gpu.address().toString();
     }
@@ -34,14 +36,14 @@ final class GpuChecks {
         if (!host.iommuActive()) {
             return Check.warn(id, at, "not checked: there are no IOMMU groups (see iommu-enabled)", null);
         }
-        Optional<IommuGroup> group = host.group(gpu.iommuGroup());
+        Optional<IommuGroup> group = index.group(gpu.iommuGroup());
         if (group.isEmpty()) {
             return Check.fail(id, at, "the GPU has no IOMMU group although the IOMMU is active",
                     "check dmesg for DMAR/AMD-Vi errors about " + at);
         }
         List<String> others = new ArrayList<>();
         for (PciAddress m : group.get().members()) {
-            Optional<PciDevice> d = host.device(m);
+            Optional<PciDevice> d = index.device(m);
             boolean own = m.sameSlot(gpu.address());
             boolean bridge = d.map(PciDevice::isBridge).orElse(false);
             if (!own && !bridge) {
@@ -113,7 +115,7 @@ final class GpuChecks {
 
     Check framebufferConflict() {
         String id = "framebuffer-conflict";
-        List<IomemEntry> fbs = host.iomem().stream().filter(IomemEntry::isFramebuffer).toList();
+        List<IomemEntry> fbs = index.framebuffers();
         if (fbs.stream().anyMatch(IomemEntry::addressesHidden)) {
             return Check.warn(id, at, "/proc/iomem shows no addresses to this user; cannot check", "sudo vbios doctor");
         }
@@ -154,7 +156,7 @@ final class GpuChecks {
     private String idsOfSlot() {
         List<PciDevice> all = new ArrayList<>();
         all.add(gpu);
-        all.addAll(host.siblings(gpu.address()));
+        all.addAll(index.siblings(gpu.address()));
         return all.stream().map(d -> Hex.id16(d.vendorId()) + ":" + Hex.id16(d.deviceId())).distinct()
                 .collect(Collectors.joining(","));
     }

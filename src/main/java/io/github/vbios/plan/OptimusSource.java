@@ -4,8 +4,10 @@ import io.github.vbios.firmware.CarvedRom;
 import io.github.vbios.firmware.ExternalTools;
 import io.github.vbios.firmware.Extraction;
 import io.github.vbios.firmware.Extractor;
+import io.github.vbios.firmware.Incomplete;
 import io.github.vbios.firmware.Limits;
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.ContainerKind;
 import io.github.vbios.rom.FoundRom;
 import io.github.vbios.rom.RomAnalysis;
@@ -51,6 +53,11 @@ public final class OptimusSource {
             return new Found(kind, rom.isDisplay() ? List.of(new OptimusCandidate(1, rom)) : List.of(), notes);
         }
         Extraction x = Extractor.run(data, name, Limits.defaults(), tools);
+        if (x.isIncomplete() && x.roms().stream().noneMatch(CarvedRom::isDisplay)) {
+            throw new VbiosException(VbiosException.Kind.INCOMPLETE, name + ": no video BIOS found so far, but the"
+                    + " input could not be fully examined (" + Incomplete.codes(x.incomplete()) + "); try"
+                    + " vbios extract with higher limits (--max-total, --max-stream, --deadline)");
+        }
         List<CarvedRom> display = x.roms().stream().filter(CarvedRom::isDisplay).toList();
         // The dGPU is the NVIDIA one; the iGPU's ROM (Intel/AMD) is only a candidate when no NVIDIA ROM is there.
         List<CarvedRom> nvidia = display.stream().filter(CarvedRom::isNvidia).toList();

@@ -1,6 +1,5 @@
 package io.github.vbios.sample;
 
-import io.github.vbios.io.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,7 +102,7 @@ public final class HostTreeBuilder {
             write(dir.resolve("firmware_node/path"), f.acpiPath + "\n");
         }
         if (f.rom != null) {
-            AtomicWrite.write(dir.resolve("rom"), f.rom, true);
+            Files.write(dir.resolve("rom"), f.rom);
         }
         link(root.resolve("sys/bus/pci/devices").resolve(f.address), dir);
         if (f.driver != null) {
@@ -126,9 +125,10 @@ public final class HostTreeBuilder {
         Files.createSymbolicLink(link, link.getParent().relativize(target));
     }
 
+    /** A plain write: a fake tree needs no atomic rename (and thousands of fsyncs made big trees slow). */
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
-        AtomicWrite.write(file, text.getBytes(StandardCharsets.US_ASCII), true);
+        Files.write(file, text.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String hex4(int v) {

@@ -26,7 +26,9 @@ class LimitsTest {
         byte[] bomb = FirmwareWrappers.gzip(new byte[8 * Limits.MIB]);
         Extraction x = Fixtures.extract(bomb, new Limits(8, Limits.GIB, Limits.MIB, 10_000));
         assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("limit hit: gzip stream decodes to more than"));
-        assertThat(x.decodedBytes()).isLessThanOrEqualTo(Limits.MIB);
+        // the refused stream was decoded up to one byte past the cap: that work counts (issue 12.2)
+        assertThat(x.decodedBytes()).isEqualTo(Limits.MIB + 1L);
+        assertThat(x.incomplete()).containsExactly(Incomplete.STREAM_LIMIT);
     }
 
     @Test
@@ -36,7 +38,8 @@ class LimitsTest {
         byte[] two = FirmwareWrappers.sevenZ("b.zip", zip);
         Extraction x = Fixtures.extract(two, new Limits(16, IMAGE.length, 64 * Limits.MIB, 10_000));
         assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("limit hit"));
-        assertThat(x.decodedBytes()).isLessThanOrEqualTo((long) IMAGE.length);
+        assertThat(x.decodedBytes()).isLessThanOrEqualTo(IMAGE.length + 1L);
+        assertThat(x.incomplete()).contains(Incomplete.DECODE_BUDGET);
     }
 
     @Test
