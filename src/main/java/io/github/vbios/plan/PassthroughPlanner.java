@@ -124,11 +124,12 @@ public final class PassthroughPlanner {
             checkRomfile(req.romfile(), gpu, notes);
         }
         List<GuestFunction> fns = new ArrayList<>();
-        fns.add(new GuestFunction(gpu.address().toString(), 0, subVendor, subDevice, rom, "vbios-gpu"));
+        fns.add(new GuestFunction(gpu.address().toString(), 0, subVendor, subDevice, rom, "vbios-gpu", gpu.vendorId(),
+                gpu.deviceId()));
         if (!req.gpuOnly()) {
             for (PciDevice s : host.siblings(gpu.address())) {
                 fns.add(new GuestFunction(s.address().toString(), s.address().function(), -1, -1, null,
-                        "vbios-fn" + s.address().function()));
+                        "vbios-fn" + s.address().function(), s.vendorId(), s.deviceId()));
             }
         }
         return fns;
