@@ -137,7 +137,9 @@ final class AslExpressions {
             return "Debug";
         }
         if (startsName(op)) {
-            return name(end);
+            String n = name(end);
+            printer.reference(n, "UnknownObj");
+            return n;
         }
         return termArg(end);
     }
@@ -185,6 +187,7 @@ final class AslExpressions {
     private String nameOrCall(int end) {
         String n = name(end);
         Integer argc = printer.arityOf(lastSegment(n));
+        printer.reference(n, argc == null ? "UnknownObj" : "MethodObj");
         if (argc == null) {
             return n;
         }

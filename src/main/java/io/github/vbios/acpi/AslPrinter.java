@@ -30,6 +30,15 @@ public final class AslPrinter {
     private final Map<String, Integer> arity = new HashMap<>();
     private final AslExpressions expr;
     private int depth;
+    /** Current scope, innermost last, as absolute paths ({@code \} is the root). */
+    private final java.util.ArrayDeque<String> scopes = new java.util.ArrayDeque<>(List.of("\\"));
+    /** Absolute paths of the objects this table has defined so far. */
+    private final java.util.Set<String> defined = new java.util.HashSet<>();
+    /** Absolute names used before (or without) a definition in this table, with their External type. */
+    private final Map<String, String> externals = new java.util.LinkedHashMap<>();
+    /** Names ACPI predefines: never declared External. */
+    private static final java.util.Set<String> PREDEFINED = java.util.Set.of("\\", "\\_SB", "\\_GPE", "\\_PR",
+            "\\_TZ", "\\_SI");
 
     private AslPrinter(byte[] aml, Map<String, Integer> externalArity) {
         this.in = new AmlCursor(aml, TableHeader.LENGTH);
@@ -84,6 +93,7 @@ public final class AslPrinter {
         out.append(String.format(Locale.ROOT, "DefinitionBlock (\"\", \"%s\", %d, \"%s\", \"%s\", 0x%08X)%n{%n",
                 s.asciiz(0, 4), s.u8(8), s.asciiz(10, 6), s.asciiz(16, 8), s.u32(24)));
         int end = (int) Math.min(length, t.length);
+        int bodyStart = out.length();
         try {
             termList(end, 1);
         } catch (RuntimeException e) {
@@ -91,7 +101,67 @@ public final class AslPrinter {
             findings.add(Finding.error(at, "cannot decode AML: " + e.getMessage()));
             out.append(String.format(Locale.ROOT, "    /* listing stops at 0x%X: %s */%n", at, e.getMessage()));
         }
+        out.insert(bodyStart, externals());
         out.append("}\n");
+    }
+
+    /**
+     * External declarations for the names the table uses but defines later or not at all (the GPU
+     * node and its bridges, data objects of other tables), as iasl -d prints them: without them
+     * iasl refuses the listing ("Illegal forward reference", "Object does not exist").
+     */
+    private String externals() {
+        if (externals.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        externals.forEach((n, type) -> b.append(indent(1)).append("External (").append(n).append(", ").append(type)
+                .append(")\n"));
+        return b.append('\n').toString();
+    }
+
+    /** The absolute path {@code name} denotes in the current scope (search rules aside). */
+    String resolve(String name) {
+        if (name.startsWith("\\")) {
+            return name;
+        }
+        String scope = scopes.peekLast();
+        String n = name;
+        while (n.startsWith("^")) {
+            n = n.substring(1);
+            int dot = scope.lastIndexOf('.');
+            scope = dot > 0 ? scope.substring(0, dot) : "\\";
+        }
+        return scope.equals("\\") ? "\\" + n : scope + "." + n;
+    }
+
+    private static String parentOf(String abs) {
+        int dot = abs.lastIndexOf('.');
+        return dot > 0 ? abs.substring(0, dot) : "\\";
+    }
+
+    /** Records a use of {@code name}: absolute names not defined yet become External declarations. */
+    void reference(String name, String type) {
+        if (!name.startsWith("\\") || name.equals("\\")) {
+            return;
+        }
+        if (!defined.contains(name) && !PREDEFINED.contains(name)) {
+            externals.merge(name, type, (old, now) -> old.equals("UnknownObj") ? now : old);
+        }
+    }
+
+    /** Records a definition; its parent must exist, so an undefined parent is referenced as a device. */
+    private String define(String name, String type) {
+        String abs = resolve(name);
+        String parent = parentOf(abs);
+        if (!defined.contains(parent)) {
+            reference(parent, "DeviceObj");
+        }
+        if (externals.containsKey(abs) && type.equals("DeviceObj")) {
+            externals.put(abs, type);
+        }
+        defined.add(abs);
+        return abs;
     }
 
     private static String indent(int level) {
@@ -133,6 +203,7 @@ public final class AslPrinter {
         if (op == 0x08) {
             in.pos++;
             String n = expr.name(end);
+            define(n, "UnknownObj");
             line(level, "Name (" + n + ", " + expr.nameValue(n, end) + ")");
             return false;
         }
@@ -180,6 +251,7 @@ public final class AslPrinter {
     private void operationRegion(int end, int level) {
         in.pos += 2;
         String n = expr.name(end);
+        define(n, "OpRegionObj");
         int space = in.u8(end);
         String sp = space < SPACES.length ? SPACES[space] : String.format("0x%02X", space);
         line(level, "OperationRegion (" + n + ", " + sp + ", " + expr.termArg(end) + ", " + expr.termArg(end) + ")");
@@ -193,8 +265,20 @@ public final class AslPrinter {
     private void block(int end, int level, String keyword, boolean extOp) {
         in.pos += extOp ? 2 : 1;
         int pkgEnd = in.pkgEnd(end);
-        open(level, keyword + " (" + expr.name(pkgEnd) + ")");
+        String n = expr.name(pkgEnd);
+        String abs;
+        if (extOp) {
+            abs = define(n, "DeviceObj");
+        } else {
+            abs = resolve(n);
+            if (!defined.contains(abs)) {
+                reference(abs, "DeviceObj");
+            }
+        }
+        open(level, keyword + " (" + n + ")");
+        scopes.addLast(abs);
         termList(pkgEnd, level + 1);
+        scopes.removeLast();
         line(level, "}");
     }
 
@@ -204,10 +288,13 @@ public final class AslPrinter {
         String n = expr.name(pkgEnd);
         int flags = in.u8(pkgEnd);
         recordMethod(AslExpressions.lastSegment(n), flags & 7);
+        String abs = define(n, "MethodObj");
         String head = "Method (" + n + ", " + (flags & 7) + ", " + ((flags & 8) != 0 ? "Serialized" : "NotSerialized")
                 + ((flags >> 4) != 0 ? ", " + (flags >> 4) : "") + ")";
         open(level, head);
+        scopes.addLast(abs);
         termList(pkgEnd, level + 1);
+        scopes.removeLast();
         line(level, "}");
     }
 
@@ -230,6 +317,7 @@ public final class AslPrinter {
                 units.add(String.format(Locale.ROOT, "Offset (0x%02X)", bit / 8));
             } else {
                 String seg = in.nameSeg(pkgEnd);
+                define(AslExpressions.trimSeg(seg), "FieldUnitObj");
                 int width = in.fieldWidth(pkgEnd);
                 bit += width;
                 units.add(AslExpressions.trimSeg(seg) + ",   " + width);

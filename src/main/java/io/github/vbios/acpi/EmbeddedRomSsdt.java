@@ -31,9 +31,14 @@ public final class EmbeddedRomSsdt {
     }
 
     /**
-     * The tables in load order: the method table first, then the data tables (if any).
+     * The tables in load order: the method table first, then the data tables (if any), whose table
+     * IDs are the method table's first six characters and the chunk number.
      *
-     * @param prefix two letters for the chunk names ({@code VB} gives {@code \VB00}); distinct per GPU
+     * @param prefix the chunk names without their two hex digits: {@code \VB} gives root-level
+     *               {@code \VB00} (the spec's golden vector); a prefix under the GPU node
+     *               ({@code \_SB.PCI0.S08.S00.VD}) makes the names unique per GPU, so two GPUs' sets
+     *               load side by side (issue 16). Such names need the node, so a ROM that fits one
+     *               chunk names its data after the placement code has made sure the node exists.
      */
     public static List<GeneratedTable> build(byte[] rom, AcpiPath path, Placement placement, TableHeader header,
                                              String prefix) {
@@ -44,13 +49,16 @@ public final class EmbeddedRomSsdt {
         byte[] methods = placement.wrap(path, Aml.cat(rpce(chunks, prefix), romMethod(rom.length)));
         List<GeneratedTable> out = new ArrayList<>();
         if (chunks == 1) {
-            byte[] body = Aml.cat(chunkName(0, rom, prefix), methods);
+            boolean inNode = prefix.startsWith(path + ".");
+            byte[] data = chunkName(0, rom, prefix);
+            byte[] body = inNode ? Aml.cat(methods, data) : Aml.cat(data, methods);
             out.add(new GeneratedTable("vbios-rom.aml", "rom", AcpiTable.build(header, body)));
             return out;
         }
         out.add(new GeneratedTable("vbios-rom.aml", "rom", AcpiTable.build(header, methods)));
+        String stem = (header.oemTableId() + "      ").substring(0, 6);
         for (int i = 0; i < chunks; i++) {
-            String id = String.format(Locale.ROOT, "VBIOSD%02X", i);
+            String id = String.format(Locale.ROOT, "%s%02X", stem, i);
             out.add(new GeneratedTable(String.format(Locale.ROOT, "vbios-rom-data%02x.aml", i), "rom-data",
                     AcpiTable.build(header.withTableId(id), chunkName(i, rom, prefix))));
         }
@@ -58,7 +66,7 @@ public final class EmbeddedRomSsdt {
     }
 
     static String chunk(int i, String prefix) {
-        return String.format(Locale.ROOT, "\\%s%02X", prefix, i);
+        return String.format(Locale.ROOT, "%s%02X", prefix, i);
     }
 
     private static byte[] chunkName(int i, byte[] rom, String prefix) {

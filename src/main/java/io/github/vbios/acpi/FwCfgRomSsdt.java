@@ -28,15 +28,52 @@ public final class FwCfgRomSsdt {
     private FwCfgRomSsdt() {
     }
 
-    /** Checks a fw_cfg file name: {@code opt/} prefix, printable ASCII, at most 55 characters. */
+    /**
+     * Name prefixes other parties own, with who owns them: QEMU itself (docs/specs/fw_cfg.rst:
+     * "Prefix opt/org.qemu/ is reserved for QEMU itself"), OVMF's knobs ({@code opt/ovmf/...},
+     * {@code opt/org.tianocore/...}). libvirt refuses {@code opt/ovmf/} and {@code opt/org.qemu/} with
+     * "That firmware name is reserved" (qemuValidateDomainDefSysinfo).
+     */
+    static final java.util.Map<String, String> RESERVED = java.util.Map.of(
+            "opt/org.qemu/", "reserved for QEMU itself (QEMU docs/specs/fw_cfg)",
+            "opt/ovmf/", "reserved for OVMF's own settings; libvirt refuses it (\"That firmware name is reserved\")",
+            "opt/org.tianocore/", "reserved for OVMF/EDK II settings (opt/org.tianocore/...)");
+
+    /**
+     * Checks a fw_cfg file name: under {@code opt/} (QEMU: other names are "potentially dangerous and
+     * entirely unsupported"; libvirt refuses them), not under a {@link #RESERVED} prefix, printable
+     * ASCII without spaces or commas (QEMU's option parser), at most 55 characters. Usage error (exit 2)
+     * with the reason otherwise.
+     */
     public static String checkName(String fwCfgName) {
-        if (fwCfgName.length() > MAX_NAME || !fwCfgName.startsWith("opt/") || fwCfgName.startsWith("opt/org.qemu/")
-                || !fwCfgName.chars().allMatch(c -> c > 0x20 && c < 0x7F && c != ',')) {
-            throw new VbiosException(VbiosException.Kind.USAGE, "fw_cfg name '" + fwCfgName
-                    + "' must start with opt/ (not opt/org.qemu/), have at most " + MAX_NAME
-                    + " characters and no spaces or commas");
+        String why = nameProblem(fwCfgName);
+        if (why != null) {
+            throw new VbiosException(VbiosException.Kind.USAGE, "fw_cfg name '" + fwCfgName + "' " + why
+                    + "; use a name of your own under opt/, like " + DEFAULT_NAME);
         }
         return fwCfgName;
+    }
+
+    /** Why {@code name} cannot be used, or null when it can. */
+    static String nameProblem(String name) {
+        if (!name.startsWith("opt/")) {
+            return "does not start with opt/ (QEMU reserves every other name for itself and libvirt refuses them)";
+        }
+        for (var e : RESERVED.entrySet()) {
+            if (name.startsWith(e.getKey())) {
+                return "is under " + e.getKey() + ", " + e.getValue();
+            }
+        }
+        if (name.length() > MAX_NAME) {
+            return "has " + name.length() + " characters, QEMU allows at most " + MAX_NAME;
+        }
+        if (!name.chars().allMatch(c -> c > 0x20 && c < 0x7F && c != ',')) {
+            return "contains a space, comma or non-ASCII character (QEMU's -fw_cfg option cannot carry it)";
+        }
+        if (name.length() == 4 || name.endsWith("/") || name.contains("//")) {
+            return "does not name a file (empty path segment)";
+        }
+        return null;
     }
 
     public static GeneratedTable build(AcpiPath path, Placement placement, TableHeader header, String fwCfgName) {

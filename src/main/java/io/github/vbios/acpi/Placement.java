@@ -32,7 +32,14 @@ public enum Placement {
         throw new VbiosException(VbiosException.Kind.USAGE, "placement '" + text + "' is not scope, declare or auto");
     }
 
-    /** Places {@code body} (the GPU node's contents) at {@code path} in this mode. */
+    /**
+     * Places {@code body} (the GPU node's contents) at {@code path} in this mode. {@code declare} and
+     * {@code auto} also create each missing bridge on the way (issue 16: older machine types and
+     * bridge hotplug off leave Proxmox's root ports at 1c.1-1c.3 out of the DSDT): every ancestor
+     * below {@code \_SB.PCI0} with a QEMU name {@code Sxx} is declared, with its {@code _ADR}, only
+     * where {@code CondRefOf} says it is absent. Module-level code runs while the table loads, so
+     * each node exists before the next statement opens a scope in it.
+     */
     public byte[] wrap(AcpiPath path, byte[] body) {
         if (this == SCOPE) {
             return Aml.scope(path.toString(), body);
@@ -43,12 +50,30 @@ public enum Placement {
         byte[] adr = Aml.named("_ADR", Aml.integer(address(path)));
         String parent = path.parent().toString();
         String name = AcpiPath.trim(path.name());
+        byte[] bridges = declareMissingBridges(path);
         if (this == DECLARE) {
-            return Aml.scope(parent, Aml.device(name, adr, body));
+            return cat(bridges, Aml.scope(parent, Aml.device(name, adr, body)));
         }
-        byte[] declare = Aml.ifThen(Aml.lNot(Aml.condRefOf(path.toString())),
-                Aml.scope(parent, Aml.device(name, adr)));
-        return cat(declare, Aml.scope(path.toString(), body));
+        return cat(bridges, declareIfAbsent(path), Aml.scope(path.toString(), body));
+    }
+
+    /** {@code If (!CondRefOf (node)) { Scope (parent) { Device (name) { Name (_ADR, ...) } } }}. */
+    static byte[] declareIfAbsent(AcpiPath node) {
+        byte[] adr = Aml.named("_ADR", Aml.integer(address(node)));
+        return Aml.ifThen(Aml.lNot(Aml.condRefOf(node.toString())),
+                Aml.scope(node.parent().toString(), Aml.device(AcpiPath.trim(node.name()), adr)));
+    }
+
+    /** The bridges between {@code \_SB.PCI0} (depth 2, always there) and the node, outermost first. */
+    static byte[] declareMissingBridges(AcpiPath path) {
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        for (int d = 3; d < path.depth(); d++) {
+            AcpiPath bridge = AcpiPath.of(path.segments().subList(0, d));
+            if (AcpiPath.trim(bridge.name()).matches("S[0-9A-F]{2}")) {
+                out.add(declareIfAbsent(bridge));
+            }
+        }
+        return cat(out);
     }
 
     /**

@@ -29,14 +29,14 @@ class GoldenVectorTest {
     void reproducesGoldenA() throws Exception {
         byte[] golden = Files.readAllBytes(vectors().resolve("golden_a.aml"));
         List<GeneratedTable> tables = EmbeddedRomSsdt.build(ROM, AcpiPath.parse("\\_SB.PCI0.S08.S00"),
-                Placement.SCOPE, HEADER, "VB");
+                Placement.SCOPE, HEADER, "\\VB");
         assertThat(tables).hasSize(1);
         assertThat(Hex.of(tables.get(0).aml())).isEqualTo(Hex.of(golden));
     }
 
     @Test
     void romMethodStartsAsTheSpecSays() {
-        byte[] t = EmbeddedRomSsdt.build(ROM, AcpiPath.parse("\\_SB.PCI0.S08.S00"), Placement.SCOPE, HEADER, "VB")
+        byte[] t = EmbeddedRomSsdt.build(ROM, AcpiPath.parse("\\_SB.PCI0.S08.S00"), Placement.SCOPE, HEADER, "\\VB")
                 .get(0).aml();
         assertThat(Hex.of(t)).contains("1444065f524f4d0270696" + "0a00b94600b0010700b001060");
     }

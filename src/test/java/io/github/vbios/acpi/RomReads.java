@@ -73,6 +73,11 @@ final class RomReads {
         Files.write(stub, StubDsdt.build(stubWithNode));
         List<Path> all = new ArrayList<>(List.of(stub));
         all.addAll(tables);
+        return check(rom, path, all);
+    }
+
+    /** Evaluates every read with acpiexec over {@code all} (DSDT first, then the tables); returns the number checked. */
+    static int check(byte[] rom, AcpiPath path, List<Path> all) throws Exception {
         List<Read> plan = plan(rom.length);
         List<String> cmds = plan.stream()
                 .map(r -> "evaluate " + path + "._ROM 0x" + Long.toHexString(r.offset()) + " 0x"

@@ -86,6 +86,11 @@ class SsdtCommandTest {
                 .isEqualTo(2);
         assertThat(run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("x").toString(), "--fw-cfg-name",
                 "vbios").code()).isEqualTo(2);
+        Result ovmf = run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("x").toString(), "--mode", "fwcfg",
+                "--fw-cfg-name", "opt/ovmf/vbios");
+        assertThat(ovmf.code()).isEqualTo(2);
+        assertThat(ovmf.err()).contains("opt/ovmf/", "reserved");
+        assertThat(dir.resolve("x")).doesNotExist();
         Path notRom = dir.resolve("text.txt");
         Files.writeString(notRom, "hello");
         Result r = run("ssdt", "--rom", notRom.toString(), "-o", dir.resolve("y").toString());
