@@ -7,6 +7,7 @@ import io.github.vbios.io.VbiosException;
 import io.github.vbios.plan.PassthroughPlanner;
 import io.github.vbios.plan.PlanRequest;
 import io.github.vbios.plan.SubsystemIds;
+import io.github.vbios.vm.GuestCheck;
 import io.github.vbios.vm.GuestFunction;
 import io.github.vbios.vm.LibvirtDomain;
 import io.github.vbios.vm.LibvirtXml;
@@ -75,6 +76,9 @@ public final class VmCommand implements Callable<Integer> {
         }
         if (!o.json) {
             err.println("vbios: GPU ACPI path in the guest: " + plan.acpiPath() + "  (" + ssdtHint(plan) + ")");
+            GuestCheck check = GuestCheck.of(plan);
+            err.println("vbios: check in a Linux guest: " + check.linux());
+            err.println("vbios: check in a Windows guest: " + check.windows());
             plan.notes().forEach(n -> err.println("vbios: note: " + n));
         }
         out.flush();

@@ -3,6 +3,7 @@ package io.github.vbios.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.Hex;
+import io.github.vbios.vm.GuestCheck;
 import io.github.vbios.vm.GuestFunction;
 import io.github.vbios.vm.PassthroughPlan;
 import io.github.vbios.vm.RootPort;
@@ -22,6 +23,8 @@ final class VmJson {
         doc.put("acpiPath", plan.acpiPath());
         doc.put("ssdtCommand", ssdtCommand);
         doc.set("plan", planJson(plan));
+        GuestCheck check = GuestCheck.of(plan);
+        doc.putObject("guestCheck").put("ids", check.ids()).put("linux", check.linux()).put("windows", check.windows());
         extra.forEach((k, v) -> doc.set(k, Json.mapper().valueToTree(v)));
         ArrayNode notes = doc.putArray("notes");
         plan.notes().forEach(notes::add);

@@ -1,5 +1,6 @@
 package io.github.vbios.plan;
 
+import io.github.vbios.vm.GuestCheck;
 
 /**
  * NEXT-STEPS.md of {@code vbios optimus}: what each file is, where it goes, which command to run,
@@ -46,12 +47,16 @@ final class NextSteps {
                 .append("); keep that folder where the configs say, or regenerate with `vbios ssdt --rom ")
                 .append(r.romfile()).append(" --path '").append(r.acpiPath()).append("' -o ssdt/`.\n\n");
         s.append("## 3. Check in the guest\n\n");
-        s.append("- Windows: Device Manager > the NVIDIA adapter > Details > \"BIOS device name\" must read `")
-                .append(r.acpiPath()).append("`. Then install the NVIDIA driver; a battery (`BAT0`) is shown, ")
-                .append("which the notebook driver expects.\n");
-        s.append("- Linux: `cat /sys/bus/pci/devices/0000:").append(Optimus.GUEST_ADDRESS)
-                .append("/firmware_node/path` must print `").append(r.acpiPath()).append("`; `dmesg | grep -i -e ACPI -e nvidia` ")
-                .append("shows no ACPI errors.\n");
+        GuestCheck check = GuestCheck.of(vm.plan());
+        s.append("The guest's PCI address of the GPU is not fixed (libvirt adds root ports, so it may be 03:00.0 or ")
+                .append("07:00.0 while 01:00.0 is another device): find it by its IDs, ").append(check.ids())
+                .append(", and compare its ACPI path with **`").append(r.acpiPath()).append("`**.\n\n");
+        s.append("- Windows: ").append(check.windows()).append(". Then install the NVIDIA driver; a battery ")
+                .append("(`BAT0`) is shown, which the notebook driver expects.\n");
+        s.append("- Linux: run this in a shell; each line is the GPU's guest address, its ACPI path and OK or MISMATCH ")
+                .append("(Linux prints the path padded, `\\_SB_.PCI0.SE0_.S00_`; the check drops the padding):\n\n```\n")
+                .append(check.linux()).append("\n```\n\n");
+        s.append("  Then `dmesg | grep -i -e ACPI -e nvidia` shows no ACPI errors.\n");
         s.append("- If the path differs, the guest placed the GPU elsewhere: regenerate the tables for the path it shows.\n");
         if (!r.notes().isEmpty()) {
             s.append("\n## Notes\n\n");

@@ -97,7 +97,7 @@ final class OptimusConfigs {
                     + "x-pci-sub-vendor-id/x-pci-sub-device-id (lspci -nnv -s BDF shows them) or rerun on the laptop");
         }
         GuestFunction gpu = new GuestFunction(hostAddress, 0, sub == null ? -1 : sub[0], sub == null ? -1 : sub[1],
-                romfile.toAbsolutePath().normalize().toString(), "vbios-gpu");
+                romfile.toAbsolutePath().normalize().toString(), "vbios-gpu", c.rom().vendorId(), c.rom().deviceId());
         RootPort rp = new RootPort("vbios-rp1", 1, 1, 0x11, 0x1c, 0, true, List.of(gpu));
         SsdtManifest m = SsdtManifest.read(ssdtDir);
         Path dir = ssdtDir.toAbsolutePath().normalize();

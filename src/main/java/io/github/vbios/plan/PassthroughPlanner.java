@@ -13,6 +13,7 @@ import io.github.vbios.vm.FwCfgEntry;
 import io.github.vbios.vm.GuestFunction;
 import io.github.vbios.vm.LibvirtDomain;
 import io.github.vbios.vm.PassthroughPlan;
+import io.github.vbios.vm.QemuArgs;
 import io.github.vbios.vm.RootPort;
 import io.github.vbios.vm.VmTarget;
 import java.io.IOException;
@@ -52,9 +53,9 @@ public final class PassthroughPlanner {
         int[] where = rootPortLocation(req, manifest, notes);
         AcpiPath path = req.target() == VmTarget.PROXMOX ? AcpiPath.fromProxmoxHostpci(req.proxmoxIndex())
                 : AcpiPath.fromGuestAddress("01:00.0", List.of(String.format(Locale.ROOT, "00:%02x.%x", where[0], where[1])));
-        manifest.filter(m -> !AcpiPath.parse(m.acpiPath()).equals(path)).ifPresent(m -> notes.add("the tables in "
-                + req.ssdtDir() + " were made for " + m.acpiPath() + " but this plan puts the GPU at " + path
-                + ": regenerate them with vbios ssdt --path '" + path + "'"));
+        if (manifest.isPresent()) {
+            refuseOtherPath(req, manifest.get(), path, where);
+        }
         RootPort rp = new RootPort("vbios-rp" + where[2], where[2], where[3], 0x10 + (where[2] & 0x7f), where[0],
                 where[1], req.hotplugOff(), functions(host, gpu, req, notes));
         List<String> tables = new ArrayList<>();
@@ -77,6 +78,27 @@ public final class PassthroughPlanner {
         }
         return new PassthroughPlan(req.machine(), req.ovmfCode(), req.ovmfVars(), List.of(rp), tables, fw,
                 path.toString(), req.proxmoxIndex(), notes);
+    }
+
+    /**
+     * Tables made for another path would put {@code _ROM} on a node that is not the GPU's (auto
+     * placement even creates a phantom device there) and the guest shows no error: refuse them.
+     */
+    private static void refuseOtherPath(PlanRequest req, SsdtManifest m, AcpiPath path, int[] where) {
+        if (AcpiPath.parse(m.acpiPath()).equals(path)) {
+            return;
+        }
+        String why = switch (req.target()) {
+            case PROXMOX -> "Proxmox puts hostpci" + req.proxmoxIndex() + " (pcie=1) at " + path;
+            case LIBVIRT -> req.domain() == null ? "this plan puts the GPU at " + path
+                    : String.format(Locale.ROOT, "in this domain the GPU goes behind a root port at 00:%02x.%x, so its "
+                    + "path is %s (the tables' slot is taken or not a root-port path)", where[0], where[1], path);
+            case QEMU -> "this plan puts the GPU at " + path;
+        };
+        String rom = req.romfile() == null ? "ROM" : QemuArgs.shellQuote(req.romfile().toString());
+        throw new VbiosException(VbiosException.Kind.INVALID_INPUT, "the tables in " + req.ssdtDir() + " were made for "
+                + m.acpiPath() + " but " + why + ": regenerate them with vbios ssdt --rom " + rom + " --path '" + path
+                + "' -o " + QemuArgs.shellQuote(req.ssdtDir().toString()) + " --force, then run vbios vm again");
     }
 
     private static List<GuestFunction> functions(HostSnapshot host, PciDevice gpu, PlanRequest req, List<String> notes)
@@ -102,11 +124,12 @@ public final class PassthroughPlanner {
             checkRomfile(req.romfile(), gpu, notes);
         }
         List<GuestFunction> fns = new ArrayList<>();
-        fns.add(new GuestFunction(gpu.address().toString(), 0, subVendor, subDevice, rom, "vbios-gpu"));
+        fns.add(new GuestFunction(gpu.address().toString(), 0, subVendor, subDevice, rom, "vbios-gpu", gpu.vendorId(),
+                gpu.deviceId()));
         if (!req.gpuOnly()) {
             for (PciDevice s : host.siblings(gpu.address())) {
                 fns.add(new GuestFunction(s.address().toString(), s.address().function(), -1, -1, null,
-                        "vbios-fn" + s.address().function()));
+                        "vbios-fn" + s.address().function(), s.vendorId(), s.deviceId()));
             }
         }
         return fns;

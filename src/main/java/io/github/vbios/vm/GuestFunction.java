@@ -9,9 +9,17 @@ package io.github.vbios.vm;
  * @param subsystemDeviceId value for {@code x-pci-sub-device-id}, -1 for none
  * @param romfile           absolute path of the romfile, null for none
  * @param alias             stable name: the QEMU id and, with {@code ua-}, the libvirt alias
+ * @param vendorId          the function's own PCI vendor ID (what the guest sees), -1 when unknown
+ * @param deviceId          the function's own PCI device ID, -1 when unknown
  */
 public record GuestFunction(String hostAddress, int guestFunction, int subsystemVendorId, int subsystemDeviceId,
-                            String romfile, String alias) {
+                            String romfile, String alias, int vendorId, int deviceId) {
+    /** A function whose own IDs are not known (a GPU prepared on another machine). */
+    public GuestFunction(String hostAddress, int guestFunction, int subsystemVendorId, int subsystemDeviceId,
+                         String romfile, String alias) {
+        this(hostAddress, guestFunction, subsystemVendorId, subsystemDeviceId, romfile, alias, -1, -1);
+    }
+
     public boolean hasSubsystem() {
         return subsystemVendorId >= 0 && subsystemDeviceId >= 0;
     }

@@ -16,6 +16,8 @@ import org.w3c.dom.Element;
  */
 public final class LibvirtXml {
     public static final String QEMU_NS = "http://libvirt.org/schemas/domain/qemu/1.0";
+    /** The snippet's {@code <name>}: a placeholder, so that the snippet alone passes libvirt's schema. */
+    public static final String SNIPPET_NAME = "VM";
 
     private LibvirtXml() {
     }
@@ -27,9 +29,11 @@ public final class LibvirtXml {
             Element domain = doc.createElementNS(null, "domain");
             domain.setAttribute("type", "kvm");
             doc.appendChild(domain);
+            // libvirt's schema requires a name; the placeholder marks the part not to merge
+            Xml.add(domain, null, "name").setTextContent(SNIPPET_NAME);
             // "--" may not appear inside an XML comment
             doc.insertBefore(doc.createComment(" vbios: merge these parts into your domain (virsh edit VM). "
-                    + "GPU ACPI path in the guest: " + plan.acpiPath().replace("--", "") + " "), domain);
+                    + "<name> is a placeholder: keep your own. GPU ACPI path in the guest: " + plan.acpiPath().replace("--", "") + " "), domain);
             apply(doc, plan);
             return Xml.write(doc);
         } catch (ParserConfigurationException e) {
@@ -143,7 +147,8 @@ public final class LibvirtXml {
         h.setAttribute("type", "pci");
         h.setAttribute("managed", "yes");
         int[] a = f.hostFields();
-        Xml.pciAddress(Xml.add(Xml.add(h, null, "source"), null, "address"), a[0], a[1], a[2], a[3]);
+        // a host address has no type attribute: libvirt's schema refuses type='pci' under <source>
+        Xml.hostPciAddress(Xml.add(Xml.add(h, null, "source"), null, "address"), a[0], a[1], a[2], a[3]);
         Xml.add(h, null, "alias").setAttribute("name", "ua-" + f.alias());
         if (f.romfile() != null) {
             Element rom = Xml.add(h, null, "rom");

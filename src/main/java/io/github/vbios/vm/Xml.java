@@ -81,6 +81,11 @@ final class Xml {
 
     static void pciAddress(Element a, int domain, int bus, int slot, int function) {
         a.setAttribute("type", "pci");
+        hostPciAddress(a, domain, bus, slot, function);
+    }
+
+    /** A {@code <source><address>} of a hostdev: the same fields without {@code type}. */
+    static void hostPciAddress(Element a, int domain, int bus, int slot, int function) {
         a.setAttribute("domain", String.format(Locale.ROOT, "0x%04x", domain));
         a.setAttribute("bus", String.format(Locale.ROOT, "0x%02x", bus));
         a.setAttribute("slot", String.format(Locale.ROOT, "0x%02x", slot));

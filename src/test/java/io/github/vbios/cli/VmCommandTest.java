@@ -72,7 +72,8 @@ class VmCommandTest {
                 "--device", "01:00.0", "--domain", domain.toString(), "--json");
         JsonNode doc2 = Json.mapper().readTree(json.out());
         assertThat(xml(doc2.get("libvirtDomain").asText()).getElementsByTagName("name").getLength()).isEqualTo(1);
-        assertThat(xml(doc2.get("libvirtSnippet").asText()).getElementsByTagName("name").getLength()).isZero();
+        assertThat(xml(doc2.get("libvirtSnippet").asText()).getElementsByTagName("name").item(0).getTextContent())
+                .isEqualTo("VM");
     }
 
     @Test
@@ -91,6 +92,25 @@ class VmCommandTest {
         assertThat(doc.get("commands").get(1).asText()).startsWith("qm set 104 ");
         assertThat(doc.get("plan").get("rootPorts").get(0).get("functions").get(0).get("subsystemVendorId").asText())
                 .isEqualTo("1025");
+    }
+
+    @Test
+    void tablesForAnotherPathAreExit3() throws IOException {
+        Path host = SampleHosts.optimusLaptop(tmp.resolve("host"));
+        Path ssdt = tmp.resolve("ssdt");
+        DoctorCommandTest.Run made = DoctorCommandTest.run("ssdt", "--rom", writeRom().toString(), "--path",
+                "\\_SB.PCI0.S08.S00", "-o", ssdt.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        DoctorCommandTest.Run r = DoctorCommandTest.run("vm", "proxmox", "--host-root", host.toString(),
+                "--device", "01:00.0", "--index", "0", "--ssdt", ssdt.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("\\_SB.PCI0.S08.S00").contains("\\_SB.PCI0.SE0.S00").contains("vbios ssdt --rom")
+                .doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+    }
+
+    private Path writeRom() throws IOException {
+        return Files.write(tmp.resolve("gpu.rom"), io.github.vbios.sample.SampleOptionRoms.withEfi(0x10de, 0x1f99));
     }
 
     @Test

@@ -70,15 +70,34 @@ class PassthroughPlannerTest {
     }
 
     @Test
-    void proxmoxIndexDecidesThePathAndMismatchedTablesAreNoted() throws IOException {
+    void proxmoxIndexDecidesThePathAndTablesForAnotherPathAreRefused() throws IOException {
         HostSnapshot h = host(SampleHosts.optimusLaptop(tmp.resolve("host")));
         Path ssdt = SsdtFixture.write(tmp.resolve("ssdt"), "\\_SB.PCI0.SE0.S00", SsdtMode.EMBED);
 
-        PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.PROXMOX, bdf("01:00.0")).withSsdt(ssdt)
-                .withOptions(false, true, 4));
+        PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.PROXMOX, bdf("01:00.0")).withSsdt(ssdt));
+        assertThat(p.acpiPath()).isEqualTo("\\_SB.PCI0.SE0.S00");
+        assertThatThrownBy(() -> PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.PROXMOX, bdf("01:00.0"))
+                .withSsdt(ssdt).withOptions(false, true, 4)))
+                .isInstanceOfSatisfying(VbiosException.class, e -> assertThat(e.kind()).isEqualTo(VbiosException.Kind.INVALID_INPUT))
+                .hasMessageContaining("made for \\_SB.PCI0.SE0.S00").hasMessageContaining("hostpci4")
+                .hasMessageContaining("vbios ssdt --rom ROM --path '\\_SB.PCI0.S80.S00' -o " + ssdt);
+        Path s08 = SsdtFixture.write(tmp.resolve("s08"), "\\_SB.PCI0.S08.S00", SsdtMode.EMBED);
+        assertThatThrownBy(() -> PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.PROXMOX, bdf("01:00.0"))
+                .withSsdt(s08))).isInstanceOf(VbiosException.class)
+                .hasMessageContaining("made for \\_SB.PCI0.S08.S00").hasMessageContaining("--path '\\_SB.PCI0.SE0.S00'");
+    }
 
-        assertThat(p.acpiPath()).isEqualTo("\\_SB.PCI0.S80.S00");
-        assertThat(p.notes()).anyMatch(n -> n.contains("were made for \\_SB.PCI0.SE0.S00") && n.contains("S80.S00"));
+    /** virt-manager's domains use 00:01.0 for video: tables for \_SB.PCI0.S08.S00 cannot be honoured there. */
+    @Test
+    void libvirtDomainWhereTheTablesSlotIsTakenIsRefused() throws IOException {
+        HostSnapshot h = host(SampleHosts.optimusLaptop(tmp.resolve("host")));
+        Path s08 = SsdtFixture.write(tmp.resolve("s08"), "\\_SB.PCI0.S08.S00", SsdtMode.EMBED);
+        LibvirtDomain d = LibvirtDomain.read(io.github.vbios.vm.LibvirtPatchTestDomain.XML);
+        assertThatThrownBy(() -> PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf("01:00.0"))
+                .withSsdt(s08).withDomain(d)))
+                .isInstanceOfSatisfying(VbiosException.class, e -> assertThat(e.kind()).isEqualTo(VbiosException.Kind.INVALID_INPUT))
+                .hasMessageContaining("made for \\_SB.PCI0.S08.S00").hasMessageContaining("\\_SB.PCI0.SE0.S00")
+                .hasMessageContaining("vbios ssdt");
     }
 
     @Test
