@@ -4,7 +4,8 @@
 # built against that kernel's headers), all in .cache/guest/ (git-ignored). The tests skip with a
 # message when these files are missing. Needs apt-get (Debian 12) and network access; installing
 # the headers (linux-headers-VERSION, the same version as linux-image-amd64) needs root, else the
-# header packages are unpacked into .cache/guest-build/ instead (gcc and make must be there).
+# header packages are unpacked into .cache/guest-build/ instead (gcc-12 and make must be there;
+# VBIOS_UNPACK_HEADERS=1 does that as root too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dest=.cache/guest
@@ -39,8 +40,8 @@ if [ -s "$dest/vbrom.ko" ] && [ "$dest/vbrom.ko" -nt "$src/vbrom.c" ]; then
   exit 0
 fi
 kdir=/usr/src/linux-headers-$kver
-if [ ! -d "$kdir" ]; then
-  if [ "$(id -u)" = 0 ]; then
+if [ ! -d "$kdir" ] || [ -n "${VBIOS_UNPACK_HEADERS:-}" ]; then
+  if [ "$(id -u)" = 0 ] && [ -z "${VBIOS_UNPACK_HEADERS:-}" ]; then
     apt-get install -y -q --no-install-recommends "linux-headers-$kver"
   else
     # Unpacked headers: the -amd64 tree points at the -common tree through a relative symlink
@@ -51,6 +52,8 @@ if [ ! -d "$kdir" ]; then
         "linux-kbuild-$(echo "$kver" | cut -d. -f1-2)")
     for d in "$tmp"/h/*.deb; do dpkg-deb -x "$d" "$hb"; done
     kdir=$PWD/$hb/usr/src/linux-headers-$kver
+    # its Makefile includes the -common tree by absolute path: point it at the unpacked one
+    sed -i "s|/usr/src/|$PWD/$hb/usr/src/|" "$kdir/Makefile"
   fi
 fi
 build="$tmp/vbrom"
