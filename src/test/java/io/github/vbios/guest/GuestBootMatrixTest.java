@@ -190,21 +190,16 @@ class GuestBootMatrixTest {
         }
         vm.addAll(List.of("--romfile", String.valueOf(romfile), "--ssdt", ssdt.toString(), "--json"));
         JsonNode plan = Vbios.run(vm).ok().json();
-        List<String> argv = stack.qemu(plan, guest);
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("qemu.log").toFile()).start();
-        boolean done = p.waitFor(BOOT_TIMEOUT_S, TimeUnit.SECONDS);
-        if (!done) {
-            p.destroyForcibly().waitFor();
-        }
+        Stack.Run run = stack.run(plan, guest, BOOT_TIMEOUT_S);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         String serial = Files.exists(guest.serial()) ? Files.readString(guest.serial(), StandardCharsets.ISO_8859_1)
                 : "";
+        List<String> argv = run.command();
         keep(dir, c.id(), argv);
         System.out.printf("guest boot %s: %d s%n", c.id(), seconds);
         byte[] padded = java.util.Arrays.copyOf(Files.readAllBytes(romfile), expected.length);
-        return new Boot(c, argv, serial, Files.readString(dir.resolve("qemu.log")) + (done ? "" : "\n(timed out)"),
+        return new Boot(c, argv, serial, run.log() + (run.done() ? "" : "\n(timed out)"),
                 expected, ByteSlice.of(padded).sha256(), plan.get("acpiPath").asText(), seconds);
     }
 

@@ -23,9 +23,11 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * {@code vbios vm libvirt --domain} on the domain virt-install writes for a Windows 11 guest, then
- * libvirt's own command line for the patched domain ({@code virsh domxml-to-native qemu-argv} on a
- * session libvirtd of an unprivileged user, so QEMU's arguments are exactly libvirt's). Before the
+ * {@code vbios vm libvirt --domain} on the domain virt-install writes for a Windows 11 guest, started
+ * by a real libvirtd: {@code virsh create} on a session libvirtd of an unprivileged user (nobody when
+ * the tests run as root), so QEMU runs as that user and must open vbios's artefacts with the modes
+ * vbios gave them, and its arguments are exactly libvirt's. ({@link #qemu} gives the same domain's
+ * {@code virsh domxml-to-native qemu-argv}, for a look.) Before the
  * conversion the test changes only what a CI machine cannot provide: KVM-only parts (type, host
  * CPU, Hyper-V), the disks, network, SPICE, TPM and pty consoles, the memory size; it adds the
  * direct kernel boot and a file serial, picks the firmware of the cell, and replaces each
@@ -74,23 +76,64 @@ record LibvirtStack(Path home) implements Stack {
         return strip(argv);
     }
 
-    /** Runs virsh as nobody (when root) against a session libvirtd in {@link #home}. */
-    private String nativeArgv(Path xml) throws Exception {
+    @Override
+    public Run run(JsonNode vm, Guest guest, long timeoutSeconds) throws Exception {
+        // the unprivileged QEMU reaches the cell's folder; vbios's own files keep the modes vbios gave them
+        Files.setPosixFilePermissions(guest.dir().getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(guest.dir(), PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path kernel = Files.copy(guest.kernel(), guest.dir().resolve("vmlinuz"));
+        Guest own = new Guest(guest.dir(), kernel, guest.initrd(), guest.serial(), guest.append(), guest.ovmf(),
+                guest.hotplug());
+        String name = "vbios-" + guest.dir().getFileName();
+        Path xml = home.resolve(name + ".xml");
+        Files.writeString(xml, forCi(vm.get("libvirtDomain").asText(), own).replaceFirst("<name>[^<]*</name>",
+                "<name>" + name + "</name>"));
+        Files.setPosixFilePermissions(xml, PosixFilePermissions.fromString("rw-r--r--"));
+        String create;
+        try {
+            create = virsh(120, "create", xml.toString());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n(QEMU runs as an unprivileged user here: \"can't open file\""
+                    + " means a file vbios wrote, or its folder, is not readable by others; issue 16 point 1)", e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        boolean done = false;
+        while (System.nanoTime() < deadline) {
+            if (!virsh(60, "list", "--name").lines().map(String::strip).toList().contains(name)) {
+                done = true;
+                break;
+            }
+            Thread.sleep(2000);
+        }
+        if (!done) {
+            virsh(60, "destroy", name);
+        }
+        Path log = home.resolve(".cache/libvirt/qemu/log/" + name + ".log");
+        String qemuLog = Files.exists(log) ? Files.readString(log) : "(no libvirt log at " + log + ")";
+        return new Run(List.of("virsh", "-c", "qemu:///session", "create", xml.toString()), create + "\n" + qemuLog,
+                done);
+    }
+
+    /** Runs virsh as nobody (when root) against a session libvirtd in {@link #home}; fails unless it exits 0. */
+    private String virsh(long seconds, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
             cmd.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
         }
         cmd.addAll(List.of("env", "-i", "PATH=/usr/bin:/bin:/usr/sbin:/sbin", "HOME=" + home,
-                "XDG_RUNTIME_DIR=" + home.resolve("run"), "virsh", "-c", "qemu:///session", "domxml-to-native",
-                "qemu-argv", xml.toString()));
+                "XDG_RUNTIME_DIR=" + home.resolve("run"), "virsh", "-c", "qemu:///session"));
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        if (!p.waitFor(seconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
-            throw new AssertionError("virsh domxml-to-native refused the patched domain:\n" + out + "\n"
-                    + Files.readString(xml));
+            throw new AssertionError("virsh " + String.join(" ", args) + " failed:\n" + out);
         }
         return out.strip();
+    }
+
+    private String nativeArgv(Path xml) throws Exception {
+        return virsh(120, "domxml-to-native", "qemu-argv", xml.toString());
     }
 
     /** libvirt's argv without the environment prefix and the parts only a managing libvirtd uses. */
@@ -122,6 +165,7 @@ record LibvirtStack(Path home) implements Stack {
         Document doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(patched)));
         Element domain = doc.getDocumentElement();
         domain.setAttribute("type", "qemu");
+        removeAll(doc, "uuid");
         text(doc, "memory", "524288");
         text(doc, "currentMemory", "524288");
         text(doc, "vcpu", "1");
@@ -142,7 +186,10 @@ record LibvirtStack(Path home) implements Stack {
             loader.setAttribute("readonly", "yes");
             loader.setAttribute("type", "pflash");
             Path vars = guest.dir().resolve("win11_VARS.fd");
-            Files.copy(OVMF_VARS, vars);
+            if (!Files.exists(vars)) {
+                Files.copy(OVMF_VARS, vars);
+                Files.setPosixFilePermissions(vars, PosixFilePermissions.fromString("rw-rw-rw-"));
+            }
             child(os, "nvram", vars.toString()).setAttribute("template", OVMF_VARS.toString());
         }
         child(os, "kernel", guest.kernel().toString());

@@ -1,9 +1,11 @@
 package io.github.vbios.guest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One way users start the VM (plain QEMU, libvirt, Proxmox): which {@code vbios vm} command it
@@ -32,4 +34,21 @@ interface Stack {
 
     /** The QEMU command line (binary first) this stack runs for the JSON that {@code vm} printed. */
     List<String> qemu(JsonNode vm, Guest guest) throws Exception;
+
+    /** How the guest ran: the command that started it, what it printed, whether it ended in time. */
+    record Run(List<String> command, String log, boolean done) {
+    }
+
+    /** Starts the VM as this stack does and waits until it powers off (default: QEMU run by the test). */
+    default Run run(JsonNode vm, Guest guest, long timeoutSeconds) throws Exception {
+        List<String> argv = qemu(vm, guest);
+        Path log = guest.dir().resolve("qemu.log");
+        Process p = new ProcessBuilder(argv).directory(guest.dir().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly().waitFor();
+        }
+        return new Run(argv, Files.readString(log), done);
+    }
 }
