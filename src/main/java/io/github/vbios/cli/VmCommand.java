@@ -53,12 +53,16 @@ public final class VmCommand implements Callable<Integer> {
 
     static PassthroughPlan plan(VmOptions o, VmTarget target, LibvirtDomain domain, int proxmoxIndex)
             throws IOException {
+        return PassthroughPlanner.plan(new HostReader(o.hostRoot).snapshot(), request(o, target, domain, proxmoxIndex));
+    }
+
+    static PlanRequest request(VmOptions o, VmTarget target, LibvirtDomain domain, int proxmoxIndex) {
         PciAddress address = PciAddress.parse(o.device).orElseThrow(() -> new VbiosException(
                 VbiosException.Kind.USAGE, "--device '" + o.device + "' is not a PCI address like 0000:01:00.0"));
         PlanRequest req = new PlanRequest(target, address, o.romfile, o.ssdt,
                 o.subsystem == null ? null : SubsystemIds.parse(o.subsystem), o.gpuOnly, !o.keepHotplug,
                 proxmoxIndex, domain, o.machine, o.ovmfCode, o.ovmfVars);
-        return PassthroughPlanner.plan(new HostReader(o.hostRoot).snapshot(), req);
+        return req;
     }
 
     /** Writes the text (to -o or stdout), or the JSON document; notes and the ACPI path go to stderr. */
@@ -131,6 +135,9 @@ public final class VmCommand implements Callable<Integer> {
         @Option(names = "--domain", paramLabel = "FILE", description = "the domain XML to patch (virsh dumpxml VM > FILE)")
         Path domainFile;
 
+        @Option(names = "--switch-to-uefi", description = "with --domain: switch a BIOS guest to UEFI (default: keep its firmware)")
+        boolean switchToUefi;
+
         @Override
         public Integer call() throws IOException {
             LibvirtDomain domain = null;
@@ -145,8 +152,12 @@ public final class VmCommand implements Callable<Integer> {
                             + domain.findings().get(0).message());
                 }
             }
-            PassthroughPlan plan = plan(options, VmTarget.LIBVIRT, domain, 0);
-            String xml = domain == null ? LibvirtXml.snippet(plan) : LibvirtXml.patch(domain, plan);
+            if (switchToUefi && domain == null) {
+                throw new VbiosException(VbiosException.Kind.USAGE, "--switch-to-uefi needs --domain");
+            }
+            PassthroughPlan plan = PassthroughPlanner.plan(new HostReader(options.hostRoot).snapshot(),
+                    request(options, VmTarget.LIBVIRT, domain, 0).withSwitchToUefi(switchToUefi));
+            String xml = domain == null ? LibvirtXml.snippet(plan) : LibvirtXml.patch(domain, plan, switchToUefi);
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("libvirtSnippet", domain == null ? xml : LibvirtXml.snippet(plan));
             if (domain != null) {

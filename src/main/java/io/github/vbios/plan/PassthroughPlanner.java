@@ -33,6 +33,10 @@ import java.util.Optional;
 public final class PassthroughPlanner {
     /** 00:1c.x is free in QEMU, libvirt and Proxmox q35 layouts (Proxmox puts hostpci0 there). */
     static final int DEFAULT_SLOT = 0x1c;
+    /** pc machines: slots 0x10-0x1f are free in QEMU's and virt-manager's i440fx layouts. */
+    static final int DEFAULT_PC_SLOT = 0x10;
+    private static final int[] PC_SLOT_ORDER = {0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a,
+        0x1b, 0x1c, 0x1d, 0x1e, 0x1f, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x03, 0x04, 0x05, 0x06, 0x07};
     private static final int[] SLOT_ORDER = {0x1c, 0x1d, 0x1e, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11,
         0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b};
 
@@ -50,14 +54,15 @@ public final class PassthroughPlanner {
         }
         Optional<SsdtManifest> manifest = req.ssdtDir() == null ? Optional.empty()
                 : Optional.of(SsdtManifest.read(req.ssdtDir()));
-        int[] where = rootPortLocation(req, manifest, notes);
-        AcpiPath path = req.target() == VmTarget.PROXMOX ? AcpiPath.fromProxmoxHostpci(req.proxmoxIndex())
-                : AcpiPath.fromGuestAddress("01:00.0", List.of(String.format(Locale.ROOT, "00:%02x.%x", where[0], where[1])));
+        Location where = location(req, gpu.address().toString(), manifest, notes);
+        AcpiPath path = where.path(req);
         if (manifest.isPresent()) {
             refuseOtherPath(req, manifest.get(), path, where);
         }
-        RootPort rp = new RootPort("vbios-rp" + where[2], where[2], where[3], 0x10 + (where[2] & 0x7f), where[0],
-                where[1], req.hotplugOff(), functions(host, gpu, req, notes));
+        List<GuestFunction> fns = functions(host, gpu, req, notes);
+        RootPort rp = where.rootBus() ? RootPort.onRootBus(where.slot(), fns)
+                : new RootPort("vbios-rp" + where.index(), where.index(), where.chassis(), where.port(), where.slot(),
+                where.function(), req.hotplugOff(), fns);
         List<String> tables = new ArrayList<>();
         FwCfgEntry fw = null;
         if (manifest.isPresent()) {
@@ -75,6 +80,7 @@ public final class PassthroughPlanner {
         }
         if (req.target() == VmTarget.LIBVIRT) {
             libvirtNotes(req, tables, fw, rp, notes);
+            firmwareNotes(req.domain(), req.switchToUefi(), notes);
         }
         return new PassthroughPlan(req.machine(), req.ovmfCode(), req.ovmfVars(), List.of(rp), tables, fw,
                 path.toString(), req.proxmoxIndex(), notes);
@@ -84,15 +90,17 @@ public final class PassthroughPlanner {
      * Tables made for another path would put {@code _ROM} on a node that is not the GPU's (auto
      * placement even creates a phantom device there) and the guest shows no error: refuse them.
      */
-    private static void refuseOtherPath(PlanRequest req, SsdtManifest m, AcpiPath path, int[] where) {
+    private static void refuseOtherPath(PlanRequest req, SsdtManifest m, AcpiPath path, Location where) {
         if (AcpiPath.parse(m.acpiPath()).equals(path)) {
             return;
         }
         String why = switch (req.target()) {
             case PROXMOX -> "Proxmox puts hostpci" + req.proxmoxIndex() + " (pcie=1) at " + path;
             case LIBVIRT -> req.domain() == null ? "this plan puts the GPU at " + path
-                    : String.format(Locale.ROOT, "in this domain the GPU goes behind a root port at 00:%02x.%x, so its "
-                    + "path is %s (the tables' slot is taken or not a root-port path)", where[0], where[1], path);
+                    : String.format(Locale.ROOT, "in this domain the GPU goes %s 00:%02x.%x, so its path is %s (the "
+                    + "tables' slot is taken, or the GPU is already placed there, or the machine type needs another "
+                    + "form)", where.rootBus() ? "into slot" : "behind a root port at", where.slot(), where.function(),
+                    path);
             case QEMU -> "this plan puts the GPU at " + path;
         };
         String rom = req.romfile() == null ? "ROM" : QemuArgs.shellQuote(req.romfile().toString());
@@ -161,37 +169,86 @@ public final class PassthroughPlanner {
     }
 
     /**
-     * {@code [slot, function, controllerIndex, chassis]} of the root port: where the manifest's
-     * path says (so existing tables stay valid), else 00:1c.0; for libvirt a slot and index the
-     * domain does not use yet.
+     * Where the GPU goes in the guest: behind a root port at {@code slot.function} of pcie.0, or,
+     * on a pc (i440fx) machine, directly in {@code slot} of pci.0 (no PCIe root ports there).
      */
-    private static int[] rootPortLocation(PlanRequest req, Optional<SsdtManifest> manifest, List<String> notes) {
+    private record Location(int slot, int function, int index, int chassis, int port, boolean rootBus) {
+        AcpiPath path(PlanRequest req) {
+            if (req.target() == VmTarget.PROXMOX) {
+                return AcpiPath.fromProxmoxHostpci(req.proxmoxIndex());
+            }
+            String at = String.format(Locale.ROOT, "00:%02x.%x", slot, function);
+            return rootBus ? AcpiPath.fromGuestAddress(at, List.of()) : AcpiPath.fromGuestAddress("01:00.0", List.of(at));
+        }
+    }
+
+    /**
+     * Where the manifest's path says (so existing tables stay valid), else 00:1c.0; for libvirt
+     * where the GPU already sits in the domain (patching twice moves nothing), else a slot and
+     * index the domain does not use yet.
+     */
+    private static Location location(PlanRequest req, String gpuAddress, Optional<SsdtManifest> manifest,
+                                     List<String> notes) {
         if (req.target() == VmTarget.PROXMOX) {
             int devfn = devfn(AcpiPath.fromProxmoxHostpci(req.proxmoxIndex()).segments().get(2));
-            return new int[] {devfn >> 3, devfn & 7, req.proxmoxIndex() + 1, req.proxmoxIndex() + 1};
+            int n = req.proxmoxIndex() + 1;
+            return new Location(devfn >> 3, devfn & 7, n, n, n, false);
         }
-        int slot = DEFAULT_SLOT;
-        int fn = 0;
-        Optional<Integer> wanted = manifest.map(m -> AcpiPath.parse(m.acpiPath()).segments())
-                .filter(s -> s.size() == 4 && s.get(1).equals("PCI0") && s.get(3).equals("S00_"))
-                .map(s -> devfn(s.get(2))).filter(d -> d >= 0);
-        if (wanted.isPresent()) {
-            slot = wanted.get() >> 3;
-            fn = wanted.get() & 7;
+        LibvirtDomain d = req.domain() != null && req.domain().usable() ? req.domain() : null;
+        boolean pc = d != null ? d.pc() : isPcMachine(req.machine());
+        List<String> segs = manifest.map(m -> AcpiPath.parse(m.acpiPath()).segments()).orElse(List.of());
+        Optional<Integer> wanted = Optional.empty();
+        if (segs.size() == (pc ? 3 : 4) && segs.get(1).equals("PCI0") && (pc || segs.get(3).equals("S00_"))) {
+            wanted = Optional.of(devfn(segs.get(2))).filter(x -> x >= 0 && (!pc || (x & 7) == 0));
         }
-        LibvirtDomain d = req.domain();
-        if (d == null || !d.usable()) {
-            return new int[] {slot, fn, 1, 1};
+        int slot = wanted.map(w -> w >> 3).orElse(pc ? DEFAULT_PC_SLOT : DEFAULT_SLOT);
+        int fn = wanted.map(w -> w & 7).orElse(0);
+        if (d == null) {
+            return new Location(slot, fn, pc ? 0 : 1, 1, 0x11, pc);
+        }
+        Optional<LibvirtDomain.Placement> placed = d.placementOf(gpuAddress);
+        if (placed.isPresent()) {
+            LibvirtDomain.Placement p = placed.get();
+            return p.controllerIndex() == 0 ? new Location(p.slot(), 0, 0, 0, 0, true)
+                    : new Location(p.slot(), p.function(), p.controllerIndex(), p.chassis(), p.port(), false);
         }
         if (d.rootBusSlots().contains(slot)) {
             int taken = slot;
-            slot = java.util.Arrays.stream(SLOT_ORDER).filter(s -> !d.rootBusSlots().contains(s)).findFirst()
-                    .orElseThrow(() -> new VbiosException(VbiosException.Kind.USAGE, "no free slot on pcie.0"));
+            int[] order = pc ? PC_SLOT_ORDER : SLOT_ORDER;
+            slot = java.util.Arrays.stream(order).filter(x -> !d.rootBusSlots().contains(x)).findFirst()
+                    .orElseThrow(() -> new VbiosException(VbiosException.Kind.INVALID_INPUT, "no free slot on "
+                            + d.rootBusName() + " in the domain for the GPU" + (pc ? "" : "'s root port")
+                            + ": remove a device from " + d.rootBusName() + " (virsh edit VM) and run vbios vm again"));
             fn = 0;
-            notes.add(String.format(Locale.ROOT, "slot 00:%02x is taken in the domain; the root port goes to 00:%02x", taken, slot));
+            notes.add(String.format(Locale.ROOT, "slot 00:%02x is taken in the domain; the GPU%s goes to 00:%02x",
+                    taken, pc ? "" : "'s root port", slot));
+        }
+        if (pc) {
+            return new Location(slot, 0, 0, 0, 0, true);
         }
         int index = d.controllerIndexes().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        return new int[] {slot, fn, index, d.maxChassis() + 1};
+        return new Location(slot, fn, index, d.maxChassis() + 1, Math.max(d.maxPort(), 0x10) + 1, false);
+    }
+
+    /** {@code pc}, {@code pc-i440fx-8.2}: the conventional-PCI machine. */
+    static boolean isPcMachine(String machine) {
+        return machine != null && machine.startsWith("pc") && !machine.contains("q35");
+    }
+
+    /** An existing guest's firmware stays as it is unless asked; say what that means for the plan. */
+    private static void firmwareNotes(LibvirtDomain d, boolean switchToUefi, List<String> notes) {
+        if (d == null || !d.usable()) {
+            return;
+        }
+        if (!d.uefi()) {
+            notes.add(switchToUefi ? "the domain booted with BIOS (SeaBIOS) and is switched to UEFI (--switch-to-uefi): "
+                    + "an installed BIOS guest no longer boots until its disk is converted (e.g. mbr2gpt)"
+                    : "the domain boots with BIOS (SeaBIOS) and stays so: the ACPI tables and fw_cfg work under SeaBIOS "
+                    + "as under OVMF; pass --switch-to-uefi to change it (an installed BIOS guest would not boot)");
+        }
+        if (!d.acpi()) {
+            notes.add("the domain had no <features><acpi/>: added, the tables need ACPI");
+        }
     }
 
     /** {@code S08_} -> 0x08; -1 when the segment is not QEMU's {@code Sxx} form. */
@@ -218,8 +275,9 @@ public final class PassthroughPlanner {
                     + "copy the romfile and tables there and run vbios vm again with those paths");
         }
         if (req.domain() == null) {
-            notes.add("controller index " + rp.index() + " and slot 00:" + String.format(Locale.ROOT, "%02x", rp.slot())
-                    + " are guesses: pass --domain <(virsh dumpxml VM) to pick free ones and get the patched domain");
+            notes.add((rp.rootBus() ? "slot 00:" + String.format(Locale.ROOT, "%02x", rp.slot()) + " of pci.0 is a guess"
+                    : "controller index " + rp.index() + " and slot 00:" + String.format(Locale.ROOT, "%02x", rp.slot())
+                    + " are guesses") + ": pass --domain <(virsh dumpxml VM) to pick free ones and get the patched domain");
         }
     }
 }

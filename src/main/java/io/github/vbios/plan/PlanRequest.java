@@ -15,7 +15,20 @@ import java.nio.file.Path;
  */
 public record PlanRequest(VmTarget target, PciAddress device, Path romfile, Path ssdtDir, SubsystemIds subsystem,
                           boolean gpuOnly, boolean hotplugOff, int proxmoxIndex, LibvirtDomain domain,
-                          String machine, String ovmfCode, String ovmfVars) {
+                          String machine, String ovmfCode, String ovmfVars, boolean switchToUefi) {
+    public PlanRequest(VmTarget target, PciAddress device, Path romfile, Path ssdtDir, SubsystemIds subsystem,
+                       boolean gpuOnly, boolean hotplugOff, int proxmoxIndex, LibvirtDomain domain, String machine,
+                       String ovmfCode, String ovmfVars) {
+        this(target, device, romfile, ssdtDir, subsystem, gpuOnly, hotplugOff, proxmoxIndex, domain, machine, ovmfCode,
+                ovmfVars, false);
+    }
+
+    /** Allow switching an existing BIOS guest to UEFI ({@code --switch-to-uefi}); never done unasked. */
+    public PlanRequest withSwitchToUefi(boolean flag) {
+        return new PlanRequest(target, device, romfile, ssdtDir, subsystem, gpuOnly, hotplugOff, proxmoxIndex, domain,
+                machine, ovmfCode, ovmfVars, flag);
+    }
+
     public static final String OVMF_CODE = "/usr/share/OVMF/OVMF_CODE_4M.fd";
     public static final String OVMF_VARS = "/usr/share/OVMF/OVMF_VARS_4M.fd";
 
@@ -27,26 +40,26 @@ public record PlanRequest(VmTarget target, PciAddress device, Path romfile, Path
 
     public PlanRequest withRomfile(Path p) {
         return new PlanRequest(target, device, p, ssdtDir, subsystem, gpuOnly, hotplugOff, proxmoxIndex, domain,
-                machine, ovmfCode, ovmfVars);
+                machine, ovmfCode, ovmfVars, switchToUefi);
     }
 
     public PlanRequest withSsdt(Path dir) {
         return new PlanRequest(target, device, romfile, dir, subsystem, gpuOnly, hotplugOff, proxmoxIndex, domain,
-                machine, ovmfCode, ovmfVars);
+                machine, ovmfCode, ovmfVars, switchToUefi);
     }
 
     public PlanRequest withSubsystem(SubsystemIds ids) {
         return new PlanRequest(target, device, romfile, ssdtDir, ids, gpuOnly, hotplugOff, proxmoxIndex, domain,
-                machine, ovmfCode, ovmfVars);
+                machine, ovmfCode, ovmfVars, switchToUefi);
     }
 
     public PlanRequest withDomain(LibvirtDomain d) {
         return new PlanRequest(target, device, romfile, ssdtDir, subsystem, gpuOnly, hotplugOff, proxmoxIndex, d,
-                machine, ovmfCode, ovmfVars);
+                machine, ovmfCode, ovmfVars, switchToUefi);
     }
 
     public PlanRequest withOptions(boolean gpuOnlyFlag, boolean hotplugOffFlag, int index) {
         return new PlanRequest(target, device, romfile, ssdtDir, subsystem, gpuOnlyFlag, hotplugOffFlag, index,
-                domain, machine, ovmfCode, ovmfVars);
+                domain, machine, ovmfCode, ovmfVars, switchToUefi);
     }
 }

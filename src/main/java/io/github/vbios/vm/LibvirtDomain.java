@@ -24,10 +24,15 @@ import org.xml.sax.SAXParseException;
  * not collide with: controller indexes, used slots on {@code pcie.0}, chassis numbers, the
  * machine type, hostdevs already present. Never throws: a document that cannot be read is a
  * result with {@code document == null} and a finding. DOCTYPEs are refused (no external entities).
+ *
+ * @param pc      a pc (i440fx) machine: a conventional PCI root bus {@code pci.0}, no PCIe root ports
+ * @param uefi    the guest boots with UEFI ({@code <os firmware='efi'>} or a pflash {@code <loader>})
+ * @param acpi    {@code <features><acpi/>} is present
+ * @param maxPort the highest root-port {@code port} in use (0 when none)
  */
 public record LibvirtDomain(Document document, String machine, Set<Integer> controllerIndexes,
                             Set<Integer> rootBusSlots, int maxChassis, List<String> hostdevSources,
-                            List<Finding> findings) {
+                            List<Finding> findings, boolean pc, boolean uefi, boolean acpi, int maxPort) {
     public LibvirtDomain {
         controllerIndexes = Set.copyOf(controllerIndexes);
         rootBusSlots = Set.copyOf(rootBusSlots);
@@ -100,7 +105,7 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
         }
         Set<Integer> indexes = new TreeSet<>();
         Set<Integer> slots = new TreeSet<>();
-        int[] chassis = {0};
+        int[] chassis = {0, 0};
         List<String> sources = new ArrayList<>();
         for (Element devices : Xml.children(root, "devices")) {
             controllers(devices, indexes, chassis);
@@ -111,10 +116,86 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
                 }
             }
         }
-        if (!machine.isEmpty() && !machine.contains("q35")) {
-            findings.add(Finding.warning(-1, "machine type " + machine + " is not q35: PCIe root ports need q35"));
+        boolean uefi = false;
+        for (Element os : Xml.children(root, "os")) {
+            uefi |= "efi".equals(os.getAttribute("firmware"));
+            for (Element loader : Xml.children(os, "loader")) {
+                uefi |= "pflash".equals(loader.getAttribute("type")) || loader.getTextContent().contains("OVMF")
+                        || loader.getTextContent().contains("edk2");
+            }
         }
-        return new LibvirtDomain(doc, machine, indexes, slots, chassis[0], sources, findings);
+        boolean acpi = false;
+        for (Element f : Xml.children(root, "features")) {
+            acpi |= !Xml.children(f, "acpi").isEmpty();
+        }
+        boolean pciRoot = false;
+        for (Element devices : Xml.children(root, "devices")) {
+            for (Element c : Xml.children(devices, "controller")) {
+                pciRoot |= "pci".equals(c.getAttribute("type")) && "pci-root".equals(c.getAttribute("model"));
+            }
+        }
+        // libvirt's "pc" is i440fx; a hand-written domain without machine but with a pci-root is one too
+        boolean pc = machine.isEmpty() ? pciRoot : !machine.contains("q35") && (machine.startsWith("pc") || pciRoot);
+        return new LibvirtDomain(doc, machine, indexes, slots, chassis[0], sources, findings, pc, uefi, acpi, chassis[1]);
+    }
+
+    /** The PCI root bus's name as libvirt and QEMU call it. */
+    public String rootBusName() {
+        return pc ? "pci.0" : "pcie.0";
+    }
+
+    /**
+     * Where a hostdev for {@code hostAddress} already sits in the guest, so that patching again keeps
+     * the GPU (and its ACPI path) where it was: directly on the root bus, or behind a root port on
+     * the root bus. Empty when there is none, it has no assigned address, or it is deeper.
+     */
+    public java.util.Optional<Placement> placementOf(String hostAddress) {
+        if (document == null) {
+            return java.util.Optional.empty();
+        }
+        for (Element devices : Xml.children(document.getDocumentElement(), "devices")) {
+            for (Element h : Xml.children(devices, "hostdev")) {
+                boolean match = Xml.children(h, "source").stream().flatMap(s -> Xml.children(s, "address").stream())
+                        .anyMatch(a -> Xml.hostAddress(a).equals(hostAddress));
+                Element guest = Xml.children(h, "address").stream().filter(a -> "pci".equals(a.getAttribute("type")))
+                        .findFirst().orElse(null);
+                if (!match || guest == null) {
+                    continue;
+                }
+                int bus = Xml.number(guest.getAttribute("bus")).orElse(-1);
+                if (bus == 0) {
+                    return java.util.Optional.of(new Placement(0, Xml.number(guest.getAttribute("slot")).orElse(0),
+                            0, 0, 0));
+                }
+                for (Element c : Xml.children(devices, "controller")) {
+                    if ("pci".equals(c.getAttribute("type")) && "pcie-root-port".equals(c.getAttribute("model"))
+                            && Xml.number(c.getAttribute("index")).orElse(-1) == bus) {
+                        Element a = Xml.children(c, "address").stream().findFirst().orElse(null);
+                        if (a == null || Xml.number(a.getAttribute("bus")).orElse(-1) != 0) {
+                            return java.util.Optional.empty();
+                        }
+                        int chassis = 0;
+                        int port = 0;
+                        for (Element t : Xml.children(c, "target")) {
+                            chassis = Xml.number(t.getAttribute("chassis")).orElse(0);
+                            port = Xml.number(t.getAttribute("port")).orElse(0);
+                        }
+                        return java.util.Optional.of(new Placement(bus, Xml.number(a.getAttribute("slot")).orElse(0),
+                                Xml.number(a.getAttribute("function")).orElse(0), chassis, port));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * An existing GPU placement.
+     *
+     * @param controllerIndex the root port's index, 0 when the GPU sits on the root bus itself
+     * @param slot            the slot on the root bus (of the root port, or of the GPU)
+     */
+    public record Placement(int controllerIndex, int slot, int function, int chassis, int port) {
     }
 
     private static void controllers(Element devices, Set<Integer> indexes, int[] chassis) {
@@ -124,6 +205,7 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
             }
             for (Element t : Xml.children(c, "target")) {
                 chassis[0] = Math.max(chassis[0], Xml.number(t.getAttribute("chassis")).orElse(0));
+                chassis[1] = Math.max(chassis[1], Xml.number(t.getAttribute("port")).orElse(0));
             }
         }
     }
@@ -141,7 +223,7 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
     }
 
     private static LibvirtDomain empty(List<Finding> findings) {
-        return new LibvirtDomain(null, "", Set.of(), Set.of(), 0, List.of(), findings);
+        return new LibvirtDomain(null, "", Set.of(), Set.of(), 0, List.of(), findings, false, false, false, 0);
     }
 
     static DocumentBuilder secureBuilder() throws ParserConfigurationException {

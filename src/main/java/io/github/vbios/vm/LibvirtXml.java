@@ -34,40 +34,56 @@ public final class LibvirtXml {
             // "--" may not appear inside an XML comment
             doc.insertBefore(doc.createComment(" vbios: merge these parts into your domain (virsh edit VM). "
                     + "<name> is a placeholder: keep your own. GPU ACPI path in the guest: " + plan.acpiPath().replace("--", "") + " "), domain);
-            apply(doc, plan);
+            apply(doc, plan, true);
             return Xml.write(doc);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no XML parser", e);
         }
     }
 
-    /** The user's whole domain with the plan applied; hostdevs for the same host functions are replaced. */
+    /** The user's whole domain with the plan applied; the guest's firmware is kept. */
     public static String patch(LibvirtDomain domain, PassthroughPlan plan) {
+        return patch(domain, plan, false);
+    }
+
+    /**
+     * The user's whole domain with the plan applied: hostdevs for the same host functions are
+     * replaced, a root port the plan reuses (same index) is kept, {@code -acpitable} arguments for
+     * the same files are not repeated, so patching the output again changes nothing. A BIOS guest
+     * is switched to UEFI only with {@code switchToUefi}.
+     */
+    public static String patch(LibvirtDomain domain, PassthroughPlan plan, boolean switchToUefi) {
         if (!domain.usable()) {
             throw new IllegalArgumentException("the domain XML could not be read");
         }
         Document doc = (Document) domain.document().cloneNode(true);
-        apply(doc, plan);
+        apply(doc, plan, switchToUefi);
         return Xml.write(doc);
     }
 
-    private static void apply(Document doc, PassthroughPlan plan) {
+    private static void apply(Document doc, PassthroughPlan plan, boolean setUefi) {
         Element domain = doc.getDocumentElement();
         domain.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:qemu", QEMU_NS);
-        os(domain, plan);
+        os(domain, plan, setUefi);
+        // the tables need ACPI, and libvirt refuses UEFI without it ("UEFI requires ACPI on this architecture")
+        Element features = Xml.child(domain, null, "features");
+        Xml.child(features, null, "acpi");
         if (plan.fwCfg() != null) {
             sysinfo(domain, plan.fwCfg());
         }
         Element devices = Xml.child(domain, null, "devices");
         removeHostdevs(devices, plan.functions());
         for (RootPort rp : plan.rootPorts()) {
-            devices.appendChild(controller(doc, rp));
+            if (!rp.rootBus()) {
+                rootPort(devices, rp);
+            }
             for (GuestFunction f : rp.functions()) {
                 devices.appendChild(hostdev(doc, rp, f));
             }
         }
         if (!plan.acpiTables().isEmpty()) {
             Element cl = Xml.child(domain, QEMU_NS, "qemu:commandline");
+            removeAcpiTables(cl, plan.acpiTables());
             for (String t : plan.acpiTables()) {
                 Xml.add(cl, QEMU_NS, "qemu:arg").setAttribute("value", "-acpitable");
                 Xml.add(cl, QEMU_NS, "qemu:arg").setAttribute("value", "file=" + QemuArgs.value(t));
@@ -79,9 +95,45 @@ public final class LibvirtXml {
         }
     }
 
-    private static void os(Element domain, PassthroughPlan plan) {
+    /** The same root port again (patching twice): keep it, only make sure of hotplug; else add it. */
+    private static void rootPort(Element devices, RootPort rp) {
+        for (Element c : Xml.children(devices, "controller")) {
+            if ("pci".equals(c.getAttribute("type")) && Xml.number(c.getAttribute("index")).orElse(-1) == rp.index()) {
+                boolean same = Xml.children(c, "address").stream().anyMatch(a -> Xml.number(a.getAttribute("bus"))
+                        .orElse(-1) == 0 && Xml.number(a.getAttribute("slot")).orElse(-1) == rp.slot()
+                        && Xml.number(a.getAttribute("function")).orElse(-1) == rp.function());
+                if (!same || !"pcie-root-port".equals(c.getAttribute("model"))) {
+                    throw new IllegalArgumentException("controller index " + rp.index() + " is another controller in "
+                            + "the domain: plan with the domain (PassthroughPlanner) to pick a free index");
+                }
+                if (rp.hotplugOff()) {
+                    Xml.child(c, null, "target").setAttribute("hotplug", "off");
+                }
+                return;
+            }
+        }
+        devices.appendChild(controller(devices.getOwnerDocument(), rp));
+    }
+
+    /** Drops {@code -acpitable file=X} pairs for the plan's own files, which are added again after. */
+    private static void removeAcpiTables(Element commandline, List<String> tables) {
+        List<Element> args = Xml.children(commandline, "arg");
+        for (int i = 0; i + 1 < args.size(); i++) {
+            String value = args.get(i + 1).getAttribute("value");
+            if ("-acpitable".equals(args.get(i).getAttribute("value"))
+                    && tables.stream().anyMatch(t -> value.equals("file=" + QemuArgs.value(t)))) {
+                commandline.removeChild(args.get(i));
+                commandline.removeChild(args.get(i + 1));
+                i++;
+            }
+        }
+    }
+
+    private static void os(Element domain, PassthroughPlan plan, boolean setUefi) {
         Element os = Xml.child(domain, null, "os");
-        if (Xml.children(os, "loader").isEmpty() && !os.hasAttribute("firmware")) {
+        boolean uefi = "efi".equals(os.getAttribute("firmware")) || Xml.children(os, "loader").stream()
+                .anyMatch(l -> "pflash".equals(l.getAttribute("type")));
+        if (setUefi && !uefi) {
             os.setAttribute("firmware", "efi");
         }
         Element type = Xml.child(os, null, "type");
@@ -156,7 +208,11 @@ public final class LibvirtXml {
             rom.setAttribute("file", f.romfile());
         }
         Element guest = Xml.add(h, null, "address");
-        Xml.pciAddress(guest, 0, rp.index(), 0, f.guestFunction());
+        if (rp.rootBus()) {
+            Xml.pciAddress(guest, 0, 0, rp.slot(), f.guestFunction());
+        } else {
+            Xml.pciAddress(guest, 0, rp.index(), 0, f.guestFunction());
+        }
         if (f.guestFunction() == 0 && rp.functions().size() > 1) {
             guest.setAttribute("multifunction", "on");
         }

@@ -19,8 +19,10 @@ public final class QemuArgs {
         a.add("-drive");
         a.add("if=pflash,format=raw,file=" + value(plan.ovmfVars()));
         for (RootPort rp : plan.rootPorts()) {
-            a.add("-device");
-            a.add(rootPort(rp));
+            if (!rp.rootBus()) {
+                a.add("-device");
+                a.add(rootPort(rp));
+            }
             for (GuestFunction f : rp.functions()) {
                 a.add("-device");
                 a.add(vfio(rp, f));
@@ -48,8 +50,9 @@ public final class QemuArgs {
     }
 
     static String vfio(RootPort rp, GuestFunction f) {
-        StringBuilder s = new StringBuilder("vfio-pci,host=" + f.hostAddress() + ",id=" + f.alias() + ",bus=" + rp.id()
-                + String.format(Locale.ROOT, ",addr=0x0.0x%x", f.guestFunction()));
+        StringBuilder s = new StringBuilder("vfio-pci,host=" + f.hostAddress() + ",id=" + f.alias() + ",bus="
+                + (rp.rootBus() ? "pci.0" : rp.id())
+                + String.format(Locale.ROOT, ",addr=0x%x.0x%x", rp.rootBus() ? rp.slot() : 0, f.guestFunction()));
         if (f.guestFunction() == 0 && rp.functions().size() > 1) {
             s.append(",multifunction=on");
         }

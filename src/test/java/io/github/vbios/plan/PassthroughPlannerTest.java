@@ -92,7 +92,7 @@ class PassthroughPlannerTest {
     void libvirtDomainWhereTheTablesSlotIsTakenIsRefused() throws IOException {
         HostSnapshot h = host(SampleHosts.optimusLaptop(tmp.resolve("host")));
         Path s08 = SsdtFixture.write(tmp.resolve("s08"), "\\_SB.PCI0.S08.S00", SsdtMode.EMBED);
-        LibvirtDomain d = LibvirtDomain.read(io.github.vbios.vm.LibvirtPatchTestDomain.XML);
+        LibvirtDomain d = LibvirtDomain.read(LibvirtConsumerTest.domain("win11-q35-uefi.xml"));
         assertThatThrownBy(() -> PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf("01:00.0"))
                 .withSsdt(s08).withDomain(d)))
                 .isInstanceOfSatisfying(VbiosException.class, e -> assertThat(e.kind()).isEqualTo(VbiosException.Kind.INVALID_INPUT))
@@ -140,7 +140,10 @@ class PassthroughPlannerTest {
         assertThat(p.gpu().subsystemVendorId()).isEqualTo(0x1da2);
     }
 
-    /** vbios ssdt --libvirt-xml derives the path from the domain; it must agree with the plan's. */
+    /**
+     * vbios ssdt --libvirt-xml derives the path from the domain; it must agree with the plan's. The
+     * domain already holds the GPU behind its root port 00:02.1: it stays there.
+     */
     @Test
     void thePatchedDomainGivesSsdtTheSamePath() throws IOException {
         HostSnapshot h = host(SampleHosts.optimusLaptop(tmp.resolve("host")));
@@ -149,7 +152,11 @@ class PassthroughPlannerTest {
         String patched = io.github.vbios.vm.LibvirtXml.patch(d, p);
 
         assertThat(io.github.vbios.acpi.LibvirtPath.fromDomainXml(patched, "0000:01:00.0").toString())
-                .isEqualTo(p.acpiPath()).isEqualTo("\\_SB.PCI0.SE0.S00");
+                .isEqualTo(p.acpiPath()).isEqualTo("\\_SB.PCI0.S11.S00");
+        LibvirtDomain fresh = LibvirtDomain.read(LibvirtConsumerTest.domain("win11-q35-uefi.xml"));
+        PassthroughPlan q = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf("01:00.0")).withDomain(fresh));
+        assertThat(io.github.vbios.acpi.LibvirtPath.fromDomainXml(io.github.vbios.vm.LibvirtXml.patch(fresh, q),
+                "0000:01:00.0").toString()).isEqualTo(q.acpiPath()).isEqualTo("\\_SB.PCI0.SE0.S00");
         PassthroughPlan snippet = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf("01:00.0")));
         assertThat(io.github.vbios.acpi.LibvirtPath.fromDomainXml(io.github.vbios.vm.LibvirtXml.snippet(snippet),
                 "0000:01:00.0").toString()).isEqualTo(snippet.acpiPath());

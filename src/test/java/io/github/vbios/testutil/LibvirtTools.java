@@ -83,14 +83,19 @@ public final class LibvirtTools {
         /**
          * {@code virsh define} of the XML, then {@code virsh dumpxml} of what libvirt stored, then
          * undefine; the dumped XML is the result's output on success. {@code type='kvm'} becomes
-         * {@code 'qemu'} where the session user cannot open /dev/kvm (libvirt would refuse the
-         * domain type, not our devices).
+         * {@code 'qemu'}: nobody cannot open /dev/kvm, and libvirt would refuse the domain type,
+         * not our devices.
          */
-        public Result defineAndDump(String xml, String name) throws IOException, InterruptedException {
-            String body = Files.isReadable(Path.of("/dev/kvm")) && Files.isWritable(Path.of("/dev/kvm"))
-                    ? xml : xml.replaceFirst("<domain([^>]*) type=\"kvm\"", "<domain$1 type=\"qemu\"")
-                    .replaceFirst("<domain type=['\"]kvm['\"]", "<domain type='qemu'");
-            Path f = home.resolve(name + ".xml");
+        public Result defineAndDump(String xml, String file) throws IOException, InterruptedException {
+            String body = xml.replaceFirst("<domain([^>]*) type=[\"']kvm[\"']", "<domain$1 type='qemu'");
+            if (Tools.onPath("swtpm") == null && body.contains("<tpm")) {
+                // libvirt needs swtpm for an emulated TPM ("TPM version '2.0' is not supported"); not ours
+                System.out.println("swtpm is not installed: the emulated <tpm> is left out for virsh define");
+                body = body.replaceAll("(?s)<tpm .*?</tpm>", "");
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<name>([^<]+)</name>").matcher(body);
+            String name = m.find() ? m.group(1) : file;
+            Path f = home.resolve(file + ".xml");
             Files.writeString(f, body);
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
             Result def = virsh("define", f.toString());

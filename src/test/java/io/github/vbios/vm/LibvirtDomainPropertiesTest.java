@@ -30,7 +30,7 @@ class LibvirtDomainPropertiesTest {
     void mutatedDomainsNeverThrow(@ForAll("mutatedDomains") String xml) throws Exception {
         LibvirtDomain d = LibvirtDomain.read(xml);
         if (d.usable()) {
-            String patched = LibvirtXml.patch(d, Plans.laptop());
+            String patched = LibvirtXml.patch(d, Plans.laptop(99));
             assertThat(RenderTest.parse(patched).getDocumentElement().getTagName()).isEqualTo("domain");
         } else {
             assertThat(d.findings()).isNotEmpty();

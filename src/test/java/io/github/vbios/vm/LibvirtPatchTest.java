@@ -54,7 +54,7 @@ class LibvirtPatchTest {
     @Test
     void patchReplacesTheOldHostdevAndKeepsTheRest() throws Exception {
         LibvirtDomain d = LibvirtDomain.read(DOMAIN);
-        String xml = LibvirtXml.patch(d, Plans.laptop());
+        String xml = LibvirtXml.patch(d, Plans.laptop(3));
         Document doc = RenderTest.parse(xml);
 
         assertThat(doc.getElementsByTagName("name").item(0).getTextContent()).isEqualTo("win11");
@@ -69,11 +69,19 @@ class LibvirtPatchTest {
         assertThat(doc.getDocumentElement().getAttribute("xmlns:qemu")).isEqualTo(LibvirtXml.QEMU_NS);
 
         // a second patch of the patched domain does not duplicate anything
-        String again = LibvirtXml.patch(LibvirtDomain.read(xml), Plans.laptop());
+        String again = LibvirtXml.patch(LibvirtDomain.read(xml), Plans.laptop(3));
+        assertThat(again).isEqualTo(xml);
         Document doc2 = RenderTest.parse(again);
         assertThat(doc2.getElementsByTagName("hostdev").getLength()).isEqualTo(2);
         assertThat(doc2.getElementsByTagNameNS(LibvirtXml.QEMU_NS, "device").getLength()).isEqualTo(1);
         assertThat(doc2.getElementsByTagName("entry").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlanWhoseControllerIndexIsAnotherControllerIsRefused() {
+        LibvirtDomain d = LibvirtDomain.read(DOMAIN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LibvirtXml.patch(d, Plans.laptop(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("controller index 1");
     }
 
     @Test
@@ -83,7 +91,9 @@ class LibvirtPatchTest {
         LibvirtDomain xxe = LibvirtDomain.read("<?xml version='1.0'?><!DOCTYPE d [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
                 + "<domain>&x;</domain>");
         assertThat(xxe.usable()).isFalse();
-        assertThat(LibvirtDomain.read("<domain><os><type machine='pc-i440fx-7.2'>hvm</type></os></domain>")
-                .findings().get(0).message()).contains("not q35");
+        LibvirtDomain pc = LibvirtDomain.read("<domain><os><type machine='pc-i440fx-7.2'>hvm</type></os></domain>");
+        assertThat(pc.pc()).isTrue();
+        assertThat(pc.rootBusName()).isEqualTo("pci.0");
+        assertThat(pc.uefi()).isFalse();
     }
 }
