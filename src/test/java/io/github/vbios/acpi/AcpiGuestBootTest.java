@@ -43,6 +43,11 @@ class AcpiGuestBootTest {
         Qemu.assumeInstalled();
         String prop = System.getProperty("vbios.guest.dir");
         Path dir = Path.of(prop != null ? prop : ".cache/guest");
+        if (!Files.isRegularFile(dir.resolve("vmlinuz")) || !Files.isRegularFile(dir.resolve("busybox"))) {
+            // Surefire shows no reason for a class skipped in @BeforeAll ("Tests run: 0"): print it (issue 14)
+            System.out.println("AcpiGuestBootTest skipped: no guest kernel/busybox in " + dir.toAbsolutePath()
+                    + " (run .ci/guest-kernel.sh)");
+        }
         Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("vmlinuz")) && Files.isRegularFile(dir.resolve("busybox")),
                 "guest kernel/busybox not found in " + dir.toAbsolutePath() + " (run .ci/guest-kernel.sh); "
                         + "skipping the qemu guest boot test");
