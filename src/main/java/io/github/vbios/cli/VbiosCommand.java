@@ -76,13 +76,33 @@ public class VbiosCommand implements Callable<Integer> {
     public static final class Tree extends VbiosCommand {
     }
 
-    /** {@link Tree}'s transformer: every verb and the exit-status help, as {@link Main} builds them. */
+    /**
+     * {@link Tree}'s transformer: every verb and the exit-status help, as {@link Main} builds them,
+     * and a one-sentence header per command. The generators take a command's summary (the man
+     * page's NAME line, the COMMANDS list) from its header, else from its first description
+     * line; our descriptions are wrapped at ~100 columns, so that line ends mid-sentence.
+     */
     public static final class AllVerbs implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec root) {
             addVerbs(root, null);
             Main.addExitCodeHelp(root);
+            addSummaries(root);
             return root;
+        }
+
+        private static void addSummaries(CommandSpec spec) {
+            if (spec.usageMessage().header().length == 0 && spec.usageMessage().description().length > 0) {
+                spec.usageMessage().header(firstSentence(String.join(" ", spec.usageMessage().description())));
+            }
+            spec.subcommands().values().forEach(sub -> addSummaries(sub.getCommandSpec()));
+        }
+
+        /** Up to the first full stop that ends a sentence (". "), or all of it. */
+        static String firstSentence(String text) {
+            String t = text.strip().replaceAll("\\s+", " ");
+            int end = t.indexOf(". ");
+            return end < 0 ? t : t.substring(0, end + 1);
         }
     }
 

@@ -39,6 +39,12 @@ class VerbTreeTest {
         assertThat(tree.getCommandSpec().usageMessage().exitCodeList()).isEqualTo(ExitCodes.helpTable());
         assertThat(tree.getSubcommands().get("extract").getCommandSpec().usageMessage().exitCodeList())
                 .isEqualTo(ExitCodes.helpTable());
+        // The man page's NAME line and COMMANDS list: a whole first sentence, not a wrapped line.
+        String[] description = tree.getSubcommands().get("ssdt").getCommandSpec().usageMessage().description();
+        String header = tree.getSubcommands().get("ssdt").getCommandSpec().usageMessage().header()[0];
+        assertThat(header).startsWith(description[0].strip()).hasSizeGreaterThan(description[0].strip().length());
+        assertThat(header).endsWith(".");
+        assertThat(VbiosCommand.AllVerbs.firstSentence("One  line\n two. Next one. ")).isEqualTo("One line two.");
         StringWriter out = new StringWriter();
         tree.usage(new PrintWriter(out));
         VbiosCommand.SUBCOMMANDS.keySet().forEach(v -> assertThat(out.toString()).contains("  " + v));
