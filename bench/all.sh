@@ -81,10 +81,17 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN {print (r <= t) ? "ok" : "MISSED"}'; }
 c_walk() { for f in "$@"; do "$tmp/romwalk" "$f" >/dev/null 2>&1 || true; done; }
-time_ms() {  # median wall ms of $runs runs of "$@"
-  local t=() s
-  for _ in $(seq "$runs"); do s=$(now); "$@" >/dev/null 2>&1 || true; t+=($(( ($(now) - s) / 1000000 ))); done
-  median "${t[@]}"
+# time_ms CMD...: "WALL CPU", medians in ms over $runs runs (CPU = user + system, children too:
+# on a loaded machine the wall time says little, the CPU time still compares)
+time_ms() {
+  local w=() c=() line
+  for _ in $(seq "$runs"); do
+    [ -n "${before_each:-}" ] && eval "$before_each"   # untimed set-up (UEFIExtract's old dump)
+    line=$( { TIMEFORMAT='%R %U %S'; time "$@" >/dev/null 2>&1 || true; } 2>&1 | tail -n1)
+    w+=("$(awk '{printf "%d", $1 * 1000}' <<< "$line")")
+    c+=("$(awk '{printf "%d", ($2 + $3) * 1000}' <<< "$line")")
+  done
+  echo "$(median "${w[@]}") $(median "${c[@]}")"
 }
 # where_time_goes LABEL CMD...: one run of a ./vbios command line with JIT, GC and JFR reports
 where_time_goes() {
@@ -105,6 +112,7 @@ where_time_goes() {
         if (f ~ /^(sun\.security\.provider|java\.security\.MessageDigest)/ || f ~ /Sha|SHA|Digest/) k="hashing"
         else if (f ~ /^(org\.tukaani|org\.brotli|java\.util\.zip)/ || f ~ /^io\.github\.vbios\.codec\./) k="decoding"
         else if (f ~ /^io\.github\.vbios\.(rom|firmware)\./) k="parsing/walking"
+        else if (f ~ /^java\.lang\.invoke\.VarHandleByteArray/) k="byte reads (ByteSlice VarHandles, interpreted/C1)"
         else if (f ~ /^com\.fasterxml\.jackson/) k="JSON"
         else if (f ~ /^(java\.io|java\.nio|sun\.nio)/) k="I/O"
         else if (f ~ /^io\.github\.vbios\./) k="vbios other"
@@ -128,15 +136,17 @@ for jdk in "${jdks[@]}"; do
   csv="$tmp/startup.csv"
   flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
   cache="$here/target/start-up/${jdk##*/}"
-  if [ "$m" -ge 25 ]; then flags+=(-XX:AOTCache="$cache.aot"); else flags+=(-Xshare:auto -XX:SharedArchiveFile="$cache.jsa"); fi
+  if [ "$m" -ge 25 ]; then flags+=(-XX:AOTCache="$cache-start.aot"); else flags+=(-Xshare:auto -XX:SharedArchiveFile="$cache.jsa"); fi
   hyperfine -N --style none --warmup 3 --runs $((runs * 4)) --export-csv "$csv" \
     -n vbios "./vbios --version" -n jvm-only "$jdk/bin/java ${flags[*]} -jar target/vbios.jar --version" \
     -n no-cache "env VBIOS_NO_CDS=1 ./vbios --version" -n java "$jdk/bin/java -version" >/dev/null 2>&1
   med() { awk -F, -v n="$1" '$1==n {printf "%.1f", $4 * 1000}' "$csv"; }
+  cpu() { awk -F, -v n="$1" '$1==n {printf "%.1f", ($5 + $6) * 1000}' "$csv"; }
   target=$([ "$m" -ge 25 ] && echo 1.5 || echo 2.0)
   r=$(ratio "$(med vbios)" "$(med java)")
-  printf '  start-up  vbios --version %6s ms   java -version %6s ms   ratio %s (target %s) %s\n' \
-    "$(med vbios)" "$(med java)" "$r" "$target" "$(verdict "$r" "$target")"
+  printf '  start-up  vbios --version %6s ms   java -version %6s ms   ratio %s (target %s) %s   [cpu %s / %s ms = %s]\n' \
+    "$(med vbios)" "$(med java)" "$r" "$target" "$(verdict "$r" "$target")" "$(cpu vbios)" "$(cpu java)" \
+    "$(ratio "$(cpu vbios)" "$(cpu java)")"
   if [ "$(verdict "$r" "$target")" != ok ]; then
     echo "    where the time goes: JVM with the cache, no launcher $(med jvm-only) ms (launcher script:" \
          "$(awk -v a="$(med vbios)" -v b="$(med jvm-only)" 'BEGIN {printf "%.1f", a - b}') ms);" \
@@ -144,23 +154,23 @@ for jdk in "${jdks[@]}"; do
   fi
 
   # batch
-  vb=$(time_ms ./vbios info --json "${batch[@]}")
-  cw=$(time_ms c_walk "${batch[@]}")
+  read -r vb vbc < <(time_ms ./vbios info --json "${batch[@]}")
+  read -r cw cwc < <(time_ms c_walk "${batch[@]}")
   target=$([ "$m" -ge 25 ] && echo 0.6 || echo 1.0)
   r=$(ratio "$vb" "$cw")
-  printf '  batch     vbios info --json %5s ms   C walker per file %6s ms   ratio %s (target %s) %s\n' \
-    "$vb" "$cw" "$r" "$target" "$(verdict "$r" "$target")"
+  printf '  batch     vbios info --json %5s ms   C walker per file %6s ms   ratio %s (target %s) %s   [cpu %s / %s ms = %s]\n' \
+    "$vb" "$cw" "$r" "$target" "$(verdict "$r" "$target")" "$vbc" "$cwc" "$(ratio "$vbc" "$cwc")"
   [ "$(verdict "$r" "$target")" = ok ] || where_time_goes "info --json, ${#batch[@]} ROMs" ./vbios info --json "${batch[@]}"
 
   # extract
   for img in "${images[@]}"; do
     name="${img##*/}"
     cp "$img" "$tmp/$name"
-    ue=$(cd "$tmp" && time_ms bash -c "rm -rf '$name.dump' '$name.report.txt'; UEFIExtract '$name' all")
-    ve=$(time_ms ./vbios extract "$tmp/$name" -o "$tmp/out" --force)
+    read -r ue uec < <(cd "$tmp" && before_each="rm -rf '$name.dump' '$name.report.txt'" time_ms UEFIExtract "$name" all)
+    read -r ve vec < <(time_ms ./vbios extract "$tmp/$name" -o "$tmp/out" --force)
     r=$(ratio "$ve" "$ue")
-    printf '  extract   %-22s vbios %6s ms   UEFIExtract all %6s ms   ratio %s (target 0.5) %s\n' \
-      "$name" "$ve" "$ue" "$r" "$(verdict "$r" 0.5)"
+    printf '  extract   %-18s vbios %6s ms   UEFIExtract all %6s ms   ratio %s (target 0.5) %s   [cpu %s / %s ms = %s]\n' \
+      "$name" "$ve" "$ue" "$r" "$(verdict "$r" 0.5)" "$vec" "$uec" "$(ratio "$vec" "$uec")"
     [ "$(verdict "$r" 0.5)" = ok ] || where_time_goes "extract $name" ./vbios extract "$tmp/$name" -o "$tmp/out" --force
     rm -rf "$tmp/$name" "$tmp/$name.dump" "$tmp/$name.report.txt" "$tmp/out"
   done

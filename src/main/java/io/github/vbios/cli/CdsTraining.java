@@ -8,11 +8,11 @@ import java.io.Writer;
  * {@code vbios} script with {@code VBIOS_PREPARE_CACHE=1}: at package time for Maven's JDK, by
  * {@code ./vbios} for another JDK, by the Debian package's postinst for every installed JDK):
  * {@code java -XX:AOTCacheOutput=...} on Java 25+, {@code -XX:ArchiveClassesAtExit=...} on 17-24,
- * with {@code -cp vbios.jar io.github.vbios.cli.CdsTraining}. It runs the start-up paths once with
- * output discarded, so the cache holds the classes that {@code --version} and {@code --help} load,
- * both through {@link Launcher}'s fast path and through picocli, and then runs the demo (every
- * command on generated samples, text and JSON) in a temporary folder so the commands' own classes
- * start from the cache too.
+ * with {@code -cp vbios.jar io.github.vbios.cli.CdsTraining [all|start-up]}. It runs the start-up
+ * paths once with output discarded, so the cache holds the classes that {@code --version} and
+ * {@code --help} load, both through {@link Launcher}'s fast path and through picocli; then, unless
+ * the argument is {@code start-up}, the demo (every command on generated samples, text and JSON)
+ * in a temporary folder so the commands' own classes start from the cache too.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -27,6 +27,9 @@ public final class CdsTraining {
         for (String[] run : runs) {
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
             Main.run(run, sink, sink);
+        }
+        if (args.length > 0 && args[0].equals("start-up")) {
+            return; // the cache for --version and --help alone (Java 25+: see the vbios launcher)
         }
         java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("vbios-cds");
         try {
