@@ -35,5 +35,5 @@ sed '1{/^#!/d}' "$target/vbios_completion" > "$out/bash/vbios"
   echo '_bash_complete -F _complete_vbios -o default "$@"'
 } > "$out/zsh/_vbios"
 
-sed -e "s/@VERSION@/$version/" -e "s/@DATE@/$(LC_ALL=C date -R)/" "$src/changelog" \
+sed -e "s/@VERSION@/$version/" -e "s/@DATE@/$(LC_ALL=C date '+%a, %d %b %Y %H:%M:%S %z')/" "$src/changelog" \
   | gzip -9n > "$out/changelog.Debian.gz"
