@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up benchmark: `vbios --version` through the ./vbios launcher (AppCDS archive, C1, serial
+# Start-up benchmark: `vbios --version` through the ./vbios launcher (start-up cache, C1, serial
 # GC) against a bare `java -Xshare:auto -version` on the same machine, with hyperfine.
 # Prints both medians and their ratio; exits 1 when the median exceeds the budget (150 ms by
 # default, VBIOS_STARTUP_BUDGET_MS to change it). Not part of the test run.
@@ -27,9 +27,11 @@ help_ms=$(awk -F, '$1=="vbios --help" {printf "%.1f", $4*1000}' "$csv")
 java_ms=$(awk -F, '$1=="java -Xshare:auto -version" {printf "%.1f", $4*1000}' "$csv")
 ratio=$(awk -v a="$vbios_ms" -v b="$java_ms" 'BEGIN {printf "%.2f", a/b}')
 cds="no"
-[ -f target/vbios.jsa ] && [ target/vbios.jsa -nt target/vbios.jar ] && cds="yes"
+for f in target/start-up/*.jsa target/start-up/*.aot; do
+  [ -f "$f" ] && [ "$f" -nt target/vbios.jar ] && cds="yes (${f##*/})"
+done
 
-echo "machine: $(nproc) cores, $("$java_bin" -version 2>&1 | head -n1), AppCDS archive: $cds"
+echo "machine: $(nproc) cores, $("$java_bin" -version 2>&1 | head -n1), start-up cache: $cds"
 echo "vbios --version median: ${vbios_ms} ms (budget ${budget} ms)"
 echo "vbios --help median: ${help_ms} ms (builds the whole picocli command tree)"
 echo "java -Xshare:auto -version median: ${java_ms} ms"

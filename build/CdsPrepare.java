@@ -59,8 +59,11 @@ public final class CdsPrepare {
             }
         }
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("cds-prepare: " + changed + " pre-Java 6 class files rewritten as version 52 ("
-                + kept + " left as they were) in " + jar.getFileName());
+        // Quiet when all went well (a build prints only problems); VBIOS_BUILD_VERBOSE=1 shows counts.
+        if (kept > 0 || System.getenv("VBIOS_BUILD_VERBOSE") != null) {
+            System.out.println("cds-prepare: " + changed + " pre-Java 6 class files rewritten as version 52 ("
+                    + kept + " left as they were, class-data sharing skips them) in " + jar.getFileName());
+        }
     }
 
     /** The class as version 52 with frames, or null when ASM cannot do it (e.g. JSR/RET code). */

@@ -4,13 +4,15 @@ import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
- * The training run for the class-data-sharing archive made at package time (pom.xml, execution
- * "cds-archive": {@code java -XX:ArchiveClassesAtExit=target/vbios.jsa -cp target/vbios.jar
- * io.github.vbios.cli.CdsTraining}). It runs the start-up paths once with output discarded, so the
- * archive holds the classes that {@code --version} and {@code --help} load, both through
- * {@link Launcher}'s fast path and through picocli, and then runs the demo (every command on
- * generated samples, text and JSON) in a temporary folder so the commands' own classes start from
- * the archive too.
+ * The training run for the start-up cache that the launcher makes for the JDK it runs (the
+ * {@code vbios} script with {@code VBIOS_PREPARE_CACHE=1}: at package time for Maven's JDK, by
+ * {@code ./vbios} for another JDK, by the Debian package's postinst for every installed JDK):
+ * {@code java -XX:AOTCacheOutput=...} on Java 25+, {@code -XX:ArchiveClassesAtExit=...} on 17-24,
+ * with {@code -cp vbios.jar io.github.vbios.cli.CdsTraining [all|start-up]}. It runs the start-up
+ * paths once with output discarded, so the cache holds the classes that {@code --version} and
+ * {@code --help} load, both through {@link Launcher}'s fast path and through picocli; then, unless
+ * the argument is {@code start-up}, the demo (every command on generated samples, text and JSON)
+ * in a temporary folder so the commands' own classes start from the cache too.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -25,6 +27,9 @@ public final class CdsTraining {
         for (String[] run : runs) {
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
             Main.run(run, sink, sink);
+        }
+        if (args.length > 0 && args[0].equals("start-up")) {
+            return; // the cache for --version and --help alone (Java 25+: see the vbios launcher)
         }
         java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("vbios-cds");
         try {

@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Entry point: builds the picocli tree and maps every failure to a sentence and an exit status. */
 public final class Main {
@@ -61,11 +62,7 @@ public final class Main {
     /** The tree with only {@code verb} below the root, or every verb when it is null. */
     static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String verb) {
         CommandLine cl = new CommandLine(new VbiosCommand());
-        VbiosCommand.SUBCOMMANDS.forEach((name, type) -> {
-            if (verb == null || verb.equals(name)) {
-                cl.addSubcommand(type);
-            }
-        });
+        VbiosCommand.addVerbs(cl.getCommandSpec(), verb);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -73,7 +70,7 @@ public final class Main {
         // re-wrap them mid-sentence. Wider terminals still get the wider layout.
         cl.setUsageHelpWidth(100);
         cl.setUsageHelpAutoWidth(true);
-        addExitCodeHelp(cl);
+        addExitCodeHelp(cl.getCommandSpec());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
@@ -84,9 +81,9 @@ public final class Main {
         return cl;
     }
 
-    private static void addExitCodeHelp(CommandLine cl) {
-        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(ExitCodes.helpTable());
-        cl.getSubcommands().values().forEach(Main::addExitCodeHelp);
+    static void addExitCodeHelp(CommandSpec spec) {
+        spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(ExitCodes.helpTable());
+        spec.subcommands().values().forEach(sub -> addExitCodeHelp(sub.getCommandSpec()));
     }
 
     /** Turns an exception into one or two lines for the user; a stack trace only with VBIOS_DEBUG=1. */

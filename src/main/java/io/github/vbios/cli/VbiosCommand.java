@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
             "  vbios demo                          run every command on a generated sample",
             "  vbios --version --json              version, git commit and Java runtime as JSON",
         })
-public final class VbiosCommand implements Callable<Integer> {
+public class VbiosCommand implements Callable<Integer> {
     /**
      * The verbs in help order. Not in the annotation: {@link Main} adds only the verb a command
      * line names (parsing the annotations of every command costs start-up time), and all of
@@ -52,6 +54,56 @@ public final class VbiosCommand implements Callable<Integer> {
         m.put("demo", DemoCommand.class);
         m.put("completion", CompletionCommand.class);
         return Collections.unmodifiableMap(m);
+    }
+
+    /** Adds {@code verb} below {@code root}, or every verb in help order when it is null. */
+    static void addVerbs(CommandSpec root, String verb) {
+        SUBCOMMANDS.forEach((name, type) -> {
+            if (verb == null || verb.equals(name)) {
+                root.addSubcommand(name, new CommandLine(type));
+            }
+        });
+    }
+
+    /**
+     * The whole tree for picocli's build-time generators, which take a class name
+     * (pom.xml: ManPageGenerator writes target/generated-docs/vbios.adoc and one page per verb;
+     * AutoComplete writes target/vbios_completion). They build the tree from annotations only, and
+     * {@link VbiosCommand}'s annotation names no subcommands, so this subclass's model transformer
+     * adds them, with the exit-status table that {@link Main} adds at run time.
+     */
+    @Command(modelTransformer = AllVerbs.class)
+    public static final class Tree extends VbiosCommand {
+    }
+
+    /**
+     * {@link Tree}'s transformer: every verb and the exit-status help, as {@link Main} builds them,
+     * and a one-sentence header per command. The generators take a command's summary (the man
+     * page's NAME line, the COMMANDS list) from its header, else from its first description
+     * line; our descriptions are wrapped at ~100 columns, so that line ends mid-sentence.
+     */
+    public static final class AllVerbs implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec root) {
+            addVerbs(root, null);
+            Main.addExitCodeHelp(root);
+            addSummaries(root);
+            return root;
+        }
+
+        private static void addSummaries(CommandSpec spec) {
+            if (spec.usageMessage().header().length == 0 && spec.usageMessage().description().length > 0) {
+                spec.usageMessage().header(firstSentence(String.join(" ", spec.usageMessage().description())));
+            }
+            spec.subcommands().values().forEach(sub -> addSummaries(sub.getCommandSpec()));
+        }
+
+        /** Up to the first full stop that ends a sentence (". "), or all of it. */
+        static String firstSentence(String text) {
+            String t = text.strip().replaceAll("\\s+", " ");
+            int end = t.indexOf(". ");
+            return end < 0 ? t : t.substring(0, end + 1);
+        }
     }
 
     @Spec

@@ -29,6 +29,27 @@ class VerbTreeTest {
         assertThat(all.getSubcommands().keySet()).containsExactlyElementsOf(VbiosCommand.SUBCOMMANDS.keySet());
     }
 
+    /** What ManPageGenerator and AutoComplete see: they build the tree from the class name alone. */
+    @Test
+    void theTreeClassForTheBuildTimeGeneratorsHasEveryVerbWithItsExitStatusTable() {
+        CommandLine tree = new CommandLine(VbiosCommand.Tree.class);
+        assertThat(tree.getCommandName()).isEqualTo("vbios");
+        assertThat(tree.getSubcommands().keySet()).containsExactlyElementsOf(VbiosCommand.SUBCOMMANDS.keySet());
+        assertThat(tree.getSubcommands().get("vm").getSubcommands()).containsKeys("qemu", "libvirt", "proxmox");
+        assertThat(tree.getCommandSpec().usageMessage().exitCodeList()).isEqualTo(ExitCodes.helpTable());
+        assertThat(tree.getSubcommands().get("extract").getCommandSpec().usageMessage().exitCodeList())
+                .isEqualTo(ExitCodes.helpTable());
+        // The man page's NAME line and COMMANDS list: a whole first sentence, not a wrapped line.
+        String[] description = tree.getSubcommands().get("ssdt").getCommandSpec().usageMessage().description();
+        String header = tree.getSubcommands().get("ssdt").getCommandSpec().usageMessage().header()[0];
+        assertThat(header).startsWith(description[0].strip()).hasSizeGreaterThan(description[0].strip().length());
+        assertThat(header).endsWith(".");
+        assertThat(VbiosCommand.AllVerbs.firstSentence("One  line\n two. Next one. ")).isEqualTo("One line two.");
+        StringWriter out = new StringWriter();
+        tree.usage(new PrintWriter(out));
+        VbiosCommand.SUBCOMMANDS.keySet().forEach(v -> assertThat(out.toString()).contains("  " + v));
+    }
+
     @Test
     void everyVerbRunsItsOwnHelpAndTheTopLevelHelpListsThemAll() {
         for (String verb : VbiosCommand.SUBCOMMANDS.keySet()) {
