@@ -61,6 +61,14 @@ public final class PatchCommand implements Callable<Integer> {
     @Option(names = "--keep-nvidia-images", description = "keep the full NVIDIA view (for flashing, not for QEMU)")
     boolean keepNvidiaImages;
 
+    @Option(names = "--allow-shadow", description = "write a romfile from a boot GPU's shadow copy anyway "
+            + "(refused by default: it lacks the EFI image; exit 3)")
+    boolean allowShadow;
+
+    @Option(names = "--allow-broken-efi", description = "write a romfile whose X64 EFI image does not decompress "
+            + "(refused by default: a damaged dump; exit 3)")
+    boolean allowBrokenEfi;
+
     @Option(names = "--check", description = "only check IN: exit 0 if it is already a correct romfile, 3 otherwise")
     boolean check;
 
@@ -130,7 +138,7 @@ public final class PatchCommand implements Callable<Integer> {
                         + setIds + "'");
             }
         }
-        return new PatchOptions(fixChecksum, vendor, device, keepNvidiaImages);
+        return new PatchOptions(fixChecksum, vendor, device, keepNvidiaImages).allowing(allowShadow, allowBrokenEfi);
     }
 
     private boolean sameFile() throws IOException {
