@@ -84,7 +84,12 @@ final class PatchText {
         } else {
             out.println(name + ": not a correct romfile:");
             c.reasons().forEach(r -> out.println("  - " + r));
-            if (c.analysis().isOptionRom()) {
+            var v = c.analysis().verdict();
+            if (v.shadowCopySuspect() || v.efiDamaged()) {
+                // patch would refuse it: the reasons above already say what to get instead (issue 15)
+                out.println("  fix: not by patching: " + (v.efiDamaged() ? "dump the ROM again or download it again"
+                        : "get the full ROM (the way out above)"));
+            } else if (c.analysis().isOptionRom()) {
                 out.println("  fix: vbios patch " + name + " -o romfile.rom" + (c.reasons().stream()
                         .anyMatch(r -> r.contains("--fix-checksum")) ? " --fix-checksum" : ""));
             }

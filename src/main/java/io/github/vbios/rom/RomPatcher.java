@@ -73,7 +73,7 @@ public final class RomPatcher {
 
     private static String damage(RomAnalysis a) {
         return a.verdict().warnings().stream().filter(w -> w.contains("claims X64 EFI")).findFirst()
-                .map(w -> w.replace("; dump the ROM again or download it again", "")).orElse("an X64 EFI image does not decode");
+                .map(w -> w.replace(": the dump is damaged; dump the ROM again or download it again", "")).orElse("an X64 EFI image does not decode");
     }
 
     static String shadowReason(ShadowCopy s) {
