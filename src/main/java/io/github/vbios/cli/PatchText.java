@@ -1,6 +1,7 @@
 package io.github.vbios.cli;
 
 import io.github.vbios.io.Hex;
+import io.github.vbios.plan.PatchNextSteps;
 import io.github.vbios.rom.ChecksumFixer;
 import io.github.vbios.rom.CleanReport;
 import io.github.vbios.rom.CodeType;
@@ -42,6 +43,19 @@ final class PatchText {
         o.ids().ifPresent(ids -> ids(out, ids));
         o.checksums().ifPresent(c -> checksums(out, c));
         o.warnings().forEach(w -> out.println("  warning:     " + w));
+    }
+
+    /** After the write: the ROM-vs-GPU check and where the romfile goes, per stack. */
+    static void nextSteps(PrintWriter out, PatchNextSteps next) {
+        if (next.device() != null) {
+            boolean ok = next.device().idsMatch() && !Boolean.FALSE.equals(next.device().subsystemMatches());
+            out.println((ok ? "check: " : "WARNING: ") + next.device().message());
+        }
+        out.println("next steps:");
+        for (PatchNextSteps.Stack s : next.stacks()) {
+            out.println("  " + s.name() + ":");
+            s.lines().forEach(l -> out.println("    " + l));
+        }
     }
 
     private static void ids(PrintWriter out, IdPatcher.Result ids) {
