@@ -22,6 +22,11 @@ public record RomInput(byte[] bytes, boolean cleaned, RomAnalysis analysis) {
         if (!a.isOptionRom()) {
             throw new VbiosException(VbiosException.Kind.INVALID_INPUT, name + ": " + a.notARomReason());
         }
+        if (a.verdict().shadowCopySuspect()) {
+            // a boot GPU's shadow copy was changed at boot: the tables would serve it to the guest driver (issue 15)
+            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, name + ": this is " + a.verdict().shadow().sentence()
+                    + "; way out: " + io.github.vbios.rom.ShadowCopy.wayOutLine(null));
+        }
         if (a.verdict().romfileReady()) {
             return new RomInput(file.toArray(), false, a);
         }

@@ -31,9 +31,11 @@ import picocli.CommandLine.Spec;
 /** {@code vbios dump}: renders {@link HostDump}; the access to the ROM is chosen here. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
         description = {"Read a GPU's ROM through sysfs (enable, read, disable), validate it and write its PCI view",
-            "(the exact romfile QEMU needs). Explains the classic failures: no ROM BAR, Input/output error or",
-            "0xFFFF (ROM BAR disabled or locked, typical on laptops), the boot GPU's shadowed copy, a driver",
-            "holding the device. --acpi reads the host's ACPI _ROM through the acpi_call module instead."},
+            "(the romfile QEMU needs, when the card is not the boot GPU). Explains the classic failures: no ROM",
+            "BAR, Input/output error or 0xFFFF (ROM BAR disabled or locked, typical on laptops), a driver holding",
+            "the device, and the boot GPU's shadowed copy: changed at boot and without the EFI image, it is",
+            "refused (exit 3, with the way out) unless --allow-shadow. --acpi reads the host's ACPI _ROM",
+            "through the acpi_call module instead."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  sudo vbios dump 0000:01:00.0 -o gpu.rom",
@@ -55,6 +57,9 @@ public final class DumpCommand implements Callable<Integer> {
 
     @Option(names = "--acpi", description = "read the host's ACPI _ROM of the device through acpi_call (/proc/acpi/call)")
     boolean acpi;
+
+    @Option(names = "--allow-shadow", description = "write the boot GPU's shadow copy anyway (it lacks the EFI image)")
+    boolean allowShadow;
 
     @Option(names = "--host-root", paramLabel = "DIR", description = "read a saved sysfs/procfs tree under DIR (its rom files are plain files)")
     Path hostRoot = Path.of("/");
@@ -80,7 +85,7 @@ public final class DumpCommand implements Callable<Integer> {
             AtomicWrite.check(output, force, inputs);
         }
         RomAccess access = accessFactory != null ? accessFactory.apply(dev) : access(dev);
-        DumpReport r = HostDump.dump(host, dev.address(), access, acpi);
+        DumpReport r = HostDump.dump(host, dev.address(), access, acpi, allowShadow);
         if (r.written() && toStdout) {
             StdoutWriter.writeBytes(spec.commandLine().getOut(), r.pciView());
         } else if (r.written()) {
@@ -91,16 +96,16 @@ public final class DumpCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(DumpJson.render(r, output));
             spec.commandLine().getOut().flush();
         }
-        if (r.outcome().failure() != null) {
+        if (r.failure() != null) {
             // each line escaped on its own: sysfs names must not reach the terminal raw (issue 12.10)
             String text = String.join("\n  ", escaped(r.explanations())) + (r.suggestions().isEmpty() ? ""
                     : "\nTry:\n  " + String.join("\n  ", escaped(r.suggestions())));
             if (json) {
                 err.println("vbios: " + r.address() + ": " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
                 err.flush();
-                return r.outcome().failure().exitCode();
+                return r.failure().exitCode();
             }
-            throw new VbiosException(r.outcome().failure(), r.address() + ": " + text);
+            throw new VbiosException(r.failure(), r.address() + ": " + text);
         }
         if (!json) {
             printText(r, toStdout ? err : spec.commandLine().getOut(), err);

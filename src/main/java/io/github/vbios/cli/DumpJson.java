@@ -31,6 +31,10 @@ final class DumpJson {
             doc.put("deviceId", Hex.id16(r.analysis().pciImages().get(0).deviceId()));
             doc.put("shadowCopySuspect", r.analysis().verdict().shadowCopySuspect());
             doc.put("uefiCapable", r.analysis().verdict().uefiCapable());
+            doc.put("uefiUnknownReason", r.analysis().verdict().uefiUnknownReason());
+            doc.set("shadowCopy", r.analysis().verdict().shadowCopy()
+                    .map(x -> (com.fasterxml.jackson.databind.JsonNode) InfoJson.shadowCopy(doc.objectNode(), x))
+                    .orElse(doc.nullNode()));
         }
         ArrayNode e = doc.putArray("explanations");
         r.explanations().forEach(e::add);

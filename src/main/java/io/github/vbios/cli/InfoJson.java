@@ -1,5 +1,6 @@
 package io.github.vbios.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.Finding;
@@ -11,6 +12,7 @@ import io.github.vbios.rom.EfiRomHeader;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomImage;
 import io.github.vbios.rom.RomView;
+import io.github.vbios.rom.ShadowCopy;
 import io.github.vbios.rom.Verdict;
 import io.github.vbios.rom.X86Checksum;
 import io.github.vbios.rom.X86Header;
@@ -204,11 +206,26 @@ final class InfoJson {
 
     private static ObjectNode verdict(ObjectNode n, Verdict v) {
         n.put("uefiCapable", v.uefiCapable());
+        n.put("uefiUnknownReason", v.uefiUnknownReason());
         n.put("romfileReady", v.romfileReady());
         n.put("shadowCopySuspect", v.shadowCopySuspect());
+        n.set("shadowCopy", v.shadowCopy().map(s -> (JsonNode) shadowCopy(n.objectNode(), s)).orElse(n.nullNode()));
+        n.put("efiDamaged", v.efiDamaged());
         ArrayNode w = n.putArray("warnings");
         v.warnings().forEach(w::add);
+        ArrayNode notes = n.putArray("notes");
+        v.notes().forEach(notes::add);
         n.put("advice", v.advice());
+        return n;
+    }
+
+    /** The shadow-copy object of {@code info}, {@code patch} and {@code dump} (docs/json.md). */
+    static ObjectNode shadowCopy(ObjectNode n, ShadowCopy s) {
+        n.put("summary", ShadowCopy.SUMMARY);
+        ArrayNode e = n.putArray("evidence");
+        s.evidence().forEach(e::add);
+        ArrayNode way = n.putArray("wayOut");
+        ShadowCopy.wayOut(null).forEach(way::add);
         return n;
     }
 

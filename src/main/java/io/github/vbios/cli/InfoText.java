@@ -35,11 +35,23 @@ final class InfoText {
         for (X86Checksum c : a.checksums()) {
             out.printf("  checksum x86@%s: byte2 %s, PCIR length %s, NPDE length %s -> %s (%s rule), SeaBIOS %s%n",
                     Hex.offset(c.imageOffset()), sum(c.byte2Length(), c.byte2Sum()), sum(c.pcirLength(), c.pcirSum()),
-                    c.npdeLength() < 0 ? "n/a" : sum(c.npdeLength(), c.npdeSum()), c.valid() ? "valid" : "INVALID",
+                    c.npdeLength() < 0 ? "n/a" : sum(c.npdeLength(), c.npdeSum()), verdict(c),
                     c.rule(), c.seabiosAccepts() ? "accepts" : "REJECTS");
         }
         for (String w : a.verdict().warnings()) {
             out.println("  warning: " + w);
+        }
+        for (String n : a.verdict().notes()) {
+            out.println("  note: " + n);
+        }
+        if (a.verdict().shadowCopySuspect()) {
+            out.println("  way out (in order):");
+            List<String> way = io.github.vbios.rom.ShadowCopy.wayOut(null);
+            for (int i = 0; i < way.size(); i++) {
+                out.println("    " + (i + 1) + ") " + way.get(i));
+            }
+        } else if (a.verdict().efiDamaged()) {
+            out.println("  advice: " + a.verdict().advice());
         }
     }
 
@@ -50,19 +62,20 @@ final class InfoText {
         a.identity().amd().map(AmdIdentity::version).ifPresent(v -> sb.append(" ATOM ").append(v));
         sb.append(", ").append(a.container().kind().description());
         Verdict v = a.verdict();
-        if (v.romfileReady()) {
+        if (v.shadowCopySuspect()) {
+            sb.append("; shadow copy: no romfile (see the way out below)");
+        } else if (v.efiDamaged()) {
+            sb.append("; damaged EFI image: no romfile (dump or download it again)");
+        } else if (v.romfileReady()) {
             sb.append("; romfile-ready (the file is exactly the PCI view)");
         } else {
             sb.append("; romfile = bytes ").append(Hex.offset(a.pciView().start())).append('-')
                     .append(Hex.offset(a.pciView().end())).append(" (run vbios patch)");
         }
-        sb.append("; UEFI: ").append(v.uefiCapable() ? "yes" : "no");
+        sb.append("; UEFI: ").append(v.uefiText());
         a.pciImages().stream().filter(RomImage::isEfi).map(RomImage::gopVersion).flatMap(java.util.Optional::stream)
                 .filter(g -> g != 0).reduce((x, y) -> y)
                 .ifPresent(g -> sb.append(" (GOP ").append(InfoJson.gopHex(g)).append(')'));
-        if (v.shadowCopySuspect()) {
-            sb.append("; shadow copy suspected");
-        }
         return sb.toString();
     }
 
@@ -104,6 +117,12 @@ final class InfoText {
         i.gopVersion().filter(g -> g != 0).ifPresent(g -> sb.append(", GOP ").append(InfoJson.gopHex(g)));
         i.x86Header().filter(x -> x.date() != null).ifPresent(x -> sb.append("date ").append(x.date()));
         return sb.toString();
+    }
+
+    /** "valid", "INVALID", or "n/a" when the deciding range runs past the end of the file. */
+    private static String verdict(X86Checksum c) {
+        int deciding = c.rule().equals("byte2") ? c.byte2Sum() : c.pcirSum();
+        return deciding < 0 ? "n/a" : c.valid() ? "valid" : "INVALID";
     }
 
     private static String sum(long length, int sum) {

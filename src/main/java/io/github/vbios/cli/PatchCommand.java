@@ -1,11 +1,14 @@
 package io.github.vbios.cli;
 
 import io.github.vbios.io.AtomicWrite;
+import io.github.vbios.host.HostReader;
+import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.InputFiles;
 import io.github.vbios.io.Inputs;
 import io.github.vbios.io.VbiosException;
+import io.github.vbios.plan.PatchNextSteps;
 import io.github.vbios.rom.PatchOptions;
 import io.github.vbios.rom.PatchOutcome;
 import io.github.vbios.rom.RomPatcher;
@@ -13,6 +16,7 @@ import io.github.vbios.rom.RomfileCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +38,9 @@ import picocli.CommandLine.Spec;
             "  vbios patch dump.rom -o gpu.rom --set-ids 10de:1c03 --fix-checksum",
             "                                              change the PCI IDs, fix checksums",
             "  vbios patch --check gpu.rom                 exit 0: a romfile already; 3: not",
-            "  then: qemu-system-x86_64 ... -device vfio-pci,host=01:00.0,romfile=gpu.rom",
+            "  vbios patch dump.rom -o gpu.rom --device 01:00.0",
+            "                                              also check the ROM is for that GPU",
+            "  afterwards it prints where the romfile goes for Proxmox, libvirt and QEMU",
         })
 public final class PatchCommand implements Callable<Integer> {
     /** Flash dumps are at most a few MiB; anything far larger is not a dump. */
@@ -62,6 +68,22 @@ public final class PatchCommand implements Callable<Integer> {
     @Option(names = "--keep-nvidia-images", description = "keep the full NVIDIA view (for flashing, not for QEMU)")
     boolean keepNvidiaImages;
 
+    @Option(names = "--allow-shadow", description = "write a romfile from a boot GPU's shadow copy anyway "
+            + "(refused by default: it lacks the EFI image; exit 3)")
+    boolean allowShadow;
+
+    @Option(names = "--allow-broken-efi", description = "write a romfile whose X64 EFI image does not decompress "
+            + "(refused by default: a damaged dump; exit 3)")
+    boolean allowBrokenEfi;
+
+    @Option(names = "--device", paramLabel = "BDF", description = "the GPU the romfile is for: its vendor:device must "
+            + "match the ROM's (exit 3 otherwise), subsystem IDs are compared where the ROM has them; default: the "
+            + "only GPU of the ROM's vendor on the host (a warning on mismatch)")
+    String device;
+
+    @Option(names = "--host-root", paramLabel = "DIR", description = "read the host's sysfs under DIR (a saved tree) for --device")
+    Path hostRoot = Path.of("/");
+
     @Option(names = "--check", description = "only check IN: exit 0 if it is already a correct romfile, 3 otherwise")
     boolean check;
 
@@ -87,6 +109,10 @@ public final class PatchCommand implements Callable<Integer> {
             AtomicWrite.check(output, force, Inputs.of(input));
         }
         PatchOutcome o = RomPatcher.prepare(read(input), options);
+        PatchNextSteps next = PatchNextSteps.of(output, o.output(), host(), device);
+        if (next.device() != null && next.device().refused()) {
+            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, next.device().message() + ". Nothing was written");
+        }
         // the summary is printed only once the romfile is in place: a failed write prints the error alone
         PrintWriter summary = toStdout ? spec.commandLine().getErr() : out;
         if (toStdout) {
@@ -96,11 +122,12 @@ public final class PatchCommand implements Callable<Integer> {
             RomPatcher.write(o, output, force, input);
         }
         if (json) {
-            out.println(Json.write(PatchJson.patch(name(input), output.toString(), o)));
+            out.println(Json.write(PatchJson.patch(name(input), output.toString(), o, next)));
         } else {
             PatchText.report(summary, name(input), o);
             summary.println("wrote " + (toStdout ? "standard output" : output.toString()) + " (" + o.bytes().length
                     + " bytes)");
+            PatchText.nextSteps(summary, next);
         }
         summary.flush();
         out.flush();
@@ -138,7 +165,20 @@ public final class PatchCommand implements Callable<Integer> {
                         + setIds + "'");
             }
         }
-        return new PatchOptions(fixChecksum, vendor, device, keepNvidiaImages);
+        return new PatchOptions(fixChecksum, vendor, device, keepNvidiaImages).allowing(allowShadow, allowBrokenEfi);
+    }
+
+    /** The host, for the ROM-vs-GPU check; empty when it cannot be read (not Linux, no sysfs). */
+    private Optional<HostSnapshot> host() {
+        try {
+            return Optional.of(new HostReader(hostRoot).snapshot());
+        } catch (RuntimeException e) {
+            if (device != null) {
+                throw new VbiosException(VbiosException.Kind.NOT_FOUND, "cannot read the host's PCI devices under "
+                        + hostRoot + " for --device: " + e.getMessage());
+            }
+            return Optional.empty();
+        }
     }
 
     private static ByteSlice read(Path f) throws IOException {

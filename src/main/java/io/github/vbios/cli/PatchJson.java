@@ -3,6 +3,7 @@ package io.github.vbios.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.Hex;
+import io.github.vbios.plan.PatchNextSteps;
 import io.github.vbios.rom.ChecksumFixer;
 import io.github.vbios.rom.CleanReport;
 import io.github.vbios.rom.CodeType;
@@ -11,12 +12,36 @@ import io.github.vbios.rom.PatchOutcome;
 import io.github.vbios.rom.RomImage;
 import io.github.vbios.rom.RomfileCheck;
 import io.github.vbios.rom.TrailingRegion;
+import io.github.vbios.rom.Verdict;
 import io.github.vbios.rom.X86Checksum;
 import java.util.List;
 
 /** JSON rendering of {@code vbios patch} (schema 1, camelCase, IDs as 4-hex strings, offsets as integers). */
 final class PatchJson {
     private PatchJson() {
+    }
+
+    static ObjectNode patch(String input, String output, PatchOutcome o, PatchNextSteps next) {
+        ObjectNode doc = patch(input, output, o);
+        Verdict v = o.output().verdict();
+        ObjectNode verdict = doc.putObject("verdict");
+        verdict.put("uefiCapable", v.uefiCapable()).put("uefiUnknownReason", v.uefiUnknownReason())
+                .put("shadowCopySuspect", v.shadowCopySuspect()).put("efiDamaged", v.efiDamaged());
+        ArrayNode stacks = doc.putArray("nextSteps");
+        for (PatchNextSteps.Stack s : next.stacks()) {
+            ObjectNode n = stacks.addObject().put("stack", s.name());
+            s.lines().forEach(n.putArray("lines")::add);
+        }
+        PatchNextSteps.DeviceMatch m = next.device();
+        if (m == null) {
+            doc.putNull("deviceCheck");
+        } else {
+            doc.putObject("deviceCheck").put("address", m.address()).put("named", m.named())
+                    .put("gpuIds", m.gpuIds()).put("gpuSubsystem", m.gpuSubsystem()).put("romIds", m.romIds())
+                    .put("romSubsystem", m.romSubsystem()).put("idsMatch", m.idsMatch())
+                    .put("subsystemMatches", m.subsystemMatches()).put("message", m.message());
+        }
+        return doc;
     }
 
     static ObjectNode patch(String input, String output, PatchOutcome o) {

@@ -1,6 +1,7 @@
 package io.github.vbios.cli;
 
 import io.github.vbios.io.Hex;
+import io.github.vbios.plan.PatchNextSteps;
 import io.github.vbios.rom.ChecksumFixer;
 import io.github.vbios.rom.CleanReport;
 import io.github.vbios.rom.CodeType;
@@ -44,6 +45,19 @@ final class PatchText {
         o.warnings().forEach(w -> out.println("  warning:     " + w));
     }
 
+    /** After the write: the ROM-vs-GPU check and where the romfile goes, per stack. */
+    static void nextSteps(PrintWriter out, PatchNextSteps next) {
+        if (next.device() != null) {
+            boolean ok = next.device().idsMatch() && !Boolean.FALSE.equals(next.device().subsystemMatches());
+            out.println((ok ? "check: " : "WARNING: ") + next.device().message());
+        }
+        out.println("next steps:");
+        for (PatchNextSteps.Stack s : next.stacks()) {
+            out.println("  " + s.name() + ":");
+            s.lines().forEach(l -> out.println("    " + l));
+        }
+    }
+
     private static void ids(PrintWriter out, IdPatcher.Result ids) {
         out.println("  set IDs " + Hex.id16(ids.vendorId()) + ":" + Hex.id16(ids.deviceId()) + " (offsets in the romfile):");
         for (IdPatcher.Change c : ids.changes()) {
@@ -84,7 +98,12 @@ final class PatchText {
         } else {
             out.println(name + ": not a correct romfile:");
             c.reasons().forEach(r -> out.println("  - " + r));
-            if (c.analysis().isOptionRom()) {
+            var v = c.analysis().verdict();
+            if (v.shadowCopySuspect() || v.efiDamaged()) {
+                // patch would refuse it: the reasons above already say what to get instead (issue 15)
+                out.println("  fix: not by patching: " + (v.efiDamaged() ? "dump the ROM again or download it again"
+                        : "get the full ROM (the way out above)"));
+            } else if (c.analysis().isOptionRom()) {
                 out.println("  fix: vbios patch " + name + " -o romfile.rom" + (c.reasons().stream()
                         .anyMatch(r -> r.contains("--fix-checksum")) ? " --fix-checksum" : ""));
             }

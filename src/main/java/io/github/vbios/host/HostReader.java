@@ -55,9 +55,10 @@ public final class HostReader {
         KernelCmdline cmdline = KernelCmdline.parse(fs.text(root.resolve("proc/cmdline")).orElse(""));
         List<IomemEntry> iomem = IomemEntry.parseAll(fs.text(root.resolve("proc/iomem")).orElse(""));
         String cpuinfo = fs.text(root.resolve("proc/cpuinfo")).orElse("");
+        KernelRelease kernel = KernelRelease.of(fs.text(root.resolve("proc/sys/kernel/osrelease")).orElse(""), cmdline);
         return new HostSnapshot(root.toString(), devices, groups(fs), cmdline, modules(fs), iomem,
                 cpuField(cpuinfo, "vendor_id"), (" " + cpuField(cpuinfo, "flags") + " ").contains(" hypervisor "),
-                findings);
+                findings, kernel);
     }
 
     private List<IommuGroup> groups(SysfsFiles fs) {

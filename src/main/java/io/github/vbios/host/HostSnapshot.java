@@ -12,11 +12,20 @@ import java.util.Optional;
  * @param cpuVendor  {@code GenuineIntel}, {@code AuthenticAMD} or empty when unknown
  * @param hypervisor the CPU flags say this host is itself a virtual machine
  * @param modules    loaded modules of interest ({@code vfio_pci}, {@code nvidia}, {@code acpi_call} ...)
+ * @param kernel     the running kernel's release ({@code /proc/sys/kernel/osrelease}), or unknown
  */
 public record HostSnapshot(String root, List<PciDevice> devices, List<IommuGroup> groups, KernelCmdline cmdline,
                            List<String> modules, List<IomemEntry> iomem, String cpuVendor, boolean hypervisor,
-                           List<Finding> findings) {
+                           List<Finding> findings, KernelRelease kernel) {
+    /** A snapshot whose kernel release is unknown. */
+    public HostSnapshot(String root, List<PciDevice> devices, List<IommuGroup> groups, KernelCmdline cmdline,
+                        List<String> modules, List<IomemEntry> iomem, String cpuVendor, boolean hypervisor,
+                        List<Finding> findings) {
+        this(root, devices, groups, cmdline, modules, iomem, cpuVendor, hypervisor, findings, KernelRelease.UNKNOWN);
+    }
+
     public HostSnapshot {
+        java.util.Objects.requireNonNull(kernel, "kernel");
         devices = List.copyOf(devices);
         groups = List.copyOf(groups);
         modules = List.copyOf(modules);

@@ -62,6 +62,16 @@ public record KernelCmdline(String raw, List<String> words) {
                 .map(v -> List.of(v.toLowerCase(Locale.ROOT).split(",", 64))).orElse(List.of());
     }
 
+    /** {@code video=efifb:off}: the efifb driver stays off the boot framebuffer (frees it before Linux 5.15). */
+    public boolean efifbOff() {
+        return words.stream().anyMatch(w -> w.startsWith("video=") && w.contains("efifb:off"));
+    }
+
+    /** {@code initcall_blacklist=...sysfb_init...}: sysfb registers no boot framebuffer (Linux 5.15 and later). */
+    public boolean sysfbBlacklisted() {
+        return value("initcall_blacklist").map(v -> List.of(v.split(",", 64)).contains("sysfb_init")).orElse(false);
+    }
+
     /** The host console will not claim the boot framebuffer. */
     public boolean framebufferDisabled() {
         return words.stream().anyMatch(w -> w.startsWith("video=") && w.contains("efifb:off"))

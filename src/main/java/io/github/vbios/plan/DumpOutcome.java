@@ -6,8 +6,11 @@ import io.github.vbios.io.VbiosException;
 public enum DumpOutcome {
     /** A valid option ROM; its PCI view is written. */
     OK(null),
-    /** Written, but it looks like the boot GPU's shadowed copy: not a good romfile. */
-    SHADOW_COPY(null),
+    /**
+     * The boot GPU's shadowed copy: not a good romfile. Refused (exit 3, nothing written) unless
+     * {@code --allow-shadow}; see {@link DumpReport#failure()}.
+     */
+    SHADOW_COPY(VbiosException.Kind.INVALID_INPUT),
     NO_ROM_BAR(VbiosException.Kind.NOT_FOUND),
     PERMISSION(VbiosException.Kind.PERMISSION),
     /** The kernel refused the read (Input/output error) or the ROM answered 0xFFFF. */
@@ -20,7 +23,7 @@ public enum DumpOutcome {
         this.failure = failure;
     }
 
-    /** The error kind, or null when a file is written. */
+    /** The error kind when nothing is written, or null for OK ({@link DumpReport#failure()} decides). */
     public VbiosException.Kind failure() {
         return failure;
     }

@@ -22,4 +22,9 @@ public record DumpReport(String address, DumpOutcome outcome, RomRead read, RomA
     public boolean written() {
         return pciView != null;
     }
+
+    /** The error kind to exit with, or null when a file is written (a shadow copy kept with --allow-shadow). */
+    public io.github.vbios.io.VbiosException.Kind failure() {
+        return written() ? null : outcome.failure();
+    }
 }

@@ -7,6 +7,7 @@ import io.github.vbios.host.PciAddress;
 import io.github.vbios.host.PciDevice;
 import io.github.vbios.host.PciResource;
 import io.github.vbios.io.Hex;
+import io.github.vbios.rom.ShadowCopy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,10 +84,10 @@ final class GpuChecks {
         if (!gpu.bootVga()) {
             return Check.ok(id, at, "not the boot VGA");
         }
-        return Check.warn(id, at, "the firmware used this GPU for the boot console: its ROM read through sysfs is "
-                        + "the shadowed copy (changed at POST), and the host console holds its framebuffer",
-                "use a clean ROM (vbios extract on the vendor's BIOS update, or a dump taken with the card as "
-                        + "secondary GPU) and add 'video=efifb:off' to the kernel command line");
+        // the ROM and the framebuffer each have their own check, with the one fix for this host (issue 15)
+        return Check.warn(id, at, "the firmware used this GPU for the boot console: its sysfs ROM is the shadowed "
+                        + "copy (see rom-readable) and the host console may hold its framebuffer (see framebuffer-conflict)",
+                "see rom-readable and framebuffer-conflict");
     }
 
     Check optimusMuxless() {
@@ -102,10 +103,13 @@ final class GpuChecks {
 
     Check romReadable() {
         String id = "rom-readable";
+        if (gpu.romPresent() && gpu.romSize() > 0 && gpu.bootVga()) {
+            return Check.warn(id, at, "ROM BAR of " + (gpu.romSize() >> 10) + " KiB, but " + ShadowCopy.BOOT_GPU
+                    + ": no romfile for a VM (vbios dump refuses it)", "way out: " + ShadowCopy.wayOutLine(HostDump.ids(gpu)));
+        }
         if (gpu.romPresent() && gpu.romSize() > 0) {
-            String shadow = gpu.bootVga() ? " (boot VGA: expect the shadowed copy)" : "";
-            return Check.ok(id, at, "ROM BAR of " + (gpu.romSize() >> 10) + " KiB" + shadow
-                    + "; read it with: sudo vbios dump " + at + " -o gpu.rom");
+            return Check.ok(id, at, "ROM BAR of " + (gpu.romSize() >> 10) + " KiB; read it with: sudo vbios dump "
+                    + at + " -o gpu.rom");
         }
         return Check.warn(id, at, "no ROM BAR" + (gpu.is3dController() ? " (usual for laptop dGPUs)" : "")
                         + ": the VBIOS cannot be read through sysfs",
@@ -130,13 +134,8 @@ final class GpuChecks {
         if (hits.isEmpty()) {
             return Check.ok(id, at, "no boot framebuffer in the GPU's memory");
         }
-        // since Linux 5.15 sysfb registers BOOTFB itself, so video=efifb:off alone no longer frees it
-        boolean simpledrm = hits.stream().anyMatch(h -> h.startsWith("simpledrm"))
-                || host.cmdline().framebufferDisabled();
-        return Check.warn(id, at, String.join(", ", hits) + ": vfio-pci cannot reserve that BAR "
-                        + "('BAR n: can't reserve') until the framebuffer lets go",
-                simpledrm ? "add 'initcall_blacklist=sysfb_init' to the kernel command line"
-                        : "add 'video=efifb:off' to the kernel command line");
+        FramebufferAdvice advice = FramebufferAdvice.forConflict(host, String.join(", ", hits));
+        return Check.warn(id, at, advice.message(), advice.fix());
     }
 
     Check subsystemIds() {

@@ -7,9 +7,11 @@ import io.github.vbios.host.RomAccess;
 import io.github.vbios.host.RomDumper;
 import io.github.vbios.host.RomRead;
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
+import io.github.vbios.rom.ShadowCopy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +28,14 @@ public final class HostDump {
     private HostDump() {
     }
 
-    /** {@code viaAcpi}: the access reads the host's ACPI {@code _ROM}, so no ROM BAR is needed. */
+    /** {@code viaAcpi}: the access reads the host's ACPI {@code _ROM}, so no ROM BAR is needed. A shadow copy is refused. */
     public static DumpReport dump(HostSnapshot host, PciAddress address, RomAccess access, boolean viaAcpi) {
+        return dump(host, address, access, viaAcpi, false);
+    }
+
+    /** {@code allowShadow}: keep a shadow copy's PCI view to write anyway ({@code --allow-shadow}; issue 15). */
+    public static DumpReport dump(HostSnapshot host, PciAddress address, RomAccess access, boolean viaAcpi,
+                                  boolean allowShadow) {
         PciDevice dev = host.device(address).orElseThrow(() -> new VbiosException(VbiosException.Kind.NOT_FOUND,
                 "no PCI device " + address + " on this host (lspci -D lists the addresses)"));
         String at = address.toString();
@@ -51,7 +59,7 @@ public final class HostDump {
         if (!read.ok() || read.allOnesSignature() || read.bytes().length < 2) {
             return viaAcpi ? acpiFailed(dev, read, why, next) : unreadable(dev, read, why, next);
         }
-        return validate(dev, read, why, next);
+        return validate(dev, read, why, next, allowShadow);
     }
 
     private static DumpReport unreadable(PciDevice dev, RomRead read, List<String> why, List<String> next) {
@@ -87,7 +95,8 @@ public final class HostDump {
         return new DumpReport(dev.address().toString(), DumpOutcome.UNREADABLE, read, null, null, why, next);
     }
 
-    private static DumpReport validate(PciDevice dev, RomRead read, List<String> why, List<String> next) {
+    private static DumpReport validate(PciDevice dev, RomRead read, List<String> why, List<String> next,
+                                       boolean allowShadow) {
         RomAnalysis a = RomAnalyzer.analyze(ByteSlice.of(read.bytes()));
         if (!a.isOptionRom()) {
             why.add(a.notARomReason());
@@ -97,15 +106,22 @@ public final class HostDump {
         byte[] view = ByteSlice.of(read.bytes()).slice(a.pciView().start(), a.pciView().length()).toArray();
         boolean shadow = a.verdict().shadowCopySuspect();
         if (shadow) {
-            why.add("this is probably the shadowed copy of the boot GPU's legacy ROM (one x86 image, no EFI image, "
-                    + "size byte shrunk or checksum changed at POST)" + (dev.bootVga() ? "; the device is the boot VGA" : ""));
-            next.add("take a clean ROM from the vendor's BIOS update (vbios extract) or dump it with the card as "
-                    + "secondary GPU; do not use this file as romfile");
+            why.add("this is " + a.verdict().shadow().sentence() + (dev.bootVga() ? "; the device is the boot VGA" : "")
+                    + (allowShadow ? "; written anyway (--allow-shadow): do not expect UEFI to work with it"
+                    : "; nothing was written (--allow-shadow keeps it anyway)"));
+            next.addAll(ShadowCopy.wayOut(ids(dev)));
         }
-        // the verdict's advice repeats what the shadow sentence above already says
-        why.addAll(a.verdict().warnings().stream().filter(w -> !w.equals(a.verdict().advice()) || !shadow).toList());
+        // the shadow sentence above already says what the verdict's shadow warning says
+        why.addAll(a.verdict().warnings().stream().filter(w -> !shadow || !w.startsWith("shadow copy:")).toList());
         return new DumpReport(dev.address().toString(), shadow ? DumpOutcome.SHADOW_COPY : DumpOutcome.OK, read, a,
-                view, why, next);
+                shadow && !allowShadow ? null : view, why, next);
+    }
+
+    /** "vvvv:dddd subsystem ssss:ssss" of the device, for the way out (the IDs to look for). */
+    static String ids(PciDevice dev) {
+        String ids = Hex.id16(dev.vendorId()) + ":" + Hex.id16(dev.deviceId());
+        return dev.hasValidSubsystem() ? ids + " subsystem " + Hex.id16(dev.subsystemVendorId()) + ":"
+                + Hex.id16(dev.subsystemDeviceId()) : ids + " and the card's subsystem IDs";
     }
 
     private static void alternatives(PciDevice dev, List<String> next) {

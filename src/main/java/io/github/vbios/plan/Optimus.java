@@ -68,9 +68,16 @@ public final class Optimus {
                                        List<String> notes) throws IOException {
         OptimusCandidate c = sel.chosen();
         byte[] rom = c.rom().pciView().toArray();
-        if (!RomAnalyzer.analyze(ByteSlice.of(rom)).verdict().romfileReady()) {
-            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, "the chosen ROM (" + c.ids()
-                    + ") is not a clean romfile after cutting its PCI view; try: vbios patch");
+        io.github.vbios.rom.Verdict verdict = RomAnalyzer.analyze(ByteSlice.of(rom)).verdict();
+        // the same shadow-copy story as info, patch, dump and doctor (issue 15)
+        String shadow = verdict.shadowCopy().map(s -> "the chosen ROM (" + c.ids() + ") is " + s.sentence()
+                + "; way out: " + io.github.vbios.rom.ShadowCopy.wayOutLine(null)).orElse(null);
+        if (!verdict.romfileReady()) {
+            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, shadow != null ? shadow
+                    : "the chosen ROM (" + c.ids() + ") is not a clean romfile after cutting its PCI view; try: vbios patch");
+        }
+        if (shadow != null) {
+            notes.add(shadow);
         }
         try (OutputFolder out = OutputFolder.begin(req.outDir(), req.force(), Inputs.of(req.input()))) {
             OptimusResult r = write(req, found, sel, host, hostAddress, path, notes, c, rom, out);

@@ -167,7 +167,8 @@ public final class PassthroughPlanner {
             notes.add(file + " is not exactly the PCI view QEMU needs: run vbios patch " + file + " -o clean.rom");
         }
         if (a.verdict().shadowCopySuspect()) {
-            notes.add(file + " looks like a boot GPU's shadow copy: use a clean ROM (vbios extract)");
+            notes.add(file + " looks like a boot GPU's shadow copy: it lacks the EFI image the card's flash probably "
+                    + "holds; way out: " + io.github.vbios.rom.ShadowCopy.wayOutLine(null));
         }
         int v = a.pciImages().get(0).vendorId();
         int d = a.pciImages().get(0).deviceId();

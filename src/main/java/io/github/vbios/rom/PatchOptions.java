@@ -9,8 +9,15 @@ import io.github.vbios.io.VbiosException;
  * @param vendorId new vendor ID for the images carrying the card's IDs, or null
  * @param deviceId new device ID, or null (both or neither)
  * @param keepNvidiaImages keep the full NVIDIA view instead of the PCI view
+ * @param allowShadow write a romfile from a shadow copy anyway ({@code --allow-shadow}; issue 15)
+ * @param allowBrokenEfi write a romfile whose X64 EFI image does not decode ({@code --allow-broken-efi})
  */
-public record PatchOptions(boolean fixChecksum, Integer vendorId, Integer deviceId, boolean keepNvidiaImages) {
+public record PatchOptions(boolean fixChecksum, Integer vendorId, Integer deviceId, boolean keepNvidiaImages,
+                           boolean allowShadow, boolean allowBrokenEfi) {
+    public PatchOptions(boolean fixChecksum, Integer vendorId, Integer deviceId, boolean keepNvidiaImages) {
+        this(fixChecksum, vendorId, deviceId, keepNvidiaImages, false, false);
+    }
+
     public PatchOptions {
         if ((vendorId == null) != (deviceId == null)) {
             throw new IllegalArgumentException("vendor and device ID go together");
@@ -24,6 +31,11 @@ public record PatchOptions(boolean fixChecksum, Integer vendorId, Integer device
 
     public static PatchOptions cleanOnly() {
         return new PatchOptions(false, null, null, false);
+    }
+
+    /** The same options with the two refusals of issue 15 lifted as asked. */
+    public PatchOptions allowing(boolean shadow, boolean brokenEfi) {
+        return new PatchOptions(fixChecksum, vendorId, deviceId, keepNvidiaImages, shadow, brokenEfi);
     }
 
     public boolean setIds() {

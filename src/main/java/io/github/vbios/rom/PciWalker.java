@@ -22,8 +22,10 @@ final class PciWalker {
         while (images.size() < MAX_IMAGES) {
             String problem = ImageParser.headerProblem(file, off, true);
             if (problem != null) {
+                // a chain that ends exactly at the end of the file claims no byte past it: incomplete, not
+                // truncated (a boot GPU's shadow copy ends so, issue 15); only an image longer than the file is
                 findings.add(endFinding(file, off, images.isEmpty(), problem));
-                truncated = off >= file.length() && !images.isEmpty();
+                truncated = off > file.length() && !images.isEmpty();
                 break;
             }
             RomImage image = parser.parse(off);
@@ -55,8 +57,12 @@ final class PciWalker {
 
     /** A missing first image or a chain running off the file is an error; a bad later header a warning. */
     private static Finding endFinding(ByteSlice file, long off, boolean first, String problem) {
+        if (!first && off >= file.length()) {
+            return Finding.warning(off, "PCI chain ends at the end of the file although the image before says more "
+                    + "images follow (no last-image flag)");
+        }
         String message = "PCI chain ends without a last-image flag: " + problem;
-        return first || off >= file.length() ? Finding.error(off, message) : Finding.warning(off, message);
+        return first ? Finding.error(off, message) : Finding.warning(off, message);
     }
 
     static RomView view(ByteSlice file, long start, long end, List<RomImage> images, boolean complete,

@@ -26,7 +26,7 @@ public final class RomAnalyzer {
             findings.add(Finding.error(e.offset(), "input ends unexpectedly: " + e.getMessage()));
             Container none = Container.none("analysis stopped: " + e.getMessage());
             return new RomAnalysis(file.length(), none, RomView.empty(), RomView.empty(), Identity.none(), List.of(),
-                    new Verdict(false, false, false, List.of(), null), findings);
+                    Verdict.none(List.of(), null), findings);
         }
     }
 
@@ -39,7 +39,7 @@ public final class RomAnalyzer {
             }
             findings.add(Finding.error(-1, container.details()));
             return new RomAnalysis(file.length(), container, RomView.empty(), RomView.empty(), Identity.none(),
-                    List.of(), new Verdict(false, false, false, List.of(), null), findings);
+                    List.of(), Verdict.none(List.of(), null), findings);
         }
         ImageParser parser = new ImageParser(file);
         RomView pci = PciWalker.walk(parser, container.romStart());

@@ -26,6 +26,7 @@ public final class RomPatcher {
     /** Builds the romfile for {@code input} in memory. */
     public static PatchOutcome prepare(ByteSlice input, PatchOptions options) {
         RomAnalysis in = RomAnalyzer.analyze(input);
+        refuse(in, options);
         RomfileCleaner.Result cleaned = RomfileCleaner.clean(input, in, options.keepNvidiaImages());
         byte[] bytes = cleaned.bytes();
         Optional<IdPatcher.Result> ids = Optional.empty();
@@ -48,8 +49,36 @@ public final class RomPatcher {
         }
         boolean identical = bytes.length == input.length() && Arrays.equals(bytes, input.toArray());
         // the cut itself is verified above; what check() still finds is in the input (a broken checksum)
-        List<String> warnings = options.keepNvidiaImages() ? List.of() : check(ByteSlice.of(bytes)).reasons();
+        List<String> warnings = new ArrayList<>(options.keepNvidiaImages() ? List.of() : check(ByteSlice.of(bytes)).reasons());
+        // what --allow-shadow / --allow-broken-efi let through is said again beside the written file
+        in.verdict().shadowCopy().filter(x -> !warnings.contains(shadowReason(x))).ifPresent(x -> warnings.add(shadowReason(x)));
         return new PatchOutcome(cleaned.report(), ids, sums, bytes, out, identical, warnings);
+    }
+
+    /** A shadow copy or a damaged X64 EFI image is no romfile (issue 15): exit 3 unless the user insists. */
+    private static void refuse(RomAnalysis in, PatchOptions options) {
+        if (!in.isOptionRom()) {
+            return;
+        }
+        if (in.verdict().shadowCopySuspect() && !options.allowShadow()) {
+            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, "this is " + in.verdict().shadow().sentence()
+                    + ". Nothing was written. Way out: " + ShadowCopy.wayOutLine(null)
+                    + ". To write it anyway: --allow-shadow");
+        }
+        if (in.verdict().efiDamaged() && !options.allowBrokenEfi()) {
+            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, "the dump is damaged: "
+                    + damage(in) + ". Dump the ROM again or download it again. Nothing was written; "
+                    + "to write it anyway: --allow-broken-efi");
+        }
+    }
+
+    private static String damage(RomAnalysis a) {
+        return a.verdict().warnings().stream().filter(w -> w.contains("claims X64 EFI")).findFirst()
+                .map(w -> w.replace(": the dump is damaged; dump the ROM again or download it again", "")).orElse("an X64 EFI image does not decode");
+    }
+
+    static String shadowReason(ShadowCopy s) {
+        return "this is " + s.sentence() + "; way out: " + ShadowCopy.wayOutLine(null);
     }
 
     /**
@@ -90,12 +119,18 @@ public final class RomPatcher {
         }
         if (pci.truncated()) {
             reasons.add("the PCI chain is truncated: it claims bytes past the end of the file");
+        } else if (!pci.complete() && pci.end() >= file.length()) {
+            reasons.add("the PCI chain ends at the end of the file although its last image says more images follow");
         } else if (!pci.complete()) {
             reasons.add("the PCI chain ends without a last-image flag at " + Hex.offset(pci.end()));
         }
         if (pci.end() < file.length()) {
             reasons.add((file.length() - pci.end()) + " bytes after the end of the PCI view at " + Hex.offset(pci.end())
                     + " (they enlarge the ROM BAR to " + CleanReport.pow2ceil(file.length()) + " bytes)");
+        }
+        a.verdict().shadowCopy().ifPresent(x -> reasons.add(shadowReason(x)));
+        if (a.verdict().efiDamaged()) {
+            reasons.add("the dump is damaged: " + damage(a) + "; dump the ROM again or download it again");
         }
         for (X86Checksum c : ChecksumFixer.pciChecksums(a)) {
             if (!c.valid()) {

@@ -69,8 +69,8 @@ final class RomfileVerifier {
             p.add("the romfile does not start with the first image's 55 AA");
             return p;
         }
-        // not verdict().romfileReady(): a chain without a last-image flag re-parses as "truncated" once the
-        // bytes after it are cut, yet the romfile is still exactly the PCI view firmware walks
+        // not verdict().romfileReady(): the bytes checked here are the PCI view firmware walks, whatever else
+        // the verdict says about them (a shadow copy written with --allow-shadow is still exactly that view)
         if (!keepNvidia && out.pciView().end() != length) {
             p.add("the romfile is not exactly the PCI view (ends at " + Hex.offset(out.pciView().end()) + " of "
                     + Hex.offset(length) + ")");

@@ -1,19 +1,48 @@
 package io.github.vbios.rom;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the user wants to know first.
  *
- * @param uefiCapable an EFI image for X64 in the PCI view decompresses to a valid PE32+
+ * @param uefiCapable an EFI image for X64 in the PCI view decompresses to a valid PE32+; null when that
+ *                    cannot be judged from the file (a shadow copy: see {@link #uefiUnknownReason})
  * @param romfileReady the file is exactly the PCI view (usable as QEMU romfile as it is)
- * @param shadowCopySuspect looks like a boot GPU's shadow copy (single x86 image, no EFI, shrunk or bad checksum)
+ * @param shadow the shadow-copy evidence (issue 15), or null when the file is not one
+ * @param efiDamaged an EFI image of the PCI view claims X64 but does not decode to a valid PE32+: a damaged dump
  * @param warnings sentences for the user
+ * @param notes things worth knowing that are not wrong (EFI images with IDs 0000:0000, ...)
  * @param advice what to do next, or null
  */
-public record Verdict(boolean uefiCapable, boolean romfileReady, boolean shadowCopySuspect, List<String> warnings,
-                      String advice) {
+public record Verdict(Boolean uefiCapable, boolean romfileReady, ShadowCopy shadow, boolean efiDamaged,
+                      List<String> warnings, List<String> notes, String advice) {
     public Verdict {
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
+    }
+
+    /** The verdict of a file without any PCI option ROM. */
+    static Verdict none(List<String> warnings, String advice) {
+        return new Verdict(false, false, null, false, warnings, List.of(), advice);
+    }
+
+    /** Looks like a boot GPU's shadow copy (single x86 image, no EFI, shrunk or cut at boot). */
+    public boolean shadowCopySuspect() {
+        return shadow != null;
+    }
+
+    public Optional<ShadowCopy> shadowCopy() {
+        return Optional.ofNullable(shadow);
+    }
+
+    /** Why {@link #uefiCapable} is null, or null when it is known. */
+    public String uefiUnknownReason() {
+        return uefiCapable == null ? ShadowCopy.UEFI_UNKNOWN : null;
+    }
+
+    /** "yes", "no" or "unknown (shadow copy)" for text output. */
+    public String uefiText() {
+        return uefiCapable == null ? "unknown (shadow copy)" : uefiCapable ? "yes" : "no";
     }
 }

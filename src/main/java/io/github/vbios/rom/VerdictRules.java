@@ -5,7 +5,7 @@ import io.github.vbios.io.Hex;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The verdicts of issue 3: uefiCapable, romfileReady, shadowCopySuspect and the warnings. */
+/** The verdicts of issues 3 and 15: uefiCapable, romfileReady, shadow copy, damaged EFI image, warnings. */
 final class VerdictRules {
     private VerdictRules() {
     }
@@ -14,22 +14,28 @@ final class VerdictRules {
         List<String> w = new ArrayList<>();
         if (pci.isEmpty()) {
             w.add("no PCI view: the chain at " + Hex.offset(c.romStart()) + " has no 55 AA/PCIR image firmware would accept");
-            return new Verdict(false, false, false, w, "try: vbios extract");
+            return Verdict.none(w, "try: vbios extract");
         }
-        boolean uefi = pci.images().stream().anyMatch(i -> i.isEfi() && i.efiPayload().map(EfiPayload::validX64Pe).orElse(false));
+        ShadowCopy shadow = ShadowCopy.detect(file, pci, nvidia).orElse(null);
+        // a shadow copy lacks the EFI image the flash holds: "no" would be a guess (issue 15)
+        Boolean uefi = shadow != null ? null
+                : pci.images().stream().anyMatch(i -> i.isEfi() && i.efiPayload().map(EfiPayload::validX64Pe).orElse(false));
         boolean ready = pci.start() == 0 && pci.end() == file.length() && !pci.truncated();
+        List<String> notes = new ArrayList<>();
         layoutWarnings(file, c, pci, w);
-        imageWarnings(pci, sums, w);
-        boolean shadow = shadowSuspect(pci, nvidia);
+        boolean damaged = imageWarnings(pci, w, notes);
+        checksumWarnings(file, pci, sums, w);
         String advice = null;
-        if (shadow) {
-            advice = "this looks like a shadow copy of a boot GPU's ROM (legacy image only, shrunk or modified at boot): "
-                    + "dump the ROM with the GPU as secondary card, or take it from a vendor update (vbios extract)";
-            w.add(advice);
+        if (shadow != null) {
+            w.add("shadow copy: " + shadow.sentence());
+            advice = "shadow copy: this is " + ShadowCopy.SUMMARY + ". Way out: " + ShadowCopy.wayOutLine(null);
+        } else if (damaged) {
+            advice = "the dump is damaged (an X64 EFI image does not decompress to a valid PE32+): dump the ROM again "
+                    + "or download it again; do not use it as romfile";
         } else if (!ready) {
             advice = "run vbios patch to write the romfile (bytes " + Hex.offset(pci.start()) + "-" + Hex.offset(pci.end()) + ")";
         }
-        return new Verdict(uefi, ready, shadow, w, advice);
+        return new Verdict(uefi, ready, shadow, damaged, w, notes, advice);
     }
 
     private static void layoutWarnings(ByteSlice file, Container c, RomView pci, List<String> w) {
@@ -39,6 +45,9 @@ final class VerdictRules {
         }
         if (pci.truncated()) {
             w.add("truncated: the PCI chain claims bytes past the end of the file (" + Hex.offset(file.length()) + ")");
+        } else if (!pci.complete() && pci.end() >= file.length()) {
+            w.add("the PCI chain ends at the end of the file (" + Hex.offset(file.length())
+                    + ") although its last image says more images follow");
         } else if (!pci.complete()) {
             w.add("the PCI chain ends without a last-image flag at " + Hex.offset(pci.end()));
         }
@@ -51,44 +60,56 @@ final class VerdictRules {
         }
     }
 
-    private static void imageWarnings(RomView pci, List<X86Checksum> sums, List<String> w) {
+    /** Warnings about IDs and EFI images; true when an X64 EFI image is damaged. */
+    private static boolean imageWarnings(RomView pci, List<String> w, List<String> notes) {
         RomImage first = pci.images().get(0);
+        boolean damaged = false;
         for (RomImage i : pci.images()) {
-            if (i.vendorId() != first.vendorId() || i.deviceId() != first.deviceId()) {
+            if (i.isEfi() && i.vendorId() == 0 && i.deviceId() == 0) {
+                // NVIDIA ships Turing-mobile and Ampere GOP images so; OVMF ignores EFI image IDs
+                notes.add("EFI image at " + Hex.offset(i.offset()) + " has IDs 0000:0000 (usual for NVIDIA GOP images; "
+                        + "OVMF does not check them)");
+            } else if (i.vendorId() != first.vendorId() || i.deviceId() != first.deviceId()) {
                 w.add("image at " + Hex.offset(i.offset()) + " has IDs " + Hex.id16(i.vendorId()) + ":" + Hex.id16(i.deviceId())
                         + ", the first image " + Hex.id16(first.vendorId()) + ":" + Hex.id16(first.deviceId()));
             }
             i.efiHeader().filter(h -> h.machine() != EfiRomHeader.MACHINE_X64).ifPresent(h -> w.add("EFI image at "
                     + Hex.offset(i.offset()) + " is for " + EfiRomHeader.machineName(h.machine()) + ", not X64"));
-            i.efiPayload().filter(p -> p.error() != null).ifPresent(p -> w.add("EFI image at "
-                    + Hex.offset(i.offset()) + ": " + p.error()));
+            boolean x64 = i.efiHeader().map(h -> h.machine() == EfiRomHeader.MACHINE_X64).orElse(false);
+            EfiPayload p = i.efiPayload().orElse(null);
+            if (x64 && p != null && !p.validX64Pe()) {
+                damaged = true;
+                w.add("EFI image at " + Hex.offset(i.offset()) + " claims X64 EFI but does not decode to a valid PE32+ ("
+                        + (p.error() != null ? p.error() : "PE machine " + Hex.id16(Math.max(p.peMachine(), 0)))
+                        + "): the dump is damaged; dump the ROM again or download it again");
+            } else if (p != null && p.error() != null) {
+                w.add("EFI image at " + Hex.offset(i.offset()) + ": " + p.error());
+            }
         }
+        return damaged;
+    }
+
+    private static void checksumWarnings(ByteSlice file, RomView pci, List<X86Checksum> sums, List<String> w) {
         for (X86Checksum s : sums) {
             if (pci.images().stream().noneMatch(i -> i.offset() == s.imageOffset())) {
                 continue;
             }
-            if (!s.valid()) {
+            long deciding = s.rule().equals("byte2") ? s.byte2Length() : s.pcirLength();
+            int decidingSum = s.rule().equals("byte2") ? s.byte2Sum() : s.pcirSum();
+            if (decidingSum < 0) {
+                w.add("x86 image at " + Hex.offset(s.imageOffset()) + ": the " + s.rule() + " range (" + deciding
+                        + " bytes) runs past the end of the " + file.length() + "-byte file; no checksum to judge");
+            } else if (!s.valid()) {
                 w.add("x86 image at " + Hex.offset(s.imageOffset()) + ": checksum over the " + s.rule()
                         + " range is not zero");
             }
-            if (!s.seabiosAccepts()) {
+            if (s.byte2Sum() < 0 && s.byte2Length() > 0 && deciding != s.byte2Length()) {
+                w.add("x86 image at " + Hex.offset(s.imageOffset()) + ": byte 2 claims " + s.byte2Length()
+                        + " bytes, past the end of the " + file.length() + "-byte file; SeaBIOS would reject it");
+            } else if (s.byte2Sum() >= 0 && !s.seabiosAccepts()) {
                 w.add("x86 image at " + Hex.offset(s.imageOffset()) + ": SeaBIOS would reject it (sum over byte 2 = "
                         + s.byte2Length() + " bytes is not zero)");
             }
         }
-    }
-
-    /** Single x86 image, no EFI anywhere, image smaller than its PCIR length or checksum broken (issue 3). */
-    private static boolean shadowSuspect(RomView pci, RomView nvidia) {
-        if (pci.images().size() != 1 || !pci.images().get(0).isX86()) {
-            return false;
-        }
-        if (nvidia.images().stream().anyMatch(RomImage::isEfi)) {
-            return false;
-        }
-        RomImage x86 = pci.images().get(0);
-        X86Checksum s = x86.x86Checksum().orElse(null);
-        boolean shrunk = s != null && s.byte2Length() < s.pcirLength();
-        return shrunk || pci.truncated() || (s != null && !s.valid());
     }
 }

@@ -72,8 +72,9 @@ public final class RomImages {
         ByteBuffer b = image(s);
         b.putShort(2, (short) blocks).putInt(4, 0x0EF1).putShort(8, (short) 0x0B).putShort(0x0A, (short) 0x8664)
                 .putShort(0x0C, (short) 0).putShort(0x16, (short) 0x100);
-        ascii(b, 0x100, "MZ");
-        code(b, 0x180, 0x800, device + 1);
+        // a real (tiny) PE32+ X64 driver: an EFI image that does not decode would be a damaged dump (issue 15)
+        byte[] pe = PeSample.pe32Plus(0x8664, 0x0B, Math.min(0x1000, blocks * 512 - 0x100), null);
+        b.put(0x100, pe, 0, Math.min(pe.length, blocks * 512 - 0x100));
         return b.array();
     }
 

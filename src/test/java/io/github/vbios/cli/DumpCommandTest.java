@@ -33,18 +33,42 @@ class DumpCommandTest {
     }
 
     @Test
-    void shadowCopyIsWrittenWithAWarningAndJson() throws IOException {
+    void shadowCopyIsRefusedWithTheWayOutUnlessAllowed() throws IOException {
         Path host = SampleHosts.pascalDesktop(tmp.resolve("host"));
         Path out = tmp.resolve("gpu.rom");
         DoctorCommandTest.Run r = DoctorCommandTest.run("dump", "01:00.0", "--host-root", host.toString(), "-o",
                 out.toString(), "--json");
-        assertThat(r.code()).isZero();
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(out).doesNotExist();
         JsonNode doc = Json.mapper().readTree(r.out());
         assertThat(doc.get("schema").asInt()).isEqualTo(1);
         assertThat(doc.get("outcome").asText()).isEqualTo("shadow-copy");
+        assertThat(doc.get("output").isNull()).isTrue();
         assertThat(doc.get("shadowCopySuspect").asBoolean()).isTrue();
+        assertThat(doc.get("uefiCapable").isNull()).isTrue();
+        assertThat(doc.get("shadowCopy").get("wayOut")).hasSize(3);
+        assertThat(doc.get("suggestions").get(0).asText()).contains("TechPowerUp");
         assertThat(doc.get("vendorId").asText()).isEqualTo("10de");
         assertThat(doc.get("pciView").get("start").asInt()).isZero();
+
+        DoctorCommandTest.Run text = DoctorCommandTest.run("dump", "01:00.0", "--host-root", host.toString(), "-o",
+                out.toString());
+        assertThat(text.code()).isEqualTo(3);
+        assertThat(text.err()).contains("shadowed copy").contains("TechPowerUp").contains("secondary GPU")
+                .contains("vbios extract").doesNotContain("Exception");
+        assertThat(out).doesNotExist();
+
+        DoctorCommandTest.Run kept = DoctorCommandTest.run("dump", "01:00.0", "--host-root", host.toString(), "-o",
+                out.toString(), "--allow-shadow");
+        assertThat(kept.code()).isZero();
+        assertThat(out).exists();
+        assertThat(kept.err()).contains("--allow-shadow");
+    }
+
+    @Test
+    void helpNoLongerPromisesTheExactRomfileForTheBootGpu() {
+        DoctorCommandTest.Run r = DoctorCommandTest.run("dump", "--help");
+        assertThat(r.out()).doesNotContain("the exact romfile QEMU needs").contains("--allow-shadow");
     }
 
     @Test

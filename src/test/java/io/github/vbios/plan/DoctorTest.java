@@ -66,11 +66,13 @@ class DoctorTest {
                 "driver-bound", CheckStatus.WARN,
                 "boot-vga", CheckStatus.WARN,
                 "optimus-muxless", CheckStatus.OK,
-                "rom-readable", CheckStatus.OK,
+                "rom-readable", CheckStatus.WARN,
                 "framebuffer-conflict", CheckStatus.WARN,
                 "subsystem-ids", CheckStatus.OK));
         assertThat(r.check("framebuffer-conflict").orElseThrow().message()).contains("BOOTFB in BAR1");
-        assertThat(r.check("framebuffer-conflict").orElseThrow().fix()).contains("video=efifb:off");
+        // BOOT_IMAGE=/boot/vmlinuz-6.1.0 and no osrelease: Linux 6.1, the sysfb path
+        assertThat(r.check("framebuffer-conflict").orElseThrow().fix()).contains("initcall_blacklist=sysfb_init")
+                .doesNotContain("efifb");
         assertThat(r.check("rom-readable").orElseThrow().message()).contains("shadowed");
         assertThat(r.capable()).isTrue();
     }
@@ -137,5 +139,76 @@ class DoctorTest {
         assertThat(r.check("gpu-found").orElseThrow().status()).isEqualTo(CheckStatus.FAIL);
         assertThat(r.check("iommu-enabled").orElseThrow().status()).isEqualTo(CheckStatus.FAIL);
         assertThat(r.devices()).isEmpty();
+    }
+
+    /** The pascal desktop with another command line and, when not null, /proc/sys/kernel/osrelease. */
+    private DoctorReport bootGpu(String cmdline, String osrelease) throws IOException {
+        SampleHosts.pascalDesktop(root);
+        java.nio.file.Files.writeString(root.resolve("proc/cmdline"), cmdline + "\n");
+        if (osrelease != null) {
+            java.nio.file.Files.createDirectories(root.resolve("proc/sys/kernel"));
+            java.nio.file.Files.writeString(root.resolve("proc/sys/kernel/osrelease"), osrelease + "\n");
+        }
+        return doctor(root);
+    }
+
+    private static long fixesMentioning(DoctorReport r, String text) {
+        return r.checks().stream().filter(c -> c.fix() != null && c.fix().contains(text)).count();
+    }
+
+    @Test
+    void theBootGpuRomIsAWarningWithTheWayOut() throws IOException {
+        Check rom = bootGpu("BOOT_IMAGE=/boot/vmlinuz root=/dev/sda1 ro", "6.8.12-4-pve").check("rom-readable").orElseThrow();
+        assertThat(rom.status()).isEqualTo(CheckStatus.WARN);
+        assertThat(rom.message()).contains("shadowed copy changed at boot").contains("EFI image");
+        assertThat(rom.fix()).contains("TechPowerUp").contains("10de:1b80 subsystem 3842:6183").contains("secondary GPU")
+                .contains("vbios extract");
+        assertThat(rom.fix().indexOf("TechPowerUp")).isLessThan(rom.fix().indexOf("secondary GPU"));
+    }
+
+    @Test
+    void modernKernelGetsSysfbOnceWithWhereToPutIt() throws IOException {
+        DoctorReport r = bootGpu("BOOT_IMAGE=/boot/vmlinuz root=/dev/sda1 ro intel_iommu=on", "6.8.12-4-pve");
+        Check fb = r.check("framebuffer-conflict").orElseThrow();
+        assertThat(fb.fix()).startsWith("add 'initcall_blacklist=sysfb_init'").contains("6.8.12-4-pve")
+                .contains("/etc/default/grub").contains("update-grub").contains("/etc/kernel/cmdline")
+                .contains("proxmox-boot-tool refresh").doesNotContain("efifb:off");
+        assertThat(fixesMentioning(r, "sysfb_init")).isEqualTo(1);
+        assertThat(fixesMentioning(r, "efifb:off")).isZero();
+    }
+
+    @Test
+    void efifbOffAlreadySetOnAModernKernelIsRecognisedNotAdvisedAgain() throws IOException {
+        DoctorReport r = bootGpu("BOOT_IMAGE=/boot/vmlinuz root=/dev/sda1 ro video=efifb:off", "5.15.0-91-generic");
+        Check fb = r.check("framebuffer-conflict").orElseThrow();
+        assertThat(fb.message()).contains("video=efifb:off is set").contains("no longer frees it");
+        assertThat(fb.fix()).startsWith("replace it with 'initcall_blacklist=sysfb_init'");
+        assertThat(fixesMentioning(r, "add 'video=efifb:off'")).isZero();
+        assertThat(r.check("boot-vga").orElseThrow().fix()).doesNotContain("efifb");
+    }
+
+    @Test
+    void sysfbAlreadySetIsRecognised() throws IOException {
+        DoctorReport r = bootGpu("BOOT_IMAGE=/boot/vmlinuz ro initcall_blacklist=sysfb_init", "6.1.0-13-amd64");
+        Check fb = r.check("framebuffer-conflict").orElseThrow();
+        assertThat(fb.message()).contains("already on the Linux 6.1.0-13-amd64 command line");
+        assertThat(fb.fix()).doesNotContain("add '").contains("dmesg");
+    }
+
+    @Test
+    void olderKernelsGetEfifbOff() throws IOException {
+        DoctorReport r = bootGpu("BOOT_IMAGE=/boot/vmlinuz ro", "5.10.0-28-amd64");
+        assertThat(r.check("framebuffer-conflict").orElseThrow().fix())
+                .startsWith("add 'video=efifb:off video=vesafb:off'").doesNotContain("sysfb_init");
+        DoctorReport stale = bootGpu("BOOT_IMAGE=/boot/vmlinuz ro initcall_blacklist=sysfb_init", "5.4.0-150-generic");
+        assertThat(stale.check("framebuffer-conflict").orElseThrow().message()).contains("before Linux 5.15");
+    }
+
+    @Test
+    void anUnknownKernelGetsBothWithTheirVersions() throws IOException {
+        Check fb = bootGpu("root=/dev/sda1 ro", null).check("framebuffer-conflict").orElseThrow();
+        assertThat(fb.message()).contains("kernel version is unknown");
+        assertThat(fb.fix()).contains("on Linux 5.15 or later add 'initcall_blacklist=sysfb_init'")
+                .contains("on older kernels 'video=efifb:off video=vesafb:off'");
     }
 }

@@ -125,8 +125,25 @@ class HostDumpTest {
         assertThat(r.outcome()).isEqualTo(DumpOutcome.SHADOW_COPY);
         assertThat(r.analysis().verdict().shadowCopySuspect()).isTrue();
         assertThat(r.explanations().get(0)).contains("shadowed copy").contains("boot VGA");
-        assertThat(r.suggestions()).anyMatch(x -> x.contains("do not use this file as romfile"));
-        assertThat(r.written()).isTrue();
+        assertThat(r.suggestions().get(0)).contains("TechPowerUp").contains("10de:");
+        assertThat(r.suggestions().get(1)).contains("secondary GPU");
+        assertThat(r.suggestions().get(2)).contains("vbios extract");
+        assertThat(r.written()).isFalse();
+        assertThat(r.failure().exitCode()).isEqualTo(3);
+        DumpReport kept = HostDump.dump(host(SampleHosts.pascalDesktop(tmp.resolve("again"))), bdf(SampleHosts.PASCAL_GPU),
+                new Simulated(SampleOptionRoms.shadowedLegacy(0x10de, 0x1b80)), false, true);
+        assertThat(kept.written()).isTrue();
+        assertThat(kept.failure()).isNull();
+    }
+
+    @Test
+    void theBootTuringShadowIsRefusedNotCalledTruncated() throws IOException {
+        Simulated s = new Simulated(io.github.vbios.sample.RealDumpLayouts.turingBootShadow());
+        DumpReport r = HostDump.dump(host(SampleHosts.pascalDesktop(tmp)), bdf(SampleHosts.PASCAL_GPU), s, false);
+        assertThat(r.outcome()).isEqualTo(DumpOutcome.SHADOW_COPY);
+        assertThat(r.written()).isFalse();
+        assertThat(r.explanations()).noneMatch(x -> x.contains("past the end of the file"));
+        assertThat(r.analysis().verdict().uefiCapable()).isNull();
     }
 
     @Test
