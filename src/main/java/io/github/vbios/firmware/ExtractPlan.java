@@ -38,7 +38,7 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found) {
             }
             out.add(new Output(r, name));
         }
-        return new ExtractPlan(out, verdict(x), x.roms().stream().anyMatch(r -> r.isDisplay() && r.vendorId() != 0x8086));
+        return new ExtractPlan(out, verdict(x), x.roms().stream().anyMatch(CarvedRom::isDedicatedGpu));
     }
 
     private static boolean writes(CarvedRom r, boolean all) {

@@ -18,6 +18,36 @@ import java.util.List;
  */
 public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> remaining, String reason,
                                List<String> warnings) {
+    /**
+     * The candidates the choice runs over: the dGPU ROMs, or the integrated GPU's ROMs when
+     * {@code --ids} names one of them and no dGPU ROM (issue 15: an image holding only Intel ROMs
+     * has no dGPU ROM, as {@code extract} says; only an explicit {@code --ids} uses the iGPU's).
+     */
+    public static List<OptimusCandidate> pool(OptimusSource.Found found, int[] ids) {
+        if (ids != null && byIds(found.candidates(), ids[0], ids[1]).isEmpty()
+                && !byIds(found.integrated(), ids[0], ids[1]).isEmpty()) {
+            return found.integrated();
+        }
+        return found.candidates();
+    }
+
+    /** Chooses among {@link #pool}; with no dGPU ROM and no {@code --ids} naming another, nothing (exit 4). */
+    public static OptimusSelection choose(OptimusSource.Found found, int[] ids, Integer pick, PciDevice host) {
+        List<OptimusCandidate> pool = pool(found, ids);
+        if (pool.isEmpty() && !found.integrated().isEmpty()) {
+            String igpu = found.integrated().stream().map(OptimusCandidate::ids).distinct()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String reason = ids != null
+                    ? "no ROM has the IDs " + Hex.id16(ids[0]) + ":" + Hex.id16(ids[1]) + "; the input only holds"
+                    + " integrated-GPU video BIOS (" + igpu + ")"
+                    : "no dGPU video BIOS found: the input only holds integrated-GPU video BIOS (" + igpu
+                    + "); the dGPU probably has its own flash chip (dump it with vbios dump on the laptop), or pass"
+                    + " --ids " + found.integrated().get(0).ids() + " to use the integrated GPU's ROM anyway";
+            return new OptimusSelection(null, List.of(), reason, new ArrayList<>());
+        }
+        return choose(pool, ids, pick, host);
+    }
+
     public static OptimusSelection choose(List<OptimusCandidate> all, int[] ids, Integer pick, PciDevice host) {
         List<String> warnings = new ArrayList<>();
         if (all.isEmpty()) {

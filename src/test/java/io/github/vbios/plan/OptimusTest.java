@@ -131,4 +131,55 @@ class OptimusTest {
         assertThat(r.candidates()).isEmpty();
         assertThat(List.of(r.selection().reason())).allMatch(s -> s.contains("no video BIOS"));
     }
+
+    /** An Apple MacBook3,1-like image: only Intel GMA ROMs (8086:2a02), two variants and a copy. */
+    private Path intelOnlyImage() throws Exception {
+        byte[] gma = FirmwareBuilder.optionRom(0x8086, 0x2A02, 0x030000, 0xC000);
+        byte[] gma2 = FirmwareBuilder.optionRom(0x8086, 0x2A02, 0x030000, 0xE000);
+        Path image = tmp.resolve("macbook31.fd");
+        Files.write(image, FirmwareBuilder.volume(FirmwareBuilder.romFile(FirmwareBuilder.INTEL_FILE, gma),
+                FirmwareBuilder.romFile("11111111-0000-0000-0000-000000000001", gma2),
+                FirmwareBuilder.romFile("11111111-0000-0000-0000-000000000002", gma)));
+        return image;
+    }
+
+    @Test
+    void imageWithOnlyIntelRomsHasNoDgpuRomAndWritesNothing() throws Exception {
+        Path image = intelOnlyImage();
+        OptimusResult r = run(image, null, null, tmp.resolve("no-host"));
+        assertThat(r.done()).isFalse();
+        assertThat(r.candidates()).isEmpty();
+        assertThat(r.selection().reason()).contains("no dGPU video BIOS").contains("8086:2a02")
+                .contains("--ids 8086:2a02");
+        assertThat(r.notes()).filteredOn(n -> n.contains("8086:2a02")).hasSize(1)
+                .allMatch(n -> n.contains("2 variants"));
+        assertThat(tmp.resolve("out")).doesNotExist();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli").toString(),
+            "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).as("like extract: only Intel ROMs").isEqualTo(4);
+        assertThat(tmp.resolve("cli")).doesNotExist();
+        assertThat(Main.run(new String[] {"extract", image.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()))).isEqualTo(4);
+    }
+
+    @Test
+    void idsNamingTheIntelRomUsesItAnyway() throws Exception {
+        byte[] gma = FirmwareBuilder.optionRom(0x8086, 0x2A02, 0x030000, 0xC000);
+        Path image = tmp.resolve("one-intel.fd");
+        Files.write(image, FirmwareBuilder.volume(FirmwareBuilder.romFile(FirmwareBuilder.INTEL_FILE, gma)));
+        OptimusResult r = run(image, "8086:2a02", null, tmp.resolve("no-host"));
+        assertThat(r.done()).isTrue();
+        assertThat(r.selection().chosen().ids()).isEqualTo("8086:2a02");
+        assertThat(r.candidates()).hasSize(1);
+        assertThat(run(image, "10de:0407", null, tmp.resolve("no-host")).selection().reason())
+                .contains("only holds integrated-GPU video BIOS (8086:2a02)");
+    }
+
+    @Test
+    void aPlainIntelRomFileIsNoDgpuRomEither() throws Exception {
+        Path rom = tmp.resolve("gma.rom");
+        Files.write(rom, FirmwareBuilder.optionRom(0x8086, 0x2A02, 0x030000, 0xC000));
+        assertThat(run(rom, null, null, tmp.resolve("no-host")).done()).isFalse();
+    }
 }
