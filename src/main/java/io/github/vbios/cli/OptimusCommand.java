@@ -84,7 +84,9 @@ public final class OptimusCommand implements Callable<Integer> {
         out.println(input.getFileName() + ": " + r.inputKind() + ", " + r.candidates().size() + " video BIOS candidate"
                 + (r.candidates().size() == 1 ? "" : "s"));
         r.candidates().forEach(c -> out.println(c.describe()));
+        r.differences().forEach(d -> out.println("    " + d.describe()));
         if (!r.done()) {
+            r.notes().forEach(n -> out.println("note: " + n));
             return;
         }
         OptimusCandidate c = r.selection().chosen();

@@ -82,9 +82,57 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
         if (left.size() == 1) {
             return done(left.get(0), by, host, warnings);
         }
-        String what = ids == null && host == null ? left.size() + " video BIOS candidates"
-                : left.size() + " candidates match " + by;
-        return new OptimusSelection(null, left, what + ": choose one with --ids VVVV:DDDD or --pick N", warnings);
+        return several(left, by, ids == null && host == null, host, warnings);
+    }
+
+    /**
+     * Several remain. The host GPU's subsystem IDs decide where the ROMs carry different ones.
+     * Copies of one build (same IDs, subsystem, version and size) where only some pass their x86
+     * checksums are not equivalent to the intact ones: the damaged or patched copies drop out.
+     * Otherwise nothing is chosen, and the sentence says how they differ and asks for {@code --pick}
+     * only when {@code --ids} cannot tell them apart (issue 15: no loop back to --ids).
+     */
+    private static OptimusSelection several(List<OptimusCandidate> left, String by, boolean unnarrowed,
+                                            PciDevice host, List<String> warnings) {
+        if (host != null && host.hasValidSubsystem()) {
+            List<OptimusCandidate> sub = left.stream().filter(c -> c.rom().subsystem() != null
+                    && c.rom().subsystem()[0] == host.subsystemVendorId()
+                    && c.rom().subsystem()[1] == host.subsystemDeviceId()).toList();
+            if (sub.size() == 1) {
+                return done(sub.get(0), by + " and its subsystem IDs " + sub.get(0).subsystem(), host, warnings);
+            }
+            left = sub.isEmpty() ? left : sub;
+        }
+        boolean oneBuild = left.stream().map(OptimusSelection::build).distinct().count() == 1;
+        List<OptimusCandidate> intact = left.stream().filter(c -> c.rom().checksumValid()).toList();
+        if (oneBuild && intact.size() == 1) {
+            String others = left.stream().filter(c -> c != intact.get(0)).map(c -> String.valueOf(c.number()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return done(intact.get(0), by + "; candidate " + intact.get(0).number() + " is the only copy of this build ("
+                    + "same IDs, subsystem, version and size) whose x86 checksums are valid: " + others
+                    + (others.contains(",") ? " fail theirs" : " fails its") + " (damaged or patched); --pick overrides",
+                    host, warnings);
+        }
+        String what = unnarrowed ? left.size() + " video BIOS candidates" : left.size() + " candidates match " + by;
+        boolean sameIds = left.stream().map(OptimusCandidate::ids).distinct().count() == 1;
+        if (sameIds && unnarrowed) {
+            what = left.size() + " video BIOS candidates have the IDs " + left.get(0).ids();
+        }
+        if (!sameIds) {
+            return new OptimusSelection(null, left, what + ": choose one with --ids VVVV:DDDD or --pick N", warnings);
+        }
+        List<String> diffs = CandidateDiff.among(left).stream().map(CandidateDiff::describe).toList();
+        String checks = intact.size() == left.size() ? "all pass their x86 checksums"
+                : intact.isEmpty() ? "none passes its x86 checksums" : "several pass their x86 checksums";
+        String picks = left.stream().map(c -> "--pick " + c.number()).collect(java.util.stream.Collectors.joining(" or "));
+        return new OptimusSelection(null, left, what + " and are not copies of one ROM (" + String.join("; ", diffs)
+                + "; " + checks + "), so vbios cannot tell which one this machine uses: compare where each lies"
+                + " (listed above) and choose with " + picks, warnings);
+    }
+
+    /** What makes two candidates the same build: IDs, subsystem IDs, version and size. */
+    private static String build(OptimusCandidate c) {
+        return c.ids() + "/" + c.subsystem() + "/" + c.rom().version() + "/" + c.size();
     }
 
     private static List<OptimusCandidate> byIds(List<OptimusCandidate> all, int vendor, int device) {
