@@ -39,8 +39,11 @@ final class ExtractJson {
         }
         ArrayNode findings = doc.putArray("findings");
         for (LocatedFinding f : x.findings()) {
-            findings.addObject().put("severity", f.finding().severity().name().toLowerCase(Locale.ROOT))
+            ObjectNode n = findings.addObject().put("severity", f.finding().severity().name().toLowerCase(Locale.ROOT))
                     .put("path", f.path()).put("offset", f.finding().offset()).put("message", f.finding().message());
+            if (f.code() != null) {
+                n.put("code", f.code());
+            }
         }
         doc.put("decodedBytes", x.decodedBytes());
         ObjectNode v = doc.putObject("verdict");

@@ -64,8 +64,13 @@ public final class Walk {
     }
 
     public void finding(Blob where, Finding finding) {
+        finding(where, null, finding);
+    }
+
+    /** A finding with its stable {@link FindingCodes code} (null: none). */
+    public void finding(Blob where, String code, Finding finding) {
         if (findings.size() < MAX_RECORDS) {
-            findings.add(new LocatedFinding(where.path().toString(), finding));
+            findings.add(new LocatedFinding(where.path().toString(), finding, code));
         } else {
             overflow(where);
         }
