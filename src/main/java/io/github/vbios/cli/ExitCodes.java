@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 4;
     public static final int PERMISSION = 5;
     public static final int HOST_NOT_CAPABLE = 6;
+    /** The input could not be fully examined; what was examined held nothing (docs/exit-codes.md). */
+    public static final int INCOMPLETE = 8;
 
     /** The exit-status table every command's --help ends with. */
     public static java.util.Map<String, String> helpTable() {
@@ -20,6 +22,7 @@ public final class ExitCodes {
         m.put("4", "nothing found");
         m.put("5", "needs root / permission denied");
         m.put("6", "host not capable");
+        m.put("8", "incomplete: the input could not be fully examined");
         return m;
     }
 

@@ -25,11 +25,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {
             "Find every video BIOS inside a BIOS update, firmware image, capsule, archive",
-            "(zip, 7z, gzip, xz, tar, cab), vendor package (Dell PFS and BIOS Guard, AMI UCP and",
+            "(zip, 7z, gzip, xz, tar, cab, RAR through unar), vendor package (Dell PFS and BIOS Guard, AMI UCP and",
             "BIOS Guard, Insyde iFlash/iFdPacker, Phoenix TDK), GPU flash dump or .reg export.",
             "Each distinct display ROM is written as a clean romfile",
             "DIR/vbios_VVVV_DDDD.rom (NVIDIA first); DIR/report.json lists every ROM,",
-            "its provenance, the containers walked and all findings. Exit 4: no VBIOS."},
+            "its provenance, the containers walked and all findings. Exit 4: no VBIOS;",
+            "exit 8: nothing found in what could be opened, but part of the input could not be",
+            "(e.g. a RAR archive without unar: the finding names the package to install)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vbios extract bios-update.exe -o out/   write vbios_*.rom + report.json",
@@ -67,7 +69,7 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--max-stream", paramLabel = "SIZE", description = "Bytes one decoded stream may produce, e.g. 64M (default 64M).")
     String maxStream = "64M";
 
-    @Option(names = "--no-external", description = "Never run innoextract or upx, even when installed.")
+    @Option(names = "--no-external", description = "Never run innoextract, upx, unar or unrar, even when installed.")
     boolean noExternal;
 
     @Override
@@ -98,7 +100,7 @@ public final class ExtractCommand implements Callable<Integer> {
             text(out, x, plan);
         }
         out.flush();
-        return plan.found() ? ExitCodes.OK : ExitCodes.NOT_FOUND;
+        return plan.found() ? ExitCodes.OK : plan.incomplete() ? ExitCodes.INCOMPLETE : ExitCodes.NOT_FOUND;
     }
 
     private Limits limits() {

@@ -47,7 +47,7 @@ final class ExtractJson {
         }
         doc.put("decodedBytes", x.decodedBytes());
         ObjectNode v = doc.putObject("verdict");
-        v.put("found", plan.found()).put("nvidiaCount", x.nvidiaCount()).put("displayCount", x.displayCount())
+        v.put("found", plan.found()).put("incomplete", plan.incomplete()).put("nvidiaCount", x.nvidiaCount()).put("displayCount", x.displayCount())
                 .put("message", plan.verdict());
         return Json.write(doc);
     }

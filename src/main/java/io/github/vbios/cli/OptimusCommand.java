@@ -75,7 +75,7 @@ public final class OptimusCommand implements Callable<Integer> {
         if (!r.done()) {
             err.println("vbios: " + r.selection().reason());
             err.flush();
-            return ExitCodes.NOT_FOUND;
+            return r.selection().incomplete() ? ExitCodes.INCOMPLETE : ExitCodes.NOT_FOUND;
         }
         return ExitCodes.OK;
     }

@@ -47,6 +47,7 @@ final class OptimusJson {
             doc.putNull("chosen");
         }
         doc.put("reason", r.selection().reason());
+        doc.put("incomplete", r.selection().incomplete());
         doc.put("outputDir", outDir.toString());
         doc.put("acpiPath", r.acpiPath());
         doc.put("ssdtMode", r.ssdtMode());

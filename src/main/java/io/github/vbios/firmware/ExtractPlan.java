@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code vbios_VVVV_DDDD[_SSSS_SSSS].rom}, NVIDIA first; with {@code all} every other ROM as
  * {@code rom_VVVV_DDDD.rom}; a short hash suffix only when two different ROMs share a name.
  */
-public record ExtractPlan(List<Output> outputs, String verdict, boolean found) {
+public record ExtractPlan(List<Output> outputs, String verdict, boolean found, boolean incomplete) {
     /** One ROM of the extraction and the file it goes to (null when it is not written). */
     public record Output(CarvedRom rom, String fileName) {
         public boolean written() {
@@ -38,7 +38,8 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found) {
             }
             out.add(new Output(r, name));
         }
-        return new ExtractPlan(out, verdict(x), x.roms().stream().anyMatch(CarvedRom::isDedicatedGpu));
+        return new ExtractPlan(out, verdict(x), x.roms().stream().anyMatch(CarvedRom::isDedicatedGpu),
+                !x.unopened().isEmpty());
     }
 
     private static boolean writes(CarvedRom r, boolean all) {
@@ -59,8 +60,23 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found) {
         return s.toString();
     }
 
-    /** The closing sentence: what was found, or why nothing useful was. */
+    /** The closing sentence, and what could not be opened when that leaves the walk incomplete. */
     static String verdict(Extraction x) {
+        String found = found(x);
+        List<LocatedFinding> unopened = x.unopened();
+        if (unopened.isEmpty()) {
+            return found;
+        }
+        String what = unopened.get(0).finding().message() + (unopened.size() == 1 ? ""
+                : " (and " + (unopened.size() - 1) + " more: see the findings)");
+        if (found.startsWith("no video BIOS found")) {
+            return "incomplete: the input could not be fully examined, so no verdict on a video BIOS: " + what;
+        }
+        return found + "; incomplete: more may be inside what could not be opened: " + what;
+    }
+
+    /** What was found, or why nothing useful was. */
+    private static String found(Extraction x) {
         long nvidia = x.nvidiaCount();
         long display = x.displayCount();
         long intelOnly = x.roms().stream().filter(r -> r.isDisplay() && r.vendorId() == 0x8086).count();

@@ -14,6 +14,15 @@ public record Extraction(String input, long inputSize, String inputSha256, List<
         findings = List.copyOf(findings);
     }
 
+    /**
+     * The findings that say part of the input could not be opened (a wrapper without its unpacker,
+     * an undecoded compression, an encrypted archive): when nothing was found, the answer is
+     * "incomplete", not "nothing found" (issue 15).
+     */
+    public List<LocatedFinding> unopened() {
+        return findings.stream().filter(LocatedFinding::incomplete).toList();
+    }
+
     public long nvidiaCount() {
         return roms.stream().filter(r -> r.isDisplay() && r.isNvidia()).count();
     }

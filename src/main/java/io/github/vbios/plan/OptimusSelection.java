@@ -17,7 +17,12 @@ import java.util.List;
  * @param warnings e.g. the subsystem IDs of ROM and host device differ
  */
 public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> remaining, String reason,
-                               List<String> warnings) {
+                               List<String> warnings, boolean incomplete) {
+    public OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> remaining, String reason,
+                            List<String> warnings) {
+        this(chosen, remaining, reason, warnings, false);
+    }
+
     /**
      * The candidates the choice runs over: the dGPU ROMs, or the integrated GPU's ROMs when
      * {@code --ids} names one of them and no dGPU ROM (issue 15: an image holding only Intel ROMs
@@ -34,6 +39,12 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
     /** Chooses among {@link #pool}; with no dGPU ROM and no {@code --ids} naming another, nothing (exit 4). */
     public static OptimusSelection choose(OptimusSource.Found found, int[] ids, Integer pick, PciDevice host) {
         List<OptimusCandidate> pool = pool(found, ids);
+        if (pool.isEmpty() && !found.unopened().isEmpty()) {
+            String what = found.unopened().get(0) + (found.unopened().size() == 1 ? ""
+                    : " (and " + (found.unopened().size() - 1) + " more)");
+            return new OptimusSelection(null, List.of(), "incomplete: no dGPU video BIOS in what could be read, but"
+                    + " part of the input could not be opened: " + what, new ArrayList<>(), true);
+        }
         if (pool.isEmpty() && !found.integrated().isEmpty()) {
             String igpu = found.integrated().stream().map(OptimusCandidate::ids).distinct()
                     .collect(java.util.stream.Collectors.joining(", "));

@@ -5,6 +5,7 @@ import io.github.vbios.firmware.ExternalTools;
 import io.github.vbios.firmware.Extraction;
 import io.github.vbios.firmware.Extractor;
 import io.github.vbios.firmware.Limits;
+import io.github.vbios.firmware.LocatedFinding;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.ContainerKind;
 import io.github.vbios.rom.FoundRom;
@@ -34,11 +35,17 @@ public final class OptimusSource {
      * ROMs (the iGPU's), used only when {@code --ids} names one.
      */
     public record Found(String inputKind, List<OptimusCandidate> candidates, List<OptimusCandidate> integrated,
-                        List<String> notes) {
+                        List<String> notes, List<String> unopened) {
         public Found {
             candidates = List.copyOf(candidates);
             integrated = List.copyOf(integrated);
             notes = List.copyOf(notes);
+            unopened = List.copyOf(unopened);
+        }
+
+        Found(String inputKind, List<OptimusCandidate> candidates, List<OptimusCandidate> integrated,
+              List<String> notes) {
+            this(inputKind, candidates, integrated, notes, List.of());
         }
     }
 
@@ -90,6 +97,8 @@ public final class OptimusSource {
                 + " uses it anyway"));
         x.findings().stream().filter(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO).limit(10)
                 .forEach(f -> notes.add(f.toString()));
-        return new Found("firmware", numbered(chosen), numbered(others), notes);
+        // parts the walk could not open (issue 15): with no dGPU ROM that is "incomplete", not "none"
+        List<String> unopened = x.unopened().stream().map(LocatedFinding::toString).toList();
+        return new Found("firmware", numbered(chosen), numbered(others), notes, unopened);
     }
 }

@@ -257,4 +257,23 @@ class OptimusTest {
                 tmp.resolve("no-host"), null, false), ExternalTools.none());
         assertThat(picked.selection().chosen().number()).as("--pick overrides").isEqualTo(2);
     }
+
+    @Test
+    void aRarWithoutUnarIsIncompleteNotNothingFound() throws Exception {
+        byte[] hidden = io.github.vbios.sample.FirmwareWrappers.xz(FirmwareBuilder.volume(
+                FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, FirmwareBuilder.optionRom(0x10DE, 0x1C8D, 0x030000, 0x8000))));
+        Path rar = tmp.resolve("spi.rar");
+        Files.write(rar, io.github.vbios.sample.RarBuilder.rar5Stored("spi.bin.xz", hidden));
+        OptimusResult r = run(rar, null, null, tmp.resolve("no-host"));
+        assertThat(r.done()).isFalse();
+        assertThat(r.selection().incomplete()).isTrue();
+        assertThat(r.selection().reason()).startsWith("incomplete:").contains("install package unar")
+                .doesNotContain("no video BIOS found");
+        assertThat(intelOnlyImageIsNotIncomplete()).isFalse();
+    }
+
+    private boolean intelOnlyImageIsNotIncomplete() throws Exception {
+        return Optimus.run(new OptimusRequest(intelOnlyImage(), tmp.resolve("o9"), null, null, null,
+                tmp.resolve("no-host"), null, false), ExternalTools.none()).selection().incomplete();
+    }
 }
