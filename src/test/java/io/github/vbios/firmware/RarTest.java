@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 15: RAR4 and RAR5 archives (and WinRAR SFX exes) are recognised; unar unpacks them when
  * installed; without it the walk is incomplete (exit 8), never "no video BIOS found". The archives
- * are built by {@link RarBuilder} (stored entries), so the peer test needs no non-free rar.
+ * are built by {@link RarBuilder} (stored entries), so the peer test needs no non-free rar. The
+ * same "incomplete" rule for the other wrappers vbios recognises but cannot open (Inno, UPX,
+ * encrypted 7z, cabinets in LZX).
  */
 class RarTest {
     /** The ROM inside an xz stream inside the archive: a raw scan of the stored RAR cannot see it. */
@@ -106,5 +108,30 @@ class RarTest {
         ExtractPlan p = ExtractPlan.of(x, false);
         assertThat(p.found()).isTrue();
         assertThat(p.verdict()).contains("found 1 NVIDIA VBIOS image; incomplete:");
+    }
+
+    @Test
+    void anEncrypted7zIsIncompleteWithItsOwnCode() throws Exception {
+        Tools.require("7z", "7z (package p7zip-full) is not installed: cannot build an encrypted 7z");
+        Files.write(tmp.resolve("spi.bin"), HIDDEN);
+        for (String mhe : new String[] {"-mhe=on", "-mhe=off"}) {
+            Path archive = tmp.resolve("enc" + mhe.substring(5) + ".7z");
+            Process p = new ProcessBuilder("7z", "a", "-pnot-the-insyde-one", mhe, archive.toString(), "spi.bin")
+                    .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            assertThat(p.waitFor()).isZero();
+            Extraction x = Fixtures.extract(Files.readAllBytes(archive));
+            assertThat(x.unopened()).as(mhe).singleElement()
+                    .satisfies(f -> assertThat(f.code()).isEqualTo(FindingCodes.WRAPPER_ENCRYPTED));
+            assertThat(ExtractPlan.of(x, false).verdict()).startsWith("incomplete:");
+        }
+    }
+
+    @Test
+    void aCabinetFolderInLzxIsIncomplete() {
+        byte[] cab = io.github.vbios.sample.CabBuilder.cab(java.util.Map.of("bios.bin", HIDDEN), false);
+        java.nio.ByteBuffer.wrap(cab).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(0x24 + 6, (short) 3);
+        Extraction x = Fixtures.extract(cab);
+        assertThat(x.unopened()).extracting(LocatedFinding::code).contains(FindingCodes.WRAPPER_UNSUPPORTED);
     }
 }
