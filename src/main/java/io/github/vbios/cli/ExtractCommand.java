@@ -88,7 +88,7 @@ public final class ExtractCommand implements Callable<Integer> {
             err.flush();
         }
         Extraction x = Extractor.run(data, input.getFileName().toString(), limits,
-                noExternal ? ExternalTools.none() : ExternalTools.system());
+                noExternal ? ExternalTools.off() : ExternalTools.system());
         ExtractPlan plan = ExtractPlan.of(x, all);
         if (folder != null) {
             write(folder, plan);

@@ -52,9 +52,11 @@ abstract class ExternalUnpacker implements Container {
     public boolean open(Blob blob, Walk walk) {
         Path program = locate(tools);
         if (program == null) {
-            walk.finding(blob, FindingCodes.UNPACKER_MISSING, Finding.warning(0, formatName(blob.data())
-                    + " found but " + programs() + " is not installed (install package " + debianPackage()
-                    + "); its contents were not searched, only what is stored uncompressed is found raw"));
+            String why = tools.disabled() ? " not unpacked: external unpackers are off (--no-external); without it "
+                    + programs() + " unpacks it when installed (package " + debianPackage() + ")"
+                    : " found but " + programs() + " is not installed (install package " + debianPackage() + ")";
+            walk.finding(blob, FindingCodes.UNPACKER_MISSING, Finding.warning(0, formatName(blob.data()) + why
+                    + "; its contents were not searched, only what is stored uncompressed is found raw"));
             return false;
         }
         Path tmp = null;

@@ -101,6 +101,8 @@ class RarTest {
         assertThat(doc.at("/verdict/incomplete").asBoolean()).isTrue();
         assertThat(doc.at("/verdict/found").asBoolean()).isFalse();
         assertThat(doc.at("/findings/0/code").asText()).isEqualTo(FindingCodes.UNPACKER_MISSING);
+        assertThat(doc.at("/findings/0/message").asText()).contains("--no-external").contains("package unar");
+        assertThat(doc.at("/verdict/message").asText()).startsWith("incomplete:");
         // a stored RAR without the tool: the raw scan still finds what is not compressed, and says so
         Path plain = tmp.resolve("plain.rar");
         Files.write(plain, RarBuilder.rar5Stored("spi.bin", Fixtures.NV_ROM));
