@@ -104,6 +104,15 @@ final class Archives {
         public boolean open(Blob blob, Walk walk) {
             try (ZipArchiveInputStream zin = new ZipArchiveInputStream(stream(blob.data()))) {
                 return exploreAll(blob, "zip", zin, walk);
+            } catch (org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException e) {
+                boolean encrypted = e.getFeature()
+                        == org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException.Feature.ENCRYPTION;
+                walk.finding(blob, encrypted ? FindingCodes.WRAPPER_ENCRYPTED : FindingCodes.WRAPPER_UNSUPPORTED,
+                        Finding.warning(0, "zip archive " + (encrypted ? "is encrypted with a password vbios does not"
+                                + " know" : "uses a feature vbios does not read") + " (" + e.getMessage() + "); the"
+                                + " rest of it was not searched: unpack it (7z x, package p7zip-full) and run"
+                                + " vbios extract on what comes out"));
+                return false;
             } catch (IOException | RuntimeException e) {
                 return failed(blob, "zip", e, walk);
             }

@@ -127,6 +127,12 @@ class RarTest {
                     .satisfies(f -> assertThat(f.code()).isEqualTo(FindingCodes.WRAPPER_ENCRYPTED));
             assertThat(ExtractPlan.of(x, false).verdict()).startsWith("incomplete:");
         }
+        Path zip = tmp.resolve("enc.zip");
+        Process p = new ProcessBuilder("7z", "a", "-tzip", "-psecret", zip.toString(), "spi.bin").directory(tmp.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor()).isZero();
+        assertThat(Fixtures.extract(Files.readAllBytes(zip)).unopened()).singleElement()
+                .satisfies(f -> assertThat(f.code()).isEqualTo(FindingCodes.WRAPPER_ENCRYPTED));
     }
 
     @Test
