@@ -276,4 +276,26 @@ class OptimusTest {
         return Optimus.run(new OptimusRequest(intelOnlyImage(), tmp.resolve("o9"), null, null, null,
                 tmp.resolve("no-host"), null, false), ExternalTools.none()).selection().incomplete();
     }
+
+    /** An x86 ROM 10de:1f99 with the NVIDIA "VIDEO" tag and subsystem IDs at 0x54 (pre-Pascal header). */
+    private static byte[] withSubsystem(int vendor, int device) {
+        return new io.github.vbios.sample.OptionRomBuilder().add(io.github.vbios.sample.OptionRomBuilder.x86(0x10DE, 0x1F99)
+                .putAscii(0x0E, "VIDEO")
+                .put(0x54, new byte[] {(byte) vendor, (byte) (vendor >> 8), (byte) device, (byte) (device >> 8)}))
+                .build();
+    }
+
+    @Test
+    void theHostGpusSubsystemIdsDecideBetweenSameIdRoms() throws Exception {
+        Path host = SampleHosts.optimusLaptop(tmp.resolve("host"));
+        Path image = tmp.resolve("two-skus.fd");
+        Files.write(image, FirmwareBuilder.volume(
+                FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, withSubsystem(0x1025, 0x9999)),
+                FirmwareBuilder.romFile(FirmwareBuilder.INTEL_FILE, withSubsystem(0x1025, 0x1418))));
+        OptimusResult r = run(image, null, null, host);
+        assertThat(r.done()).as(r.selection().reason()).isTrue();
+        assertThat(r.selection().chosen().subsystem()).isEqualTo("1025:1418");
+        assertThat(r.selection().reason()).contains("subsystem IDs 1025:1418");
+        assertThat(r.selection().chosen().rom().checksumValid()).isTrue();
+    }
 }
