@@ -69,7 +69,7 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found, b
         }
         String what = unopened.get(0).finding().message() + (unopened.size() == 1 ? ""
                 : " (and " + (unopened.size() - 1) + " more: see the findings)");
-        if (found.startsWith("no video BIOS found")) {
+        if (x.roms().stream().noneMatch(CarvedRom::isDedicatedGpu)) {
             return "incomplete: the input could not be fully examined, so no verdict on a video BIOS: " + what;
         }
         return found + "; incomplete: more may be inside what could not be opened: " + what;
