@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
             "Each distinct display ROM is written as a clean romfile",
             "DIR/vbios_VVVV_DDDD.rom (NVIDIA first); DIR/report.json lists every ROM,",
             "its provenance, the containers walked and all findings. Exit 4: no VBIOS;",
-            "exit 8: nothing found in what could be opened, but part of the input could not be",
-            "(e.g. a RAR archive without unar: the finding names the package to install)."},
+            "exit 8: part of the input could not be examined (e.g. a RAR archive without unar:",
+            "the finding names the package to install); what was found is still written."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vbios extract bios-update.exe -o out/   write vbios_*.rom + report.json",
@@ -100,7 +100,10 @@ public final class ExtractCommand implements Callable<Integer> {
             text(out, x, plan);
         }
         out.flush();
-        return plan.found() ? ExitCodes.OK : plan.incomplete() ? ExitCodes.INCOMPLETE : ExitCodes.NOT_FOUND;
+        if (x.isIncomplete()) {
+            return ExitCodes.INCOMPLETE; // what was found is written; the verdict says what was not examined
+        }
+        return plan.found() ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
     private Limits limits() {

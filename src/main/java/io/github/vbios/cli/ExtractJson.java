@@ -41,14 +41,16 @@ final class ExtractJson {
         for (LocatedFinding f : x.findings()) {
             ObjectNode n = findings.addObject().put("severity", f.finding().severity().name().toLowerCase(Locale.ROOT))
                     .put("path", f.path()).put("offset", f.finding().offset()).put("message", f.finding().message());
-            if (f.code() != null) {
-                n.put("code", f.code());
+            if (f.finding().code() != null) {
+                n.put("code", f.finding().code());
             }
         }
         doc.put("decodedBytes", x.decodedBytes());
         ObjectNode v = doc.putObject("verdict");
-        v.put("found", plan.found()).put("incomplete", plan.incomplete()).put("nvidiaCount", x.nvidiaCount()).put("displayCount", x.displayCount())
-                .put("message", plan.verdict());
+        v.put("found", plan.found()).put("nvidiaCount", x.nvidiaCount()).put("displayCount", x.displayCount())
+                .put("message", plan.verdict()).put("complete", !x.isIncomplete());
+        ArrayNode reasons = v.putArray("incompleteReasons");
+        x.incomplete().forEach(i -> reasons.add(i.code()));
         return Json.write(doc);
     }
 

@@ -107,11 +107,10 @@ final class Archives {
             } catch (org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException e) {
                 boolean encrypted = e.getFeature()
                         == org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException.Feature.ENCRYPTION;
-                walk.finding(blob, encrypted ? FindingCodes.WRAPPER_ENCRYPTED : FindingCodes.WRAPPER_UNSUPPORTED,
-                        Finding.warning(0, "zip archive " + (encrypted ? "is encrypted with a password vbios does not"
-                                + " know" : "uses a feature vbios does not read") + " (" + e.getMessage() + "); the"
-                                + " rest of it was not searched: unpack it (7z x, package p7zip-full) and run"
-                                + " vbios extract on what comes out"));
+                walk.incomplete(blob, 0, Incomplete.UNOPENED, "zip archive " + (encrypted ? "is encrypted with a"
+                        + " password vbios does not know" : "uses a feature vbios does not read") + " (" + e.getMessage()
+                        + "); the rest of it was not searched: unpack it (7z x, package p7zip-full) and run"
+                        + " vbios extract on what comes out");
                 return false;
             } catch (IOException | RuntimeException e) {
                 return failed(blob, "zip", e, walk);
@@ -204,9 +203,9 @@ final class Archives {
         }
 
         private static boolean encrypted(Blob blob, Walk walk, String why) {
-            walk.finding(blob, FindingCodes.WRAPPER_ENCRYPTED, Finding.warning(0, "7z archive is encrypted (" + why
-                    + ") with a password vbios does not know; its contents were not searched: unpack it with its"
-                    + " password (7z x, package p7zip-full) and run vbios extract on what comes out"));
+            walk.incomplete(blob, 0, Incomplete.UNOPENED, "7z archive is encrypted (" + why + ") with a password"
+                    + " vbios does not know; its contents were not searched: unpack it with its password (7z x,"
+                    + " package p7zip-full) and run vbios extract on what comes out");
             return false;
         }
     }

@@ -16,6 +16,8 @@ final class Capsule implements Container {
     static final String TOSHIBA = "3BE07062-1D51-45D2-832B-F093257ED461";
     static final String AMI_SIGNED = "4A3CA68B-7723-48FB-803D-578CC1FEC44D";
     static final String AMI_UNSIGNED = "14EEBB90-890A-43DB-AED1-5D3C4588A418";
+    /** Finding code of an AMI signed-capsule header without its body (docs/json.md findings[].code). */
+    static final String HEADER_ONLY = "capsule-header-only";
 
     private static final Map<String, Kind> GUIDS = Map.of(
             EFI, Kind.EFI, FMP, Kind.EFI,
@@ -71,11 +73,11 @@ final class Capsule implements Container {
         boolean nested = blob.path().depth() > 1;
         String what = "AMI capsule " + guid + " header only (" + length + " bytes; its body of "
                 + (imageSize - bodyStart) + " bytes at " + bodyStart + " is not here)";
-        walk.finding(blob, FindingCodes.CAPSULE_HEADER_ONLY, nested
-                ? Finding.info(0, what + ": the signed-capsule header an AMI Aptio V secure-flash image carries"
-                        + " for its signature check; nothing to unpack")
+        Finding f = nested ? Finding.info(0, what + ": the signed-capsule header an AMI Aptio V secure-flash image"
+                + " carries for its signature check; nothing to unpack")
                 : Finding.warning(0, what + ": the file is cut short or is only the signature block of an AMI"
-                        + " secure-flash update; scanning it raw"));
+                + " secure-flash update; scanning it raw");
+        walk.finding(blob, f.withCode(HEADER_ONLY));
         return nested;
     }
 }

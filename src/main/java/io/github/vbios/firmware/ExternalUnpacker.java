@@ -55,8 +55,8 @@ abstract class ExternalUnpacker implements Container {
             String why = tools.disabled() ? " not unpacked: external unpackers are off (--no-external); without it "
                     + programs() + " unpacks it when installed (package " + debianPackage() + ")"
                     : " found but " + programs() + " is not installed (install package " + debianPackage() + ")";
-            walk.finding(blob, FindingCodes.UNPACKER_MISSING, Finding.warning(0, formatName(blob.data()) + why
-                    + "; its contents were not searched, only what is stored uncompressed is found raw"));
+            walk.incomplete(blob, 0, Incomplete.UNOPENED, formatName(blob.data()) + why
+                    + "; its contents were not searched, only what is stored uncompressed is found raw");
             return false;
         }
         Path tmp = null;
@@ -68,26 +68,24 @@ abstract class ExternalUnpacker implements Container {
             int rc = tools.run(command(program, input, out), tmp, 120);
             List<Path> files = files(out);
             if (rc != 0 && files.isEmpty()) {
-                walk.finding(blob, FindingCodes.UNPACKER_FAILED, Finding.warning(0, program.getFileName()
-                        + " failed with exit status " + rc + " on the " + formatName(blob.data())
-                        + " (damaged, encrypted or a variant it does not read); its contents were not searched,"
-                        + " looking inside raw"));
+                walk.incomplete(blob, 0, Incomplete.UNOPENED, program.getFileName() + " failed with exit status "
+                        + rc + " on the " + formatName(blob.data()) + " (damaged, encrypted or a variant it does not"
+                        + " read); its contents were not searched, looking inside raw");
                 return false;
             }
             walk.seen(blob, kind(), 0, blob.data().length(), null, files.size() + " files");
             if (rc != 0) {
-                walk.finding(blob, FindingCodes.UNPACKER_FAILED, Finding.warning(0, program.getFileName()
-                        + " unpacked " + files.size() + " files of the " + formatName(blob.data())
-                        + " but exited with status " + rc + ": some of its contents may be missing"));
+                walk.incomplete(blob, 0, Incomplete.UNOPENED, program.getFileName() + " unpacked " + files.size()
+                        + " files of the " + formatName(blob.data()) + " but exited with status " + rc
+                        + ": some of its contents may be missing");
             }
             for (Path f : files) {
                 explore(blob, out, f, walk);
             }
             return true;
         } catch (IOException e) {
-            walk.finding(blob, FindingCodes.UNPACKER_FAILED, Finding.warning(0, program.getFileName()
-                    + " could not run on the " + formatName(blob.data()) + ": " + e.getMessage()
-                    + "; its contents were not searched"));
+            walk.incomplete(blob, 0, Incomplete.UNOPENED, program.getFileName() + " could not run on the "
+                    + formatName(blob.data()) + ": " + e.getMessage() + "; its contents were not searched");
             return false;
         } finally {
             deleteTree(tmp);

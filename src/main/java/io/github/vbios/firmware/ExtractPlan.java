@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code vbios_VVVV_DDDD[_SSSS_SSSS].rom}, NVIDIA first; with {@code all} every other ROM as
  * {@code rom_VVVV_DDDD.rom}; a short hash suffix only when two different ROMs share a name.
  */
-public record ExtractPlan(List<Output> outputs, String verdict, boolean found, boolean incomplete) {
+public record ExtractPlan(List<Output> outputs, String verdict, boolean found) {
     /** One ROM of the extraction and the file it goes to (null when it is not written). */
     public record Output(CarvedRom rom, String fileName) {
         public boolean written() {
@@ -38,8 +38,7 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found, b
             }
             out.add(new Output(r, name));
         }
-        return new ExtractPlan(out, verdict(x), x.roms().stream().anyMatch(CarvedRom::isDedicatedGpu),
-                !x.unopened().isEmpty());
+        return new ExtractPlan(out, verdict(x), x.roms().stream().anyMatch(CarvedRom::isDedicatedGpu));
     }
 
     private static boolean writes(CarvedRom r, boolean all) {
@@ -63,12 +62,12 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found, b
     /** The closing sentence, and what could not be opened when that leaves the walk incomplete. */
     static String verdict(Extraction x) {
         String found = found(x);
-        List<LocatedFinding> unopened = x.unopened();
+        List<LocatedFinding> unopened = x.incompleteFindings();
         if (unopened.isEmpty()) {
             return found;
         }
         String what = unopened.get(0).finding().message() + (unopened.size() == 1 ? ""
-                : " (and " + (unopened.size() - 1) + " more: see the findings)");
+                : " (and " + (unopened.size() - 1) + " more reasons: see the findings)");
         if (x.roms().stream().noneMatch(CarvedRom::isDedicatedGpu)) {
             return "incomplete: the input could not be fully examined, so no verdict on a video BIOS: " + what;
         }

@@ -4,23 +4,29 @@ import java.util.List;
 
 /**
  * Everything one {@code vbios extract} walk learned: the distinct ROMs (in the order found),
- * every container entered, every finding, and how many bytes were decoded.
+ * every container entered, every finding, how many bytes were decoded, and why the walk could
+ * not examine the whole input (empty when it could).
  */
 public record Extraction(String input, long inputSize, String inputSha256, List<CarvedRom> roms,
-                         List<SeenContainer> containers, List<LocatedFinding> findings, long decodedBytes) {
+                         List<SeenContainer> containers, List<LocatedFinding> findings, long decodedBytes,
+                         List<Incomplete> incomplete) {
     public Extraction {
         roms = List.copyOf(roms);
         containers = List.copyOf(containers);
         findings = List.copyOf(findings);
+        incomplete = List.copyOf(incomplete);
     }
 
-    /**
-     * The findings that say part of the input could not be opened (a wrapper without its unpacker,
-     * an undecoded compression, an encrypted archive): when nothing was found, the answer is
-     * "incomplete", not "nothing found" (issue 15).
-     */
-    public List<LocatedFinding> unopened() {
-        return findings.stream().filter(LocatedFinding::incomplete).toList();
+    /** True when a limit, the deadline or the heap kept part of the input from being examined. */
+    public boolean isIncomplete() {
+        return !incomplete.isEmpty();
+    }
+
+    /** The findings that carry an {@link Incomplete} code: what could not be examined, first met first. */
+    public List<LocatedFinding> incompleteFindings() {
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        incomplete.forEach(i -> codes.add(i.code()));
+        return findings.stream().filter(f -> codes.contains(f.finding().code())).toList();
     }
 
     public long nvidiaCount() {

@@ -11,6 +11,6 @@ public final class Extractor {
         RomCarver carver = new RomCarver();
         Walk walk = FirmwareExplorer.standard(tools).explore(input, name, limits, carver);
         return new Extraction(name, input.length(), input.sha256(), carver.roms(), walk.seen(), walk.findings(),
-                walk.decodedBytes());
+                walk.decodedBytes(), walk.incompleteReasons());
     }
 }

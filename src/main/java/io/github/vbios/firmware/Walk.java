@@ -2,7 +2,9 @@ package io.github.vbios.firmware;
 
 import io.github.vbios.io.Finding;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The state of one extraction: limits and the decoded-bytes budget, what was seen and found,
@@ -20,6 +22,9 @@ public final class Walk {
     /** Decoding attempts on guessed streams (carving) per extraction: real images need a handful. */
     static final int MAX_GUESSES = 64;
 
+    /** Every reason the walk is incomplete, in the order first met; each was reported once. */
+    private final Set<Incomplete> incomplete = EnumSet.noneOf(Incomplete.class);
+    private final List<Incomplete> incompleteOrder = new ArrayList<>();
     private long decoded;
     private boolean budgetReported;
     private long dropped;
@@ -64,16 +69,36 @@ public final class Walk {
     }
 
     public void finding(Blob where, Finding finding) {
-        finding(where, null, finding);
-    }
-
-    /** A finding with its stable {@link FindingCodes code} (null: none). */
-    public void finding(Blob where, String code, Finding finding) {
         if (findings.size() < MAX_RECORDS) {
-            findings.add(new LocatedFinding(where.path().toString(), finding, code));
+            findings.add(new LocatedFinding(where.path().toString(), finding));
         } else {
             overflow(where);
         }
+    }
+
+    /**
+     * Records that part of the input was not examined: a warning finding with the reason's code,
+     * the first time each reason occurs (later occurrences are plain warnings without the code).
+     */
+    public void incomplete(Blob where, Incomplete why, String message) {
+        incomplete(where, -1, why, message);
+    }
+
+    /** As {@link #incomplete(Blob, Incomplete, String)}, at {@code offset} in {@code where}. */
+    public void incomplete(Blob where, long offset, Incomplete why, String message) {
+        Finding f = Finding.warning(offset, message);
+        if (incomplete.add(why)) {
+            incompleteOrder.add(why);
+            // never dropped by the record cap: scripts look for this code
+            findings.add(new LocatedFinding(where.path().toString(), f.withCode(why.code())));
+        } else {
+            finding(where, f);
+        }
+    }
+
+    /** The reasons this walk is incomplete, first met first; empty when the whole input was examined. */
+    public List<Incomplete> incompleteReasons() {
+        return List.copyOf(incompleteOrder);
     }
 
     /**

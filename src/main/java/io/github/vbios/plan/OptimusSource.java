@@ -98,7 +98,7 @@ public final class OptimusSource {
         x.findings().stream().filter(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO).limit(10)
                 .forEach(f -> notes.add(f.toString()));
         // parts the walk could not open (issue 15): with no dGPU ROM that is "incomplete", not "none"
-        List<String> unopened = x.unopened().stream().map(LocatedFinding::toString).toList();
+        List<String> unopened = x.incompleteFindings().stream().map(LocatedFinding::toString).toList();
         return new Found("firmware", numbered(chosen), numbered(others), notes, unopened);
     }
 }

@@ -46,8 +46,7 @@ class RarTest {
     void unarUnpacksAStoredRar5() {
         Extraction x = withUnar(RarBuilder.rar5Stored("bios/spi.bin.xz", HIDDEN));
         assertThat(Fixtures.nvProvenance(x)).startsWith("dump.rar > rar:bios_spi.bin.xz > xz > FV@0x0");
-        assertThat(x.unopened()).isEmpty();
-        assertThat(ExtractPlan.of(x, false).incomplete()).isFalse();
+        assertThat(x.isIncomplete()).isFalse();
     }
 
     @Test
@@ -68,13 +67,13 @@ class RarTest {
         for (byte[] rar : new byte[][] {RarBuilder.rar5Stored("spi.bin.xz", HIDDEN), RarBuilder.rar4Stored("s.xz", HIDDEN)}) {
             Extraction x = Fixtures.extract(rar);
             assertThat(x.roms()).isEmpty();
-            assertThat(x.unopened()).singleElement().satisfies(f -> {
-                assertThat(f.code()).isEqualTo(FindingCodes.UNPACKER_MISSING);
+            assertThat(x.incomplete()).containsExactly(Incomplete.UNOPENED);
+            assertThat(x.incompleteFindings()).singleElement().satisfies(f -> {
+                assertThat(f.finding().code()).isEqualTo("unopened-container");
                 assertThat(f.finding().message()).containsPattern("RAR[45] archive").contains("install package unar");
             });
             ExtractPlan p = ExtractPlan.of(x, false);
             assertThat(p.found()).isFalse();
-            assertThat(p.incomplete()).isTrue();
             assertThat(p.verdict()).startsWith("incomplete:").doesNotContain("no video BIOS found");
         }
     }
@@ -84,8 +83,9 @@ class RarTest {
         byte[] exe = FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x100],
                 "Inno Setup Setup Data (5.5.7)".getBytes(StandardCharsets.US_ASCII), "UPX!".getBytes(StandardCharsets.US_ASCII));
         Extraction x = Fixtures.extract(exe);
-        assertThat(x.unopened()).extracting(LocatedFinding::code)
-                .containsExactly(FindingCodes.UNPACKER_MISSING, FindingCodes.UNPACKER_MISSING);
+        assertThat(x.incomplete()).containsExactly(Incomplete.UNOPENED);
+        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("install package innoextract"))
+                .anyMatch(f -> f.finding().message().contains("install package upx-ucl"));
         assertThat(ExtractPlan.of(x, false).verdict()).startsWith("incomplete:");
     }
 
@@ -98,9 +98,10 @@ class RarTest {
                 new PrintWriter(new StringWriter()));
         assertThat(code).isEqualTo(8);
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
-        assertThat(doc.at("/verdict/incomplete").asBoolean()).isTrue();
+        assertThat(doc.at("/verdict/complete").asBoolean()).isFalse();
+        assertThat(doc.at("/verdict/incompleteReasons/0").asText()).isEqualTo("unopened-container");
         assertThat(doc.at("/verdict/found").asBoolean()).isFalse();
-        assertThat(doc.at("/findings/0/code").asText()).isEqualTo(FindingCodes.UNPACKER_MISSING);
+        assertThat(doc.at("/findings/0/code").asText()).isEqualTo("unopened-container");
         assertThat(doc.at("/findings/0/message").asText()).contains("--no-external").contains("package unar");
         assertThat(doc.at("/verdict/message").asText()).startsWith("incomplete:");
         // a stored RAR without the tool: the raw scan still finds what is not compressed, and says so
@@ -110,6 +111,8 @@ class RarTest {
         ExtractPlan p = ExtractPlan.of(x, false);
         assertThat(p.found()).isTrue();
         assertThat(p.verdict()).contains("found 1 NVIDIA VBIOS image; incomplete:");
+        assertThat(Main.run(new String[] {"extract", "--no-external", plain.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()))).as("incomplete even when something was found").isEqualTo(8);
     }
 
     @Test
@@ -123,16 +126,16 @@ class RarTest {
                     .start();
             assertThat(p.waitFor()).isZero();
             Extraction x = Fixtures.extract(Files.readAllBytes(archive));
-            assertThat(x.unopened()).as(mhe).singleElement()
-                    .satisfies(f -> assertThat(f.code()).isEqualTo(FindingCodes.WRAPPER_ENCRYPTED));
+            assertThat(x.incompleteFindings()).as(mhe).singleElement()
+                    .satisfies(f -> assertThat(f.finding().message()).contains("7z archive is encrypted"));
             assertThat(ExtractPlan.of(x, false).verdict()).startsWith("incomplete:");
         }
         Path zip = tmp.resolve("enc.zip");
         Process p = new ProcessBuilder("7z", "a", "-tzip", "-psecret", zip.toString(), "spi.bin").directory(tmp.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(p.waitFor()).isZero();
-        assertThat(Fixtures.extract(Files.readAllBytes(zip)).unopened()).singleElement()
-                .satisfies(f -> assertThat(f.code()).isEqualTo(FindingCodes.WRAPPER_ENCRYPTED));
+        assertThat(Fixtures.extract(Files.readAllBytes(zip)).incompleteFindings()).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("zip archive is encrypted"));
     }
 
     @Test
@@ -140,6 +143,8 @@ class RarTest {
         byte[] cab = io.github.vbios.sample.CabBuilder.cab(java.util.Map.of("bios.bin", HIDDEN), false);
         java.nio.ByteBuffer.wrap(cab).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(0x24 + 6, (short) 3);
         Extraction x = Fixtures.extract(cab);
-        assertThat(x.unopened()).extracting(LocatedFinding::code).contains(FindingCodes.WRAPPER_UNSUPPORTED);
+        assertThat(x.incomplete()).containsExactly(Incomplete.UNOPENED);
+        assertThat(x.incompleteFindings()).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("compressed with LZX"));
     }
 }

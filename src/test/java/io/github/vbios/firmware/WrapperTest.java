@@ -50,13 +50,13 @@ class WrapperTest {
                 FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, Fixtures.NV_ROM));
         Extraction x = Fixtures.extract(volume);
         assertThat(Fixtures.hasNvRom(x)).isTrue();
-        assertThat(x.findings()).filteredOn(f -> FindingCodes.CAPSULE_HEADER_ONLY.equals(f.code())).singleElement()
+        assertThat(x.findings()).filteredOn(f -> Capsule.HEADER_ONLY.equals(f.finding().code())).singleElement()
                 .satisfies(f -> {
                     assertThat(f.finding().severity()).isEqualTo(io.github.vbios.io.Severity.INFO);
                     assertThat(f.path()).contains("file " + FirmwareWrappers.AMI_SECURE_FLASH_FILE);
-                    assertThat(f.incomplete()).isFalse();
                 });
         assertThat(x.findings()).noneMatch(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO);
+        assertThat(x.isIncomplete()).isFalse();
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("capsule")
                 && FirmwareWrappers.AMI_SIGNED_CAPSULE.equals(c.name()));
     }
@@ -64,7 +64,7 @@ class WrapperTest {
     @Test
     void aSignedCapsuleHeaderAloneAsTheInputIsStillAWarning() {
         Extraction x = Fixtures.extract(FirmwareWrappers.amiSignedCapsuleHeaderOnly());
-        assertThat(x.findings()).filteredOn(f -> FindingCodes.CAPSULE_HEADER_ONLY.equals(f.code())).singleElement()
+        assertThat(x.findings()).filteredOn(f -> Capsule.HEADER_ONLY.equals(f.finding().code())).singleElement()
                 .satisfies(f -> assertThat(f.finding().severity()).isEqualTo(io.github.vbios.io.Severity.WARNING));
     }
 
