@@ -28,11 +28,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {
             "Find every video BIOS inside a BIOS update, firmware image, capsule, archive",
-            "(zip, 7z, gzip, xz, tar, cab), vendor package (Dell PFS and BIOS Guard, AMI UCP and",
+            "(zip, 7z, gzip, xz, tar, cab, RAR through unar), vendor package (Dell PFS and BIOS Guard, AMI UCP and",
             "BIOS Guard, Insyde iFlash/iFdPacker, Phoenix TDK), GPU flash dump or .reg export.",
             "Each distinct display ROM is written as a clean romfile",
             "DIR/vbios_VVVV_DDDD.rom (NVIDIA first); DIR/report.json lists every ROM,",
-            "its provenance, the containers walked and all findings. Exit 4: no VBIOS."},
+            "its provenance, the containers walked and all findings. Exit 4: no VBIOS;",
+            "exit 8: part of the input could not be examined (e.g. a RAR archive without unar:",
+            "the finding names the package to install); what was found is still written."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vbios extract bios-update.exe -o out/   write vbios_*.rom + report.json",
@@ -75,7 +77,7 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "Stop examining after this wall-clock time, e.g. 60s, 5m, 0 for none (default 120s).")
     String deadline = "120s";
 
-    @Option(names = "--no-external", description = "Never run innoextract or upx, even when installed.")
+    @Option(names = "--no-external", description = "Never run innoextract, upx, unar or unrar, even when installed.")
     boolean noExternal;
 
     @Override
@@ -97,7 +99,7 @@ public final class ExtractCommand implements Callable<Integer> {
             err.flush();
         }
         Extraction x = Extractor.run(data, input.getFileName().toString(), limits,
-                noExternal ? ExternalTools.none() : ExternalTools.system());
+                noExternal ? ExternalTools.off() : ExternalTools.system());
         ExtractPlan plan = ExtractPlan.of(x, all);
         if (folder != null) {
             write(folder, plan);

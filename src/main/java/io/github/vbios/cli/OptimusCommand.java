@@ -75,7 +75,7 @@ public final class OptimusCommand implements Callable<Integer> {
         if (!r.done()) {
             err.println("vbios: " + r.selection().reason());
             err.flush();
-            return ExitCodes.NOT_FOUND;
+            return r.selection().incomplete() ? ExitCodes.INCOMPLETE : ExitCodes.NOT_FOUND;
         }
         return ExitCodes.OK;
     }
@@ -84,7 +84,9 @@ public final class OptimusCommand implements Callable<Integer> {
         out.println(input.getFileName() + ": " + r.inputKind() + ", " + r.candidates().size() + " video BIOS candidate"
                 + (r.candidates().size() == 1 ? "" : "s"));
         r.candidates().forEach(c -> out.println(c.describe()));
+        r.differences().forEach(d -> out.println("    " + d.describe()));
         if (!r.done()) {
+            r.notes().forEach(n -> out.println("note: " + n));
             return;
         }
         OptimusCandidate c = r.selection().chosen();

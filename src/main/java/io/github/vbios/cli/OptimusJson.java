@@ -32,6 +32,14 @@ final class OptimusJson {
             n.put("version", c.rom().version());
             n.put("sha256", c.rom().sha256());
             n.put("provenance", c.rom().provenance());
+            n.put("checksumValid", c.rom().checksumValid());
+            r.differences().stream().filter(d -> d.number() == c.number()).findFirst().ifPresent(d -> {
+                ObjectNode diff = n.putObject("differsFrom");
+                diff.put("number", d.twin()).put("bytes", d.bytes()).put("size", d.twinSize());
+                ArrayNode ranges = diff.putArray("ranges");
+                d.ranges().forEach(g -> ranges.addObject().put("start", g.start()).put("end", g.end())
+                        .put("image", g.image()));
+            });
         }
         if (r.done()) {
             doc.put("chosen", r.selection().chosen().number());
@@ -39,6 +47,7 @@ final class OptimusJson {
             doc.putNull("chosen");
         }
         doc.put("reason", r.selection().reason());
+        doc.put("incomplete", r.selection().incomplete());
         doc.put("outputDir", outDir.toString());
         doc.put("acpiPath", r.acpiPath());
         doc.put("ssdtMode", r.ssdtMode());

@@ -102,6 +102,14 @@ final class Archives {
         public boolean open(Blob blob, Walk walk) {
             try (ZipArchiveInputStream zin = new ZipArchiveInputStream(stream(blob.data()))) {
                 return exploreAll(blob, "zip", zin, walk);
+            } catch (org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException e) {
+                boolean encrypted = e.getFeature()
+                        == org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException.Feature.ENCRYPTION;
+                walk.incomplete(blob, 0, Incomplete.UNOPENED, "zip archive " + (encrypted ? "is encrypted with a"
+                        + " password vbios does not know" : "uses a feature vbios does not read") + " (" + e.getMessage()
+                        + "); the rest of it was not searched: unpack it (7z x, package p7zip-full) and run"
+                        + " vbios extract on what comes out");
+                return false;
             } catch (IOException | RuntimeException e) {
                 return failed(blob, "zip", e, walk);
             }
@@ -140,12 +148,63 @@ final class Archives {
                     if (e.isDirectory() || !e.hasStream()) {
                         continue;
                     }
-                    exploreEntry(blob, "7z", e, z.getInputStream(e), walk);
+                    try {
+                        exploreEntry(blob, "7z", e, z.getInputStream(e), walk);
+                    } catch (IOException | RuntimeException ex) {
+                        if (!aes(e)) {
+                            throw ex;
+                        }
+                        return encrypted(blob, walk, "entry " + e.getName() + " is encrypted");
+                    }
                 }
                 return true;
             } catch (IOException | RuntimeException e) {
+                if (encryptedHeader(blob.data())) {
+                    return encrypted(blob, walk, "its headers are encrypted");
+                }
                 return failed(blob, "7z", e, walk);
             }
+        }
+
+        /** 7z coder ID of AES-256 + SHA-256 (7-Zip's Methods.txt: 06 F1 07 01). */
+        private static final byte[] AES_CODER = {0x06, (byte) 0xF1, 0x07, 0x01};
+
+        private static boolean aes(SevenZArchiveEntry e) {
+            try {
+                for (var m : e.getContentMethods()) {
+                    if (m.getMethod() == org.apache.commons.compress.archivers.sevenz.SevenZMethod.AES256SHA256) {
+                        return true;
+                    }
+                }
+            } catch (RuntimeException ignored) {
+                // no method list: not known to be encrypted
+            }
+            return false;
+        }
+
+        /**
+         * True when the next header (signature header: u64 offset at 0x0C, u64 size at 0x14, from
+         * 0x20) is an encoded header (0x17) whose coders, stored in plain, include AES: the file
+         * list itself is encrypted ({@code 7z -mhe=on}).
+         */
+        static boolean encryptedHeader(ByteSlice d) {
+            if (!d.contains(0, 0x20)) {
+                return false;
+            }
+            long off = 0x20 + d.u64(0x0C);
+            long size = d.u64(0x14);
+            if (off < 0x20 || size <= 0 || size > 4096 || !d.contains(off, size)) {
+                return false;
+            }
+            ByteSlice h = d.slice(off, size);
+            return h.u8(0) == 0x17 && h.indexOf(AES_CODER, 0) >= 0;
+        }
+
+        private static boolean encrypted(Blob blob, Walk walk, String why) {
+            walk.incomplete(blob, 0, Incomplete.UNOPENED, "7z archive is encrypted (" + why + ") with a password"
+                    + " vbios does not know; its contents were not searched: unpack it with its password (7z x,"
+                    + " package p7zip-full) and run vbios extract on what comes out");
+            return false;
         }
     }
 

@@ -114,8 +114,9 @@ final class Cabinet implements Container {
         int type = f.type() & 0x0F;
         if (type != 0 && type != 1) {
             String name = type == 2 ? "Quantum" : type == 3 ? "LZX" : "type " + type;
-            walk.finding(blob, Finding.warning(f.dataStart(), "cab folder compressed with " + name
-                    + " is not decoded by vbios; its files are not searched"));
+            walk.incomplete(blob, f.dataStart(), Incomplete.UNOPENED, "cab folder compressed with " + name
+                    + " is not decoded by vbios; its files are not searched (cabextract, Debian package cabextract,"
+                    + " unpacks it)");
             return null;
         }
         if (!walk.budgetLeft(blob)) {

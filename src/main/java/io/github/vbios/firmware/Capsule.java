@@ -16,6 +16,8 @@ final class Capsule implements Container {
     static final String TOSHIBA = "3BE07062-1D51-45D2-832B-F093257ED461";
     static final String AMI_SIGNED = "4A3CA68B-7723-48FB-803D-578CC1FEC44D";
     static final String AMI_UNSIGNED = "14EEBB90-890A-43DB-AED1-5D3C4588A418";
+    /** Finding code of an AMI signed-capsule header without its body (docs/json.md findings[].code). */
+    static final String HEADER_ONLY = "capsule-header-only";
 
     private static final Map<String, Kind> GUIDS = Map.of(
             EFI, Kind.EFI, FMP, Kind.EFI,
@@ -42,6 +44,9 @@ final class Capsule implements Container {
         long headerSize = d.u32(0x10);
         long imageSize = k == Kind.TOSHIBA ? d.u32(0x14) : d.u32(0x18);
         long bodyStart = k == Kind.AMI ? d.u16(0x1C) : headerSize;
+        if (k == Kind.AMI && bodyStart > 0 && bodyStart >= d.length() && imageSize > d.length()) {
+            return headerOnly(blob, walk, guid, bodyStart, imageSize);
+        }
         if (bodyStart == 0 || bodyStart > d.length() || bodyStart > imageSize || imageSize > d.length()) {
             walk.finding(blob, Finding.warning(0, "capsule " + guid + " header is invalid (body at " + bodyStart
                     + ", image size " + imageSize + ", file " + d.length() + " bytes); scanning the file raw"));
@@ -53,5 +58,26 @@ final class Capsule implements Container {
             walk.explore(blob.child(d.from(imageSize), "after capsule"));
         }
         return true;
+    }
+
+    /**
+     * An AMI capsule header whose body is absent. Aptio V secure-flash images carry exactly this
+     * inside a firmware volume: FFS file 414D94AD-998D-47D2-BFCD-4E882241DE32, freeform section
+     * 5A88641B-BBB9-4AA6-80F7-498AE407C31F, holding the 4 KiB signed-capsule header (key and
+     * signature of the image it sits in) and nothing else. Nested, that is normal (an info); as
+     * the whole input it means the file is cut short or is only that block (a warning).
+     */
+    private static boolean headerOnly(Blob blob, Walk walk, String guid, long bodyStart, long imageSize) {
+        long length = blob.data().length();
+        walk.seen(blob, "capsule", 0, length, guid, "AMI signed-capsule header only");
+        boolean nested = blob.path().depth() > 1;
+        String what = "AMI capsule " + guid + " header only (" + length + " bytes; its body of "
+                + (imageSize - bodyStart) + " bytes at " + bodyStart + " is not here)";
+        Finding f = nested ? Finding.info(0, what + ": the signed-capsule header an AMI Aptio V secure-flash image"
+                + " carries for its signature check; nothing to unpack")
+                : Finding.warning(0, what + ": the file is cut short or is only the signature block of an AMI"
+                + " secure-flash update; scanning it raw");
+        walk.finding(blob, f.withCode(HEADER_ONLY));
+        return nested;
     }
 }

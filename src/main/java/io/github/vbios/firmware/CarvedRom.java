@@ -42,6 +42,16 @@ public record CarvedRom(String sha256, ByteSlice pciView, FoundRom found, String
         return vendorId() == 0x10DE;
     }
 
+    /**
+     * A display ROM for a dedicated GPU: what {@code extract} counts as found and {@code optimus}
+     * offers as a candidate. Intel's display ROMs in system firmware belong to the integrated GPU;
+     * every other display vendor (NVIDIA, AMD) is taken as a dGPU. An AMD APU's ROM cannot be told
+     * from a discrete Radeon's by vendor and class alone, so it counts as a dGPU too.
+     */
+    public boolean isDedicatedGpu() {
+        return isDisplay() && vendorId() != 0x8086;
+    }
+
     /** Subsystem IDs from the x86 header (pre-Pascal NVIDIA), or null. */
     public int[] subsystem() {
         return firstImage().x86Header()

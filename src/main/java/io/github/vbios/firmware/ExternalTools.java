@@ -18,6 +18,32 @@ public interface ExternalTools {
     /** Runs {@code command} in {@code dir}; returns the exit status; kills it after {@code seconds}. */
     int run(List<String> command, Path dir, long seconds) throws IOException;
 
+    /** True when the user turned external unpackers off ({@code --no-external}): findings say so. */
+    default boolean disabled() {
+        return false;
+    }
+
+    /** No external program is run, because the user said so ({@code --no-external}). */
+    static ExternalTools off() {
+        ExternalTools none = none();
+        return new ExternalTools() {
+            @Override
+            public Path find(String program) {
+                return null;
+            }
+
+            @Override
+            public int run(List<String> command, Path dir, long seconds) throws IOException {
+                return none.run(command, dir, seconds);
+            }
+
+            @Override
+            public boolean disabled() {
+                return true;
+            }
+        };
+    }
+
     static ExternalTools none() {
         return new ExternalTools() {
             @Override

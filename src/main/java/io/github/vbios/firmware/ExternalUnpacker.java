@@ -30,15 +30,33 @@ abstract class ExternalUnpacker implements Container {
 
     abstract String debianPackage();
 
+    /** The installed unpacker to use, or null; formats with several possible programs override it. */
+    Path locate(ExternalTools tools) {
+        return tools.find(program());
+    }
+
+    /** What the user is told is missing ("innoextract", "unar or unrar"). */
+    String programs() {
+        return program();
+    }
+
+    /** The format in words for findings ("Inno Setup installer", "RAR5 archive"). */
+    String formatName(ByteSlice data) {
+        return kind() + " wrapper";
+    }
+
     /** The command line that unpacks {@code input} into {@code out}. */
     abstract List<String> command(Path program, Path input, Path out);
 
     @Override
     public boolean open(Blob blob, Walk walk) {
-        Path program = tools.find(program());
+        Path program = locate(tools);
         if (program == null) {
-            walk.finding(blob, Finding.warning(0, kind() + " wrapper found but " + program()
-                    + " is not installed (install package " + debianPackage() + "); looking inside it raw"));
+            String why = tools.disabled() ? " not unpacked: external unpackers are off (--no-external); without it "
+                    + programs() + " unpacks it when installed (package " + debianPackage() + ")"
+                    : " found but " + programs() + " is not installed (install package " + debianPackage() + ")";
+            walk.incomplete(blob, 0, Incomplete.UNOPENED, formatName(blob.data()) + why
+                    + "; its contents were not searched, only what is stored uncompressed is found raw");
             return false;
         }
         Path tmp = null;
@@ -50,16 +68,24 @@ abstract class ExternalUnpacker implements Container {
             int rc = tools.run(command(program, input, out), tmp, 120);
             List<Path> files = files(out);
             if (rc != 0 && files.isEmpty()) {
-                walk.warn(blob, 0, program() + " failed with exit status " + rc + "; looking inside raw");
+                walk.incomplete(blob, 0, Incomplete.UNOPENED, program.getFileName() + " failed with exit status "
+                        + rc + " on the " + formatName(blob.data()) + " (damaged, encrypted or a variant it does not"
+                        + " read); its contents were not searched, looking inside raw");
                 return false;
             }
             walk.seen(blob, kind(), 0, blob.data().length(), null, files.size() + " files");
+            if (rc != 0) {
+                walk.incomplete(blob, 0, Incomplete.UNOPENED, program.getFileName() + " unpacked " + files.size()
+                        + " files of the " + formatName(blob.data()) + " but exited with status " + rc
+                        + ": some of its contents may be missing");
+            }
             for (Path f : files) {
                 explore(blob, out, f, walk);
             }
             return true;
         } catch (IOException e) {
-            walk.warn(blob, 0, program() + " could not run: " + e.getMessage());
+            walk.incomplete(blob, 0, Incomplete.UNOPENED, program.getFileName() + " could not run on the "
+                    + formatName(blob.data()) + ": " + e.getMessage() + "; its contents were not searched");
             return false;
         } finally {
             deleteTree(tmp);

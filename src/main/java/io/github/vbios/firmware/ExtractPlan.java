@@ -38,7 +38,7 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found) {
             }
             out.add(new Output(r, name));
         }
-        return new ExtractPlan(out, verdict(x), x.roms().stream().anyMatch(r -> r.isDisplay() && r.vendorId() != 0x8086));
+        return new ExtractPlan(out, verdict(x), x.roms().stream().anyMatch(CarvedRom::isDedicatedGpu));
     }
 
     private static boolean writes(CarvedRom r, boolean all) {
@@ -59,8 +59,23 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found) {
         return s.toString();
     }
 
-    /** The closing sentence: what was found, or why nothing useful was. */
+    /** The closing sentence, and what could not be opened when that leaves the walk incomplete. */
     static String verdict(Extraction x) {
+        String found = found(x);
+        List<LocatedFinding> unopened = x.incompleteFindings();
+        if (unopened.isEmpty()) {
+            return found;
+        }
+        String what = unopened.get(0).finding().message() + (unopened.size() == 1 ? ""
+                : " (and " + (unopened.size() - 1) + " more reasons: see the findings)");
+        if (x.roms().stream().noneMatch(CarvedRom::isDedicatedGpu)) {
+            return "incomplete: the input could not be fully examined, so no verdict on a video BIOS: " + what;
+        }
+        return found + "; incomplete: more may be inside what could not be opened: " + what;
+    }
+
+    /** What was found, or why nothing useful was. */
+    private static String found(Extraction x) {
         long nvidia = x.nvidiaCount();
         long display = x.displayCount();
         long intelOnly = x.roms().stream().filter(r -> r.isDisplay() && r.vendorId() == 0x8086).count();

@@ -22,6 +22,13 @@ public record Extraction(String input, long inputSize, String inputSha256, List<
         return !incomplete.isEmpty();
     }
 
+    /** The findings that carry an {@link Incomplete} code: what could not be examined, first met first. */
+    public List<LocatedFinding> incompleteFindings() {
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        incomplete.forEach(i -> codes.add(i.code()));
+        return findings.stream().filter(f -> codes.contains(f.finding().code())).toList();
+    }
+
     public long nvidiaCount() {
         return roms.stream().filter(r -> r.isDisplay() && r.isNvidia()).count();
     }

@@ -4,8 +4,8 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
 
 /**
- * Windows executables ({@code MZ}) that carry a 7-Zip or ZIP archive after their stub: 7z SFX
- * and zip SFX updaters (firmware.md 3). The archive is opened from its signature; the exe itself
+ * Windows executables ({@code MZ}) that carry a 7-Zip, RAR or ZIP archive after their stub: 7z,
+ * WinRAR and zip SFX updaters (firmware.md 3). The archive is opened from its signature; the exe itself
  * still goes on to the raw scan, which carves anything stored uncompressed. Insyde iFdPacker
  * (Acer, Lenovo and HP consumer laptops) hides its 7z after {@code ;!@InstallEnd@!} with every
  * byte rotated left by one bit; that archive is rotated back first.
@@ -55,6 +55,14 @@ final class SelfExtractor implements Container {
                 walk.explore(blob.child(c, "sfx cab@" + Hex.offset(cab)));
                 break;
             }
+        }
+        int rar = d.indexOf(Rar.PREFIX, 0x40);
+        while (rar > 0 && Rar.version(d, rar) == 0) {
+            rar = d.indexOf(Rar.PREFIX, rar + 1);
+        }
+        if (rar > 0) { // WinRAR SFX: the archive follows the SFX module
+            walk.seen(blob, "rar", rar, d.length() - rar, null, "self-extracting");
+            walk.explore(blob.child(d.from(rar), "sfx rar@" + Hex.offset(rar)));
         }
         int zip = d.indexOf(ZIP, 0x40);
         if (zip > 0) {

@@ -41,8 +41,8 @@ final class UnsupportedWrappers implements Container {
     public boolean open(Blob blob, Walk walk) {
         Known k = find(blob.data());
         walk.seen(blob, "unsupported", 0, blob.data().length(), k.name(), null);
-        walk.finding(blob, Finding.warning(k.offset(), k.name() + " (" + k.magic().strip()
-                + ") is not unpacked by vbios yet; scanning it raw, which finds only uncompressed volumes and ROMs"));
+        walk.incomplete(blob, k.offset(), Incomplete.UNOPENED, k.name() + " (" + k.magic().strip()
+                + ") is not unpacked by vbios yet; scanning it raw, which finds only uncompressed volumes and ROMs");
         return false;
     }
 }

@@ -50,20 +50,22 @@ public final class Optimus {
         OptimusSource.Found found = OptimusSource.read(data, req.input().getFileName().toString(), tools);
         List<String> notes = new ArrayList<>(found.notes());
         Optional<HostGpu> host = hostDevice(req, notes);
-        OptimusSelection sel = OptimusSelection.choose(found.candidates(), req.ids(), req.pick(),
+        List<OptimusCandidate> pool = OptimusSelection.pool(found, req.ids());
+        OptimusSelection sel = OptimusSelection.choose(found, req.ids(), req.pick(),
                 host.map(HostGpu::device).orElse(null));
         notes.addAll(sel.warnings());
         String hostAddress = host.map(h -> h.device().address().toString())
                 .orElse(req.device() != null ? req.device() : "0000:01:00.0");
         AcpiPath path = AcpiPath.fromGuestAddress(GUEST_ADDRESS, List.of(ROOT_PORT));
         if (sel.chosen() == null) {
-            return new OptimusResult(found.inputKind(), found.candidates(), sel, path.toString(), null, hostAddress,
+            return new OptimusResult(found.inputKind(), pool, sel, path.toString(), null, hostAddress,
                     host.isPresent(), List.of(), notes);
         }
-        return write(req, found, sel, host, hostAddress, path, notes);
+        return write(req, pool, found, sel, host, hostAddress, path, notes);
     }
 
-    private static OptimusResult write(OptimusRequest req, OptimusSource.Found found, OptimusSelection sel,
+    private static OptimusResult write(OptimusRequest req, List<OptimusCandidate> pool, OptimusSource.Found found,
+                                       OptimusSelection sel,
                                        Optional<HostGpu> host, String hostAddress, AcpiPath path,
                                        List<String> notes) throws IOException {
         OptimusCandidate c = sel.chosen();
@@ -80,7 +82,7 @@ public final class Optimus {
             notes.add(shadow);
         }
         try (OutputFolder out = OutputFolder.begin(req.outDir(), req.force(), Inputs.of(req.input()))) {
-            OptimusResult r = write(req, found, sel, host, hostAddress, path, notes, c, rom, out);
+            OptimusResult r = write(req, pool, found, sel, host, hostAddress, path, notes, c, rom, out);
             out.commit();
             return r;
         }
@@ -91,9 +93,9 @@ public final class Optimus {
      * planned from the staged romfile and tables and then moved, as paths, to where
      * {@code out} puts them.
      */
-    private static OptimusResult write(OptimusRequest req, OptimusSource.Found found, OptimusSelection sel,
-                                       Optional<HostGpu> host, String hostAddress, AcpiPath path, List<String> notes,
-                                       OptimusCandidate c, byte[] rom, OutputFolder out) throws IOException {
+    private static OptimusResult write(OptimusRequest req, List<OptimusCandidate> pool, OptimusSource.Found found,
+                                       OptimusSelection sel, Optional<HostGpu> host, String hostAddress, AcpiPath path,
+                                       List<String> notes, OptimusCandidate c, byte[] rom, OutputFolder out) throws IOException {
         List<OptimusResult.Artefact> artefacts = new ArrayList<>();
         String romName = "vbios_" + Hex.id16(c.rom().vendorId()) + "_" + Hex.id16(c.rom().deviceId()) + ".rom";
         out.write(romName, rom);
@@ -112,7 +114,7 @@ public final class Optimus {
         OptimusConfigs.Rendered vm = OptimusConfigs.render(host, hostAddress, out.staged().resolve(romName),
                 ssdt.staged(), c, notes, new OptimusConfigs.Move(out.staged(), out.root()));
         artefacts.addAll(OptimusConfigs.write(vm, out));
-        OptimusResult result = new OptimusResult(found.inputKind(), found.candidates(), sel, path.toString(),
+        OptimusResult result = new OptimusResult(found.inputKind(), pool, sel, path.toString(),
                 set.mode().id(), hostAddress, host.isPresent(), artefacts, notes);
         out.writeString(NextSteps.FILE, NextSteps.render(result, vm));
         List<OptimusResult.Artefact> all = new ArrayList<>(artefacts);

@@ -26,7 +26,8 @@ public record OptimusCandidate(int number, CarvedRom rom) {
     public String describe() {
         String sub = subsystem() == null ? "" : " subsystem " + subsystem();
         String version = rom.version() == null ? "version unknown" : "version " + rom.version();
-        return String.format(java.util.Locale.ROOT, "%2d. %s%s, %d bytes, %s, sha256 %s..., from %s", number, ids(), sub,
-                size(), version, rom.sha256().substring(0, 12), rom.provenance());
+        String checksum = rom.checksumValid() ? "" : ", checksum BAD";
+        return String.format(java.util.Locale.ROOT, "%2d. %s%s, %d bytes, %s%s, sha256 %s..., from %s", number, ids(),
+                sub, size(), version, checksum, rom.sha256().substring(0, 12), rom.provenance());
     }
 }

@@ -23,6 +23,11 @@ public record OptimusResult(String inputKind, List<OptimusCandidate> candidates,
         return selection.chosen() != null;
     }
 
+    /** How candidates with the same vendor:device differ from the first of them (issue 15). */
+    public List<CandidateDiff> differences() {
+        return CandidateDiff.among(candidates);
+    }
+
     /** The romfile's name in the output folder, or null. */
     public String romfile() {
         return artefacts.stream().filter(a -> a.kind().equals("romfile")).map(Artefact::file).findFirst().orElse(null);

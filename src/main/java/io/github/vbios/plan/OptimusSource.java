@@ -6,6 +6,7 @@ import io.github.vbios.firmware.Extraction;
 import io.github.vbios.firmware.Extractor;
 import io.github.vbios.firmware.Incomplete;
 import io.github.vbios.firmware.Limits;
+import io.github.vbios.firmware.LocatedFinding;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.ContainerKind;
@@ -14,7 +15,9 @@ import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,11 +31,39 @@ public final class OptimusSource {
     private static final Set<ContainerKind> DIRECT = EnumSet.of(ContainerKind.PLAIN, ContainerKind.NVGI_V1,
             ContainerKind.NVGI_V2, ContainerKind.NVGI_V3, ContainerKind.NVFW_RFRD_V4);
 
-    /** What the input was and the display ROMs found in it, NVIDIA first. */
-    public record Found(String inputKind, List<OptimusCandidate> candidates, List<String> notes) {
+    /**
+     * What the input was and the display ROMs found in it: {@code candidates} are the dGPU ROMs
+     * (NVIDIA first; listed and numbered for {@code --pick}), {@code integrated} the other display
+     * ROMs (the iGPU's), used only when {@code --ids} names one.
+     */
+    public record Found(String inputKind, List<OptimusCandidate> candidates, List<OptimusCandidate> integrated,
+                        List<String> notes, List<String> unopened) {
+        public Found {
+            candidates = List.copyOf(candidates);
+            integrated = List.copyOf(integrated);
+            notes = List.copyOf(notes);
+            unopened = List.copyOf(unopened);
+        }
+
+        Found(String inputKind, List<OptimusCandidate> candidates, List<OptimusCandidate> integrated,
+              List<String> notes) {
+            this(inputKind, candidates, integrated, notes, List.of());
+        }
     }
 
     private OptimusSource() {
+    }
+
+    private static List<OptimusCandidate> numbered(List<CarvedRom> roms) {
+        List<OptimusCandidate> out = new ArrayList<>();
+        for (CarvedRom r : roms) {
+            out.add(new OptimusCandidate(out.size() + 1, r));
+        }
+        return out;
+    }
+
+    private static String ids(CarvedRom r) {
+        return io.github.vbios.io.Hex.id16(r.vendorId()) + ":" + io.github.vbios.io.Hex.id16(r.deviceId());
     }
 
     public static Found read(ByteSlice data, String name, ExternalTools tools) {
@@ -50,7 +81,8 @@ public final class OptimusSource {
                 notes.add(name + " is an option ROM for class " + String.format("%06x", rom.classCode())
                         + ", not a display controller");
             }
-            return new Found(kind, rom.isDisplay() ? List.of(new OptimusCandidate(1, rom)) : List.of(), notes);
+            List<OptimusCandidate> one = rom.isDisplay() ? List.of(new OptimusCandidate(1, rom)) : List.of();
+            return rom.isDedicatedGpu() ? new Found(kind, one, List.of(), notes) : new Found(kind, List.of(), one, notes);
         }
         Extraction x = Extractor.run(data, name, Limits.defaults(), tools);
         if (x.isIncomplete() && x.roms().stream().noneMatch(CarvedRom::isDisplay)) {
@@ -59,19 +91,21 @@ public final class OptimusSource {
                     + " vbios extract with higher limits (--max-total, --max-stream, --deadline)");
         }
         List<CarvedRom> display = x.roms().stream().filter(CarvedRom::isDisplay).toList();
-        // The dGPU is the NVIDIA one; the iGPU's ROM (Intel/AMD) is only a candidate when no NVIDIA ROM is there.
+        // The dGPU is the NVIDIA one; another dGPU vendor's ROM (AMD) only when no NVIDIA ROM is there.
         List<CarvedRom> nvidia = display.stream().filter(CarvedRom::isNvidia).toList();
-        List<CarvedRom> chosen = nvidia.isEmpty() ? display : nvidia;
-        List<OptimusCandidate> candidates = new ArrayList<>();
-        for (CarvedRom r : chosen) {
-            candidates.add(new OptimusCandidate(candidates.size() + 1, r));
-        }
+        List<CarvedRom> chosen = nvidia.isEmpty() ? display.stream().filter(CarvedRom::isDedicatedGpu).toList() : nvidia;
+        List<CarvedRom> others = display.stream().filter(r -> !chosen.contains(r)).toList();
         List<String> notes = new ArrayList<>();
-        display.stream().filter(r -> !chosen.contains(r)).forEach(r -> notes.add("also found the video BIOS "
-                + io.github.vbios.io.Hex.id16(r.vendorId()) + ":" + io.github.vbios.io.Hex.id16(r.deviceId())
-                + " (integrated GPU), not a candidate for the dGPU"));
+        // one note per vendor:device, however many copies or variants of that iGPU ROM the image holds
+        Map<String, Long> otherIds = new LinkedHashMap<>();
+        others.forEach(r -> otherIds.merge(ids(r), 1L, Long::sum));
+        otherIds.forEach((id, n) -> notes.add("also found the video BIOS " + id + " (integrated GPU"
+                + (n > 1 ? ", " + n + " variants" : "") + "), not a candidate for the dGPU; --ids " + id
+                + " uses it anyway"));
         x.findings().stream().filter(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO).limit(10)
                 .forEach(f -> notes.add(f.toString()));
-        return new Found("firmware", candidates, notes);
+        // parts the walk could not open (issue 15): with no dGPU ROM that is "incomplete", not "none"
+        List<String> unopened = x.incompleteFindings().stream().map(LocatedFinding::toString).toList();
+        return new Found("firmware", numbered(chosen), numbered(others), notes, unopened);
     }
 }

@@ -16,15 +16,35 @@ public final class Checksums {
         long pcir = image.pcirLength();
         long npde = image.npde().filter(Npde::honoured).map(Npde::subImageLength).orElse(-1L);
         int[] sums = prefixSums(file, off, byte2, pcir, Math.max(npde, 0));
-        int s2 = sums[0];
+        int s2 = sums[0] < 0 && byte2 > 0 ? inParent(file, off, byte2) : sums[0];
         int sp = sums[1];
         int sn = npde < 0 ? -1 : sums[2];
         boolean nvidia = image.vendorId() == NVIDIA;
         // NVIDIA's own tools keep the PCIR-length range at zero; SeaBIOS sums byte 2 blocks (1.10)
         String rule = nvidia ? "pcirLength" : "byte2";
         boolean valid = nvidia ? sp == 0 : s2 == 0;
+        if (!nvidia && s2 < 0 && sp == 0 && pcir < byte2) {
+            // byte 2 claims more than the PCIR length and those bytes are not here at all (a
+            // romfile cut to its PCI view): the PCIR length is the range that can be judged
+            rule = "pcirLength";
+            valid = true;
+        }
         boolean seabios = s2 == 0 && byte2 > 0;
         return new X86Checksum(off, byte2, s2, pcir, sp, npde, sn, rule, valid, seabios);
+    }
+
+    /**
+     * The sum of {@code [off, off+len)} where that range runs past {@code view} but not past the
+     * buffer the view was cut from (issue 15: a Realtek PXE ROM in a CSM volume has byte 2 = 0x68
+     * blocks, PCIR length 0x66; the carved PCI view ends at the PCIR length, the checksum over byte
+     * 2's range is zero only in the volume). -1 when the buffer ends first.
+     */
+    static int inParent(ByteSlice view, long off, long len) {
+        long start = view.arrayOffset() + off;
+        if (off < 0 || len <= 0 || start + len > view.array().length) {
+            return -1;
+        }
+        return ByteSlice.of(view.array()).sum8(start, len);
     }
 
     /**

@@ -47,6 +47,31 @@ public final class FirmwareWrappers {
         return FirmwareBuilder.concat(h, body);
     }
 
+    /** AMI's signed-capsule GUID (the header AFU checks before a secure flash). */
+    public static final String AMI_SIGNED_CAPSULE = "4A3CA68B-7723-48FB-803D-578CC1FEC44D";
+    /** The FFS file of AMI Aptio V secure-flash images that holds the signed-capsule header. */
+    public static final String AMI_SECURE_FLASH_FILE = "414D94AD-998D-47D2-BFCD-4E882241DE32";
+    /** Its freeform section's subtype GUID. */
+    public static final String AMI_SECURE_FLASH_SECTION = "5A88641B-BBB9-4AA6-80F7-498AE407C31F";
+
+    /**
+     * The 4 KiB signed-capsule header alone, as Aptio V secure-flash images carry it: EFI header
+     * with the AMI signed GUID, RomImageOffset 0x1000 and an image size covering an 8 MiB body that
+     * is not there (the rest of the 4 KiB is the signature block, zeros here).
+     */
+    public static byte[] amiSignedCapsuleHeaderOnly() {
+        byte[] h = new byte[0x1000];
+        FirmwareBuilder.le(0x20).put(Guid.bytes(AMI_SIGNED_CAPSULE)).putInt(0x1000).putInt(0).putInt(0x1000 + (8 << 20))
+                .putShort((short) 0x1000).putShort((short) 0x1000).flip().get(h, 0, 0x20);
+        return h;
+    }
+
+    /** The FFS file that carries {@link #amiSignedCapsuleHeaderOnly()} in Aptio V images. */
+    public static byte[] amiSecureFlashFile() {
+        return FirmwareBuilder.ffsFile(AMI_SECURE_FLASH_FILE, 0x02, FirmwareBuilder.sections(
+                FirmwareBuilder.freeformSection(AMI_SECURE_FLASH_SECTION, amiSignedCapsuleHeaderOnly())));
+    }
+
     /** Toshiba capsule: {GUID, HeaderSize, FullSize, Flags}. */
     public static byte[] toshibaCapsule(byte[] body) {
         byte[] h = FirmwareBuilder.le(0x20).put(Guid.bytes(TOSHIBA_CAPSULE)).putInt(0x20).putInt(0x20 + body.length)

@@ -45,6 +45,30 @@ class WrapperTest {
     }
 
     @Test
+    void aptioSecureFlashHeaderFileIsAnInfoNotAWarning() {
+        byte[] volume = FirmwareBuilder.volume(FirmwareWrappers.amiSecureFlashFile(),
+                FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, Fixtures.NV_ROM));
+        Extraction x = Fixtures.extract(volume);
+        assertThat(Fixtures.hasNvRom(x)).isTrue();
+        assertThat(x.findings()).filteredOn(f -> Capsule.HEADER_ONLY.equals(f.finding().code())).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.finding().severity()).isEqualTo(io.github.vbios.io.Severity.INFO);
+                    assertThat(f.path()).contains("file " + FirmwareWrappers.AMI_SECURE_FLASH_FILE);
+                });
+        assertThat(x.findings()).noneMatch(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO);
+        assertThat(x.isIncomplete()).isFalse();
+        assertThat(x.containers()).anyMatch(c -> c.kind().equals("capsule")
+                && FirmwareWrappers.AMI_SIGNED_CAPSULE.equals(c.name()));
+    }
+
+    @Test
+    void aSignedCapsuleHeaderAloneAsTheInputIsStillAWarning() {
+        Extraction x = Fixtures.extract(FirmwareWrappers.amiSignedCapsuleHeaderOnly());
+        assertThat(x.findings()).filteredOn(f -> Capsule.HEADER_ONLY.equals(f.finding().code())).singleElement()
+                .satisfies(f -> assertThat(f.finding().severity()).isEqualTo(io.github.vbios.io.Severity.WARNING));
+    }
+
+    @Test
     void flashDescriptorRegions() {
         byte[] img = FirmwareWrappers.descriptorImage(IMAGE, 0x3000);
         Extraction x = Fixtures.extract(img);

@@ -131,4 +131,171 @@ class OptimusTest {
         assertThat(r.candidates()).isEmpty();
         assertThat(List.of(r.selection().reason())).allMatch(s -> s.contains("no video BIOS"));
     }
+
+    /** An Apple MacBook3,1-like image: only Intel GMA ROMs (8086:2a02), two variants and a copy. */
+    private Path intelOnlyImage() throws Exception {
+        byte[] gma = FirmwareBuilder.optionRom(0x8086, 0x2A02, 0x030000, 0xC000);
+        byte[] gma2 = FirmwareBuilder.optionRom(0x8086, 0x2A02, 0x030000, 0xE000);
+        Path image = tmp.resolve("macbook31.fd");
+        Files.write(image, FirmwareBuilder.volume(FirmwareBuilder.romFile(FirmwareBuilder.INTEL_FILE, gma),
+                FirmwareBuilder.romFile("11111111-0000-0000-0000-000000000001", gma2),
+                FirmwareBuilder.romFile("11111111-0000-0000-0000-000000000002", gma)));
+        return image;
+    }
+
+    @Test
+    void imageWithOnlyIntelRomsHasNoDgpuRomAndWritesNothing() throws Exception {
+        Path image = intelOnlyImage();
+        OptimusResult r = run(image, null, null, tmp.resolve("no-host"));
+        assertThat(r.done()).isFalse();
+        assertThat(r.candidates()).isEmpty();
+        assertThat(r.selection().reason()).contains("no dGPU video BIOS").contains("8086:2a02")
+                .contains("--ids 8086:2a02");
+        assertThat(r.notes()).filteredOn(n -> n.contains("8086:2a02")).hasSize(1)
+                .allMatch(n -> n.contains("2 variants"));
+        assertThat(tmp.resolve("out")).doesNotExist();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli").toString(),
+            "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).as("like extract: only Intel ROMs").isEqualTo(4);
+        assertThat(tmp.resolve("cli")).doesNotExist();
+        assertThat(Main.run(new String[] {"extract", image.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()))).isEqualTo(4);
+    }
+
+    @Test
+    void idsNamingTheIntelRomUsesItAnyway() throws Exception {
+        byte[] gma = FirmwareBuilder.optionRom(0x8086, 0x2A02, 0x030000, 0xC000);
+        Path image = tmp.resolve("one-intel.fd");
+        Files.write(image, FirmwareBuilder.volume(FirmwareBuilder.romFile(FirmwareBuilder.INTEL_FILE, gma)));
+        OptimusResult r = run(image, "8086:2a02", null, tmp.resolve("no-host"));
+        assertThat(r.done()).isTrue();
+        assertThat(r.selection().chosen().ids()).isEqualTo("8086:2a02");
+        assertThat(r.candidates()).hasSize(1);
+        assertThat(run(image, "10de:0407", null, tmp.resolve("no-host")).selection().reason())
+                .contains("only holds integrated-GPU video BIOS (8086:2a02)");
+    }
+
+    @Test
+    void aPlainIntelRomFileIsNoDgpuRomEither() throws Exception {
+        Path rom = tmp.resolve("gma.rom");
+        Files.write(rom, FirmwareBuilder.optionRom(0x8086, 0x2A02, 0x030000, 0xC000));
+        assertThat(run(rom, null, null, tmp.resolve("no-host")).done()).isFalse();
+    }
+
+    /**
+     * A MacBookPro3,1-like image: two ROMs 10de:0407 of the same size and version in two files,
+     * differing in the 16 bytes 0x7A10-0x7A1F; with {@code compensate} the change keeps the byte sum
+     * (both checksums valid), without it the second copy fails its checksum.
+     */
+    private Path twinImage(boolean compensate) throws Exception {
+        byte[] a = FirmwareBuilder.optionRom(0x10DE, 0x0407, 0x030000, 0x10000);
+        byte[] b = a.clone();
+        for (int i = 0; i < 16; i++) {
+            b[0x7A10 + i] += compensate ? (i % 2 == 0 ? 1 : -1) : 1;
+        }
+        Path image = tmp.resolve(compensate ? "mbp31.fd" : "mbp31-bad.fd");
+        Files.write(image, FirmwareBuilder.volume(FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, a),
+                FirmwareBuilder.romFile("22222222-0000-0000-0000-000000000001", b),
+                FirmwareBuilder.romFile(FirmwareBuilder.INTEL_FILE, FirmwareBuilder.optionRom(0x8086, 0x2A02, 0x030000, 0x8000)),
+                FirmwareBuilder.romFile("22222222-0000-0000-0000-000000000002",
+                        FirmwareBuilder.optionRom(0x8086, 0x2A02, 0x030000, 0x8000))));
+        return image;
+    }
+
+    @Test
+    void twinsThatBothPassTheirChecksumsAreToldApartAndNeedPickNotIds() throws Exception {
+        Path image = twinImage(true);
+        for (String ids : new String[] {"10de:0407", null}) {
+            OptimusResult r = run(image, ids, null, tmp.resolve("no-host"));
+            assertThat(r.done()).isFalse();
+            assertThat(r.selection().reason()).contains("16 bytes").contains("0x7A10-0x7A1F (x86 image at 0x0)")
+                    .contains("--pick 1 or --pick 2").doesNotContain("choose one with --ids");
+            assertThat(r.differences()).singleElement().satisfies(d -> {
+                assertThat(d.number()).isEqualTo(2);
+                assertThat(d.twin()).isEqualTo(1);
+                assertThat(d.bytes()).isEqualTo(16);
+                assertThat(d.ranges()).singleElement().satisfies(g -> {
+                    assertThat(g.start()).isEqualTo(0x7A10);
+                    assertThat(g.end()).isEqualTo(0x7A20);
+                });
+            });
+            assertThat(r.notes()).filteredOn(n -> n.contains("8086:2a02")).hasSize(1);
+        }
+        OptimusResult picked = run(image, "10de:0407", 2, tmp.resolve("no-host"));
+        assertThat(picked.done()).isTrue();
+        assertThat(picked.selection().chosen().number()).isEqualTo(2);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli").toString(), "--ids",
+            "10de:0407", "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).isEqualTo(4);
+        assertThat(out.toString()).contains("    2 differs from 1 in 16 bytes").contains("from mbp31.fd").doesNotContain("BAD")
+                .contains("note: also found the video BIOS 8086:2a02");
+        code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli-json").toString(), "--json",
+            "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(out = new StringWriter()),
+                new PrintWriter(err));
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(doc.at("/candidates/1/differsFrom/bytes").asInt()).isEqualTo(16);
+        assertThat(doc.at("/candidates/1/differsFrom/ranges/0/start").asInt()).isEqualTo(0x7A10);
+        assertThat(doc.at("/candidates/0/differsFrom").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void ofTwoCopiesOfOneBuildTheOnlyOneWithValidChecksumsIsChosen() throws Exception {
+        Path image = twinImage(false);
+        OptimusResult r = run(image, "10de:0407", null, tmp.resolve("no-host"));
+        assertThat(r.done()).isTrue();
+        assertThat(r.selection().chosen().number()).isEqualTo(1);
+        assertThat(r.selection().reason()).contains("--ids 10de:0407").contains("only copy of this build")
+                .contains("2 fails its");
+        assertThat(r.candidates().get(1).describe()).contains("checksum BAD");
+        OptimusResult plain = Optimus.run(new OptimusRequest(image, tmp.resolve("out2"), null, null, null,
+                tmp.resolve("no-host"), null, false), ExternalTools.none());
+        assertThat(plain.selection().chosen().number()).isEqualTo(1);
+        OptimusResult picked = Optimus.run(new OptimusRequest(image, tmp.resolve("out3"), null, null, 2,
+                tmp.resolve("no-host"), null, false), ExternalTools.none());
+        assertThat(picked.selection().chosen().number()).as("--pick overrides").isEqualTo(2);
+    }
+
+    @Test
+    void aRarWithoutUnarIsIncompleteNotNothingFound() throws Exception {
+        byte[] hidden = io.github.vbios.sample.FirmwareWrappers.xz(FirmwareBuilder.volume(
+                FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, FirmwareBuilder.optionRom(0x10DE, 0x1C8D, 0x030000, 0x8000))));
+        Path rar = tmp.resolve("spi.rar");
+        Files.write(rar, io.github.vbios.sample.RarBuilder.rar5Stored("spi.bin.xz", hidden));
+        OptimusResult r = run(rar, null, null, tmp.resolve("no-host"));
+        assertThat(r.done()).isFalse();
+        assertThat(r.selection().incomplete()).isTrue();
+        assertThat(r.selection().reason()).startsWith("incomplete:").contains("install package unar")
+                .doesNotContain("no video BIOS found");
+        assertThat(intelOnlyImageIsNotIncomplete()).isFalse();
+    }
+
+    private boolean intelOnlyImageIsNotIncomplete() throws Exception {
+        return Optimus.run(new OptimusRequest(intelOnlyImage(), tmp.resolve("o9"), null, null, null,
+                tmp.resolve("no-host"), null, false), ExternalTools.none()).selection().incomplete();
+    }
+
+    /** An x86 ROM 10de:1f99 with the NVIDIA "VIDEO" tag and subsystem IDs at 0x54 (pre-Pascal header). */
+    private static byte[] withSubsystem(int vendor, int device) {
+        return new io.github.vbios.sample.OptionRomBuilder().add(io.github.vbios.sample.OptionRomBuilder.x86(0x10DE, 0x1F99)
+                .putAscii(0x0E, "VIDEO")
+                .put(0x54, new byte[] {(byte) vendor, (byte) (vendor >> 8), (byte) device, (byte) (device >> 8)}))
+                .build();
+    }
+
+    @Test
+    void theHostGpusSubsystemIdsDecideBetweenSameIdRoms() throws Exception {
+        Path host = SampleHosts.optimusLaptop(tmp.resolve("host"));
+        Path image = tmp.resolve("two-skus.fd");
+        Files.write(image, FirmwareBuilder.volume(
+                FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, withSubsystem(0x1025, 0x9999)),
+                FirmwareBuilder.romFile(FirmwareBuilder.INTEL_FILE, withSubsystem(0x1025, 0x1418))));
+        OptimusResult r = run(image, null, null, host);
+        assertThat(r.done()).as(r.selection().reason()).isTrue();
+        assertThat(r.selection().chosen().subsystem()).isEqualTo("1025:1418");
+        assertThat(r.selection().reason()).contains("subsystem IDs 1025:1418");
+        assertThat(r.selection().chosen().rom().checksumValid()).isTrue();
+    }
 }

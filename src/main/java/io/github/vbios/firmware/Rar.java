@@ -1,0 +1,76 @@
+package io.github.vbios.firmware;
+
+import io.github.vbios.io.ByteSlice;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * RAR archives (repair shops and forums share SPI dumps so): RAR 1.5-4.x start with
+ * {@code 52 61 72 21 1A 07 00}, RAR 5 with {@code 52 61 72 21 1A 07 01 00} (RAR 5.0 archive format,
+ * "General archive structure"). No maintained pure-Java RAR5 decoder exists, so they are unpacked
+ * by {@code unar} (Debian {@code unar}, preferred) or {@code unrar} when installed; otherwise a
+ * finding names the package and the walk is incomplete. SFX exes are found by {@link SelfExtractor}.
+ */
+final class Rar extends ExternalUnpacker {
+    /** The 6 bytes both versions share; byte 6 is 00 (RAR4) or 01 00 (RAR5). */
+    static final byte[] PREFIX = {0x52, 0x61, 0x72, 0x21, 0x1A, 0x07};
+
+    Rar(ExternalTools tools) {
+        super(tools);
+    }
+
+    @Override
+    public String kind() {
+        return "rar";
+    }
+
+    /** 4 (RAR 1.5-4.x), 5 (RAR 5), or 0 when {@code d} does not start with a RAR signature at {@code off}. */
+    static int version(ByteSlice d, int off) {
+        if (!d.contains(off, 8) || !d.matches(off, PREFIX)) {
+            return 0;
+        }
+        int b6 = d.u8(off + 6);
+        return b6 == 0 ? 4 : b6 == 1 && d.u8(off + 7) == 0 ? 5 : 0;
+    }
+
+    @Override
+    public boolean recognises(ByteSlice d) {
+        return version(d, 0) != 0;
+    }
+
+    @Override
+    String formatName(ByteSlice data) {
+        return "RAR" + version(data, 0) + " archive";
+    }
+
+    @Override
+    Path locate(ExternalTools tools) {
+        Path unar = tools.find("unar");
+        return unar != null ? unar : tools.find("unrar");
+    }
+
+    @Override
+    String program() {
+        return "unar";
+    }
+
+    @Override
+    String programs() {
+        return "unar (or unrar)";
+    }
+
+    @Override
+    String debianPackage() {
+        return "unar";
+    }
+
+    @Override
+    List<String> command(Path program, Path input, Path out) {
+        if (program.getFileName().toString().equals("unrar")) {
+            // x: keep paths; -p-: never ask for a password; -o-: never overwrite; -idq: quiet
+            return List.of(program.toString(), "x", "-p-", "-o-", "-idq", input.toString(), out.toString() + "/");
+        }
+        // -q quiet, -D no enclosing folder, -p '' no password prompt on encrypted archives
+        return List.of(program.toString(), "-q", "-D", "-p", "", "-o", out.toString(), input.toString());
+    }
+}
