@@ -43,7 +43,7 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
             String what = found.unopened().get(0) + (found.unopened().size() == 1 ? ""
                     : " (and " + (found.unopened().size() - 1) + " more)");
             return new OptimusSelection(null, List.of(), "incomplete: no dGPU video BIOS in what could be read, but"
-                    + " part of the input could not be opened: " + what, new ArrayList<>(), true);
+                    + " the input could not be fully examined: " + what, new ArrayList<>(), true);
         }
         if (pool.isEmpty() && !found.integrated().isEmpty()) {
             String igpu = found.integrated().stream().map(OptimusCandidate::ids).distinct()

@@ -4,7 +4,6 @@ import io.github.vbios.firmware.CarvedRom;
 import io.github.vbios.firmware.ExternalTools;
 import io.github.vbios.firmware.Extraction;
 import io.github.vbios.firmware.Extractor;
-import io.github.vbios.firmware.Incomplete;
 import io.github.vbios.firmware.Limits;
 import io.github.vbios.firmware.LocatedFinding;
 import io.github.vbios.io.ByteSlice;
@@ -85,11 +84,6 @@ public final class OptimusSource {
             return rom.isDedicatedGpu() ? new Found(kind, one, List.of(), notes) : new Found(kind, List.of(), one, notes);
         }
         Extraction x = Extractor.run(data, name, Limits.defaults(), tools);
-        if (x.isIncomplete() && x.roms().stream().noneMatch(CarvedRom::isDisplay)) {
-            throw new VbiosException(VbiosException.Kind.INCOMPLETE, name + ": no video BIOS found so far, but the"
-                    + " input could not be fully examined (" + Incomplete.codes(x.incomplete()) + "); try"
-                    + " vbios extract with higher limits (--max-total, --max-stream, --deadline)");
-        }
         List<CarvedRom> display = x.roms().stream().filter(CarvedRom::isDisplay).toList();
         // The dGPU is the NVIDIA one; another dGPU vendor's ROM (AMD) only when no NVIDIA ROM is there.
         List<CarvedRom> nvidia = display.stream().filter(CarvedRom::isNvidia).toList();
