@@ -108,12 +108,12 @@ public final class PatchCommand implements Callable<Integer> {
         }
         PatchOutcome o = RomPatcher.prepare(read(input), options);
         PatchNextSteps next = PatchNextSteps.of(output, o.output(), host(), device);
+        if (next.device() != null && next.device().refused()) {
+            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, next.device().message() + ". Nothing was written");
+        }
         if (!json) {
             PatchText.report(out, name(input), o);
             out.flush();
-        }
-        if (next.device() != null && next.device().refused()) {
-            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, next.device().message() + ". Nothing was written");
         }
         RomPatcher.write(o, output, force, input);
         if (json) {
