@@ -129,6 +129,9 @@ public final class PassthroughPlanner {
             notes.add(file + " looks like a boot GPU's shadow copy: it lacks the EFI image the card's flash probably "
                     + "holds; way out: " + io.github.vbios.rom.ShadowCopy.wayOutLine(null));
         }
+        if (a.verdict().efiDamaged()) {
+            notes.add(file + ": " + a.verdict().advice());
+        }
         int v = a.pciImages().get(0).vendorId();
         int d = a.pciImages().get(0).deviceId();
         if (gpu.vendorId() >= 0 && (v != gpu.vendorId() || d != gpu.deviceId())) {
