@@ -122,7 +122,8 @@ public final class PassthroughPlanner {
         if (!a.isOptionRom()) {
             throw new VbiosException(VbiosException.Kind.INVALID_INPUT, file + ": " + a.notARomReason());
         }
-        if (!a.verdict().romfileReady()) {
+        // patch refuses shadow copies and damaged dumps: their own notes below say what to do instead
+        if (!a.verdict().romfileReady() && !a.verdict().shadowCopySuspect() && !a.verdict().efiDamaged()) {
             notes.add(file + " is not exactly the PCI view QEMU needs: run vbios patch " + file + " -o clean.rom");
         }
         if (a.verdict().shadowCopySuspect()) {
