@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
         description = {"Write the exact romfile QEMU needs from any GPU ROM dump: the PCI view, from",
             "the first image's 55 AA to the end of the last PCI image. Cuts NVIDIA NVGI/NVFW",
             "headers, NVIDIA-only images, InfoROM, backup copies and fill, and says what it",
-            "cut. The result is re-parsed before it is moved into place; IN is never written."},
+            "cut. The result is re-parsed before it is moved into place; IN is never written.",
+            "Refuses (exit 3) a boot GPU's shadow copy and a dump whose X64 EFI image does not",
+            "decompress, with what to get instead; afterwards prints where the romfile goes."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vbios patch nvflash-dump.rom -o gpu.rom     cut the romfile out of a dump",

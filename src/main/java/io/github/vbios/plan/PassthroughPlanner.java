@@ -163,12 +163,16 @@ public final class PassthroughPlanner {
         if (!a.isOptionRom()) {
             throw new VbiosException(VbiosException.Kind.INVALID_INPUT, file + ": " + a.notARomReason());
         }
-        if (!a.verdict().romfileReady()) {
+        // patch refuses shadow copies and damaged dumps: their own notes below say what to do instead
+        if (!a.verdict().romfileReady() && !a.verdict().shadowCopySuspect() && !a.verdict().efiDamaged()) {
             notes.add(file + " is not exactly the PCI view QEMU needs: run vbios patch " + file + " -o clean.rom");
         }
         if (a.verdict().shadowCopySuspect()) {
             notes.add(file + " looks like a boot GPU's shadow copy: it lacks the EFI image the card's flash probably "
                     + "holds; way out: " + io.github.vbios.rom.ShadowCopy.wayOutLine(null));
+        }
+        if (a.verdict().efiDamaged()) {
+            notes.add(file + ": " + a.verdict().advice());
         }
         int v = a.pciImages().get(0).vendorId();
         int d = a.pciImages().get(0).deviceId();
