@@ -29,7 +29,7 @@ public final class CodecException extends Exception {
         return this;
     }
 
-    /** True when the stream was refused for its size against the caller's cap or the ratio cap. */
+    /** True when the stream was refused for its size against the caller's output cap (not corrupt data). */
     public boolean isOverLimit() {
         return overLimit;
     }

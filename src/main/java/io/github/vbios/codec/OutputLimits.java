@@ -28,7 +28,7 @@ final class OutputLimits {
         }
         if (declared > ratioCap(inputBytes)) {
             throw new CodecException(format + ": declared output size " + declared + " bytes from "
-                    + inputBytes + " input bytes exceeds the sanity ratio of " + MAX_RATIO + ":1").overLimit();
+                    + inputBytes + " input bytes exceeds the sanity ratio of " + MAX_RATIO + ":1");
         }
         return (int) declared;
     }

@@ -16,15 +16,14 @@ final class SectionDecoders {
         if (!walk.budgetLeft(where)) {
             return null;
         }
-        int cap = walk.streamCap(in.length());
         Decoded first = null;
         DecodeFailure error = null;
         for (boolean tiano : new boolean[] {false, true}) {
-            if (first != null && !walk.budgetLeft(where)) {
-                break;
+            if (tiano && !walk.budgetLeft(where)) {
+                break; // the first try has set first or error
             }
             try {
-                byte[] out = Codecs.efi(in, tiano, cap);
+                byte[] out = Codecs.efi(in, tiano, walk.streamCap(in.length()));
                 Decoded dec = new Decoded(tiano ? "Tiano" : "EFI 1.1", ByteSlice.of(out));
                 walk.decoded(out.length);
                 if (Section.looksLikeStream(dec.data(), v3)) {

@@ -187,13 +187,18 @@ public final class Walk {
 
     /**
      * A stream was refused for its size: against the remaining budget when that was the smaller
-     * cap (the budget is spent for it), else against {@code --max-stream} or the ratio cap.
+     * cap (the budget is closed for it), against the ratio cap (a plain warning: the size is not
+     * believed, and no flag would help), else against {@code --max-stream} (incomplete).
      */
     void refused(Blob where, long offset, long inputBytes, String message) {
-        if (streamCap(inputBytes) < limits.streamCap(inputBytes)) {
+        int perStream = limits.streamCap(inputBytes);
+        if (streamCap(inputBytes) < perStream) {
             budget.close();
             budgetSpent(where);
             warn(where, offset, message);
+        } else if (perStream < limits.maxStream()) {
+            warn(where, offset, "limit hit: " + message + " (more than " + limits.maxRatio()
+                    + ":1 from the compressed size is not believed)");
         } else {
             incomplete(where, offset, Incomplete.STREAM_LIMIT, "limit hit: " + message + " (raise --max-stream)");
         }

@@ -126,6 +126,26 @@ class HostileBudgetTest {
         assertThat(r.code()).as(r.err()).isEqualTo(8);
     }
 
+    /**
+     * Issue 12.4: an input larger than the heap (a 200 MiB sparse file at -Xmx64m) ended in an
+     * OutOfMemoryError stack trace, exit 1. Now: a sentence naming the heap and VBIOS_JAVA_OPTS,
+     * exit 8 (or 3 where the reader refuses the size up front), never a trace.
+     */
+    @Test
+    void inputLargerThanTheHeap(@TempDir Path work) throws Exception {
+        Path in = work.resolve("big.bin");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(in.toFile(), "rw")) {
+            f.setLength(200L << 20);
+        }
+        for (String cmd : new String[] {"extract", "info"}) {
+            ChildVbios.Result r = check(in, work, "-Xmx64m", new String[] {cmd, in.toString()});
+            assertThat(r.code()).as(cmd + ": " + r.err()).isIn(3, 8);
+            if (r.code() == 8) {
+                assertThat(r.err()).contains("VBIOS_JAVA_OPTS=-Xmx");
+            }
+        }
+    }
+
     private static ChildVbios.Result check(Path in, Path work, String... args) throws Exception {
         return check(in, work, HEAP, args);
     }
