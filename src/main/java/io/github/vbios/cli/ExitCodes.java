@@ -9,7 +9,7 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 4;
     public static final int PERMISSION = 5;
     public static final int HOST_NOT_CAPABLE = 6;
-    /** The input could not be fully examined; what was examined held nothing (docs/exit-codes.md). */
+    /** The input could not be fully examined (limits, deadline, heap, unopenable container). */
     public static final int INCOMPLETE = 8;
 
     /** The exit-status table every command's --help ends with. */

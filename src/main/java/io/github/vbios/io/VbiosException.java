@@ -9,7 +9,7 @@ public class VbiosException extends RuntimeException {
     /** Exit statuses of DESIGN.md section 2. */
     public enum Kind {
         INTERNAL(1), USAGE(2), INVALID_INPUT(3), NOT_FOUND(4), PERMISSION(5), HOST_NOT_CAPABLE(6),
-        /** The input could not be fully examined (a wrapper not opened, a limit hit): not "nothing found". */
+        /** The input could not be fully examined (a limit, the deadline, the heap): never "nothing found". */
         INCOMPLETE(8);
 
         private final int exitCode;
