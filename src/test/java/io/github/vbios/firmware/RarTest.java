@@ -43,6 +43,21 @@ class RarTest {
     }
 
     @Test
+    void headerCrcsTellARealArchiveFromASignatureConstant() {
+        assertThat(Rar.headerValid(ByteSlice.of(RarBuilder.rar5Stored("a", new byte[4])), 0)).isTrue();
+        assertThat(Rar.headerValid(ByteSlice.of(RarBuilder.rar4Stored("a", new byte[4])), 0)).isTrue();
+        byte[] broken = RarBuilder.rar5Stored("a", new byte[4]);
+        broken[8] ^= 1;
+        assertThat(Rar.headerValid(ByteSlice.of(broken), 0)).isFalse();
+        // an exe that merely holds the signature bytes (a RAR-detecting tool) is not opened as a RAR
+        byte[] exe = FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x200],
+                new byte[] {0x52, 0x61, 0x72, 0x21, 0x1A, 0x07, 0x01, 0x00}, new byte[64]);
+        Extraction x = Fixtures.extract(exe);
+        assertThat(x.isIncomplete()).isFalse();
+        assertThat(x.containers()).noneMatch(c -> c.kind().equals("rar"));
+    }
+
+    @Test
     void unarUnpacksAStoredRar5() {
         Extraction x = withUnar(RarBuilder.rar5Stored("bios/spi.bin.xz", HIDDEN));
         assertThat(Fixtures.nvProvenance(x)).startsWith("dump.rar > rar:bios_spi.bin.xz > xz > FV@0x0");
