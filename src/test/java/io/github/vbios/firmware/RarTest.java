@@ -119,6 +119,12 @@ class RarTest {
         assertThat(doc.at("/findings/0/code").asText()).isEqualTo("unopened-container");
         assertThat(doc.at("/findings/0/message").asText()).contains("--no-external").contains("package unar");
         assertThat(doc.at("/verdict/message").asText()).startsWith("incomplete:");
+        StringWriter err = new StringWriter();
+        code = Main.run(new String[] {"optimus", "--no-external", rar.toString(), "-o", tmp.resolve("vm").toString(),
+            "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isEqualTo(8);
+        assertThat(err.toString()).contains("incomplete:").contains("package unar");
+        assertThat(tmp.resolve("vm")).doesNotExist();
         // a stored RAR without the tool: the raw scan still finds what is not compressed, and says so
         Path plain = tmp.resolve("plain.rar");
         Files.write(plain, RarBuilder.rar5Stored("spi.bin", Fixtures.NV_ROM));
