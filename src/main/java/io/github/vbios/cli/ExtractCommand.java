@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {
             "Find every video BIOS inside a BIOS update, firmware image, capsule, archive",
-            "(zip, 7z, gzip, xz, tar, cab, RAR through unar), vendor package (Dell PFS and BIOS Guard, AMI UCP and",
-            "BIOS Guard, Insyde iFlash/iFdPacker, Phoenix TDK), GPU flash dump or .reg export.",
+            "(zip, 7z, gzip, xz, tar, cab; RAR through unar), vendor package (Dell PFS and",
+            "BIOS Guard, AMI UCP and BIOS Guard, Insyde iFlash/iFdPacker, Phoenix TDK), GPU flash",
+            "dump or .reg export.",
             "Each distinct display ROM is written as a clean romfile",
             "DIR/vbios_VVVV_DDDD.rom (NVIDIA first); DIR/report.json lists every ROM,",
             "its provenance, the containers walked and all findings. Exit 4: no VBIOS;",

@@ -59,11 +59,14 @@ public final class OptimusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document (schema 1) listing every artefact")
     boolean json;
 
+    @Option(names = "--no-external", description = "never run innoextract, upx, unar or unrar, even when installed")
+    boolean noExternal;
+
     @Override
     public Integer call() throws Exception {
         OptimusRequest req = new OptimusRequest(input, outDir, device, ids == null ? null : OptimusRequest.parseIds(ids),
                 pick, hostRoot, mode == null ? null : SsdtMode.parse(mode), force);
-        OptimusResult r = Optimus.run(req, ExternalTools.system());
+        OptimusResult r = Optimus.run(req, noExternal ? ExternalTools.off() : ExternalTools.system());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (json) {

@@ -52,6 +52,7 @@ abstract class ExternalUnpacker implements Container {
     public boolean open(Blob blob, Walk walk) {
         Path program = locate(tools);
         if (program == null) {
+            walk.seen(blob, kind(), 0, blob.data().length(), null, "not unpacked");
             String why = tools.disabled() ? " not unpacked: external unpackers are off (--no-external); without it "
                     + programs() + " unpacks it when installed (package " + debianPackage() + ")"
                     : " found but " + programs() + " is not installed (install package " + debianPackage() + ")";

@@ -71,7 +71,7 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found) {
         if (x.roms().stream().noneMatch(CarvedRom::isDedicatedGpu)) {
             return "incomplete: the input could not be fully examined, so no verdict on a video BIOS: " + what;
         }
-        return found + "; incomplete: more may be inside what could not be opened: " + what;
+        return found + "; incomplete: more may be inside what could not be examined: " + what;
     }
 
     /** What was found, or why nothing useful was. */

@@ -33,6 +33,46 @@ final class Rar extends ExternalUnpacker {
         return b6 == 0 ? 4 : b6 == 1 && d.u8(off + 7) == 0 ? 5 : 0;
     }
 
+    /**
+     * True when a RAR signature at {@code off} is followed by a header whose CRC matches: RAR4's
+     * archive header (type 0x73; HEAD_CRC = low 16 bits of the CRC32 from HEAD_TYPE to the header's
+     * end), RAR5's first header (main archive 1 or encryption 4; CRC32 from the size field to the
+     * header's end). Used for signatures found inside exes, where the bytes may be a constant.
+     */
+    static boolean headerValid(ByteSlice d, int off) {
+        int v = version(d, off);
+        if (v == 4) {
+            int h = off + 7;
+            if (!d.contains(h, 13) || d.u8(h + 2) != 0x73) {
+                return false;
+            }
+            int size = d.u16(h + 5);
+            return size >= 13 && d.contains(h, size) && (crc32(d, h + 2, size - 2) & 0xFFFF) == d.u16(h);
+        }
+        if (v == 5) {
+            int h = off + 8;
+            long size = 0;
+            int p = h + 4;
+            for (int shift = 0; shift <= 14 && d.contains(p, 1); shift += 7) {
+                int b = d.u8(p++);
+                size |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    long end = p + size;
+                    int type = d.contains(p, 1) ? d.u8(p) : -1;
+                    return size > 0 && end <= d.length() && (type == 1 || type == 4)
+                            && crc32(d, h + 4, end - h - 4) == d.u32(h);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static long crc32(ByteSlice d, long off, long len) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(d.array(), d.arrayOffset() + (int) off, (int) len);
+        return crc.getValue();
+    }
+
     @Override
     public boolean recognises(ByteSlice d) {
         return version(d, 0) != 0;

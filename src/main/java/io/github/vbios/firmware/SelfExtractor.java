@@ -57,7 +57,7 @@ final class SelfExtractor implements Container {
             }
         }
         int rar = d.indexOf(Rar.PREFIX, 0x40);
-        while (rar > 0 && Rar.version(d, rar) == 0) {
+        while (rar > 0 && !Rar.headerValid(d, rar)) {
             rar = d.indexOf(Rar.PREFIX, rar + 1);
         }
         if (rar > 0) { // WinRAR SFX: the archive follows the SFX module

@@ -43,6 +43,21 @@ class RarTest {
     }
 
     @Test
+    void headerCrcsTellARealArchiveFromASignatureConstant() {
+        assertThat(Rar.headerValid(ByteSlice.of(RarBuilder.rar5Stored("a", new byte[4])), 0)).isTrue();
+        assertThat(Rar.headerValid(ByteSlice.of(RarBuilder.rar4Stored("a", new byte[4])), 0)).isTrue();
+        byte[] broken = RarBuilder.rar5Stored("a", new byte[4]);
+        broken[8] ^= 1;
+        assertThat(Rar.headerValid(ByteSlice.of(broken), 0)).isFalse();
+        // an exe that merely holds the signature bytes (a RAR-detecting tool) is not opened as a RAR
+        byte[] exe = FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x200],
+                new byte[] {0x52, 0x61, 0x72, 0x21, 0x1A, 0x07, 0x01, 0x00}, new byte[64]);
+        Extraction x = Fixtures.extract(exe);
+        assertThat(x.isIncomplete()).isFalse();
+        assertThat(x.containers()).noneMatch(c -> c.kind().equals("rar"));
+    }
+
+    @Test
     void unarUnpacksAStoredRar5() {
         Extraction x = withUnar(RarBuilder.rar5Stored("bios/spi.bin.xz", HIDDEN));
         assertThat(Fixtures.nvProvenance(x)).startsWith("dump.rar > rar:bios_spi.bin.xz > xz > FV@0x0");
@@ -104,13 +119,19 @@ class RarTest {
         assertThat(doc.at("/findings/0/code").asText()).isEqualTo("unopened-container");
         assertThat(doc.at("/findings/0/message").asText()).contains("--no-external").contains("package unar");
         assertThat(doc.at("/verdict/message").asText()).startsWith("incomplete:");
+        StringWriter err = new StringWriter();
+        code = Main.run(new String[] {"optimus", "--no-external", rar.toString(), "-o", tmp.resolve("vm").toString(),
+            "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isEqualTo(8);
+        assertThat(err.toString()).contains("incomplete:").contains("package unar");
+        assertThat(tmp.resolve("vm")).doesNotExist();
         // a stored RAR without the tool: the raw scan still finds what is not compressed, and says so
         Path plain = tmp.resolve("plain.rar");
         Files.write(plain, RarBuilder.rar5Stored("spi.bin", Fixtures.NV_ROM));
         Extraction x = Fixtures.extract(Files.readAllBytes(plain));
         ExtractPlan p = ExtractPlan.of(x, false);
         assertThat(p.found()).isTrue();
-        assertThat(p.verdict()).contains("found 1 NVIDIA VBIOS image; incomplete:");
+        assertThat(p.verdict()).contains("found 1 NVIDIA VBIOS image; incomplete: more may be inside");
         assertThat(Main.run(new String[] {"extract", "--no-external", plain.toString()}, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()))).as("incomplete even when something was found").isEqualTo(8);
     }
