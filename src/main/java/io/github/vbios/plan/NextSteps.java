@@ -62,10 +62,16 @@ final class NextSteps {
         s.append("- QEMU, a command line you already have: keep its `-machine` (q35) and firmware and add the options ")
                 .append("of `qemu-args.txt` once (they hold no `-machine` and no pflash drives).\n");
         s.append("- libvirt: `virsh edit VM`, add `xmlns:qemu=\"http://libvirt.org/schemas/domain/qemu/1.0\"` to ")
-                .append("`<domain>` and merge `libvirt-snippet.xml` (or run `vbios vm libvirt --device ")
+                .append("`<domain>` and merge `libvirt-snippet.xml` (all but its placeholder `<name>`), or better run ")
+                .append("`virsh dumpxml VM > VM.xml; vbios vm libvirt --device ").append(r.hostDevice())
+                .append(" --ssdt ssdt/ --romfile ").append(r.romfile()).append(" --domain VM.xml -o VM-gpu.xml; ")
+                .append("virsh define VM-gpu.xml` for the whole domain patched (it keeps the guest's firmware and ")
+                .append("devices, and serves pc machines too).\n");
+        s.append("- Proxmox VE: run these as root, then start the VM. They copy the tables to ")
+                .append("`/var/lib/vz/snippets/vbios-").append(OptimusConfigs.VMID).append("/`; `qm set --args` replaces ")
+                .append("existing args, so for a VM that has `args:` or a pinned machine run `vbios vm proxmox --device ")
                 .append(r.hostDevice()).append(" --ssdt ssdt/ --romfile ").append(r.romfile())
-                .append(" --domain VM.xml` for the patched domain).\n");
-        s.append("- Proxmox VE: run these as root, then start the VM:\n\n```\n");
+                .append(" --vmid ID --vm-config /etc/pve/qemu-server/ID.conf` instead, which merges:\n\n```\n");
         vm.proxmox().commands().forEach(l -> s.append(l).append('\n'));
         s.append("```\n\n");
         s.append("The ACPI tables are loaded with `-acpitable file=...` from `ssdt/` (").append(r.ssdtMode())
