@@ -53,7 +53,12 @@ public final class InputFiles {
         }
         try (InputStream in = Files.newInputStream(file)) {
             // the size is only a hint: read what is there, never more than cap + 1 bytes
-            byte[] first = in.readNBytes((int) Math.max(0, Math.min(a.size(), cap)));
+            // one array of the claimed size, filled in place (no second copy of a large image)
+            byte[] first = new byte[(int) Math.max(0, Math.min(a.size(), cap))];
+            int got = in.readNBytes(first, 0, first.length);
+            if (got < first.length) {
+                return java.util.Arrays.copyOf(first, got);
+            }
             int room = (int) (cap + 1 - first.length);
             byte[] rest = in.readNBytes(room);
             if (rest.length == 0) {

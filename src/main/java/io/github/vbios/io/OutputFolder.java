@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * An output folder chosen by the user, written as one set: every file goes first into a hidden
- * staging folder beside it ({@link OutputTransaction}), and {@link #commit} moves the set into
+ * staging folder ({@link OutputTransaction}), and {@link #commit} moves the set into
  * place at the end. A run that fails (disk full, bad input found late, a signal) leaves the
  * folder as it was, and creates nothing when it had nothing yet. Names cannot leave the folder
  * ({@link #resolve}), and no name may replace an input ({@link Inputs}).

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The set of files one {@link OutputFolder} (and its sub-folders) writes: staged in a hidden
- * folder beside the target, {@code .NAME<digits>.part}, then moved into place. A target that does
+ * folder {@code .NAME<digits>.part} beside the target (inside it when it exists already), then
+ * moved into place. A target that does
  * not exist yet appears with one rename; into an existing folder ({@code --force}) each file is
  * renamed into place after the file it replaces was moved aside, so a failure half-way moves
  * every replaced file back. Files and folders are created with the modes the umask gives.
@@ -61,8 +62,11 @@ final class OutputTransaction {
             try {
                 createdAbove = firstMissing(root.getParent());
                 Files.createDirectories(root.getParent());
+                // an existing folder stages inside itself: its parent may not be writable
+                // (/var/lib/libvirt/vbios made for the user), the folder is
+                Path anchor = Files.isDirectory(root) ? root.resolve("vbios-staging") : root;
                 for (int attempt = 0; staging == null; attempt++) {
-                    Path p = PartFiles.beside(root);
+                    Path p = PartFiles.beside(anchor);
                     try {
                         staging = Files.createDirectory(p);
                     } catch (java.nio.file.FileAlreadyExistsException e) {

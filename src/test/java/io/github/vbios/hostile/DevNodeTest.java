@@ -51,6 +51,9 @@ class DevNodeTest {
                         + " -o /dev/null --force 2>/dev/null; echo \"vm-rc=$?\"",
                 "echo \"null-kind-after-vm=$(stat -c %F /dev/null)\"");
         HostileRun.Result r = HostileRun.exec(300, List.of("unshare", "-m", "sh", "-c", script));
+        if (r.code() == 90) {
+            System.out.println("DevNodeTest skipped: mounting a tmpfs on /dev in the namespace is refused");
+        }
         Assumptions.assumeFalse(r.code() == 90, "mounting a tmpfs on /dev in the namespace is refused");
         assertThat(r.out()).as(r.all()).contains("null-rc=2").contains("null-kind=character special file")
                 .contains("stdout-rc=0").contains("stdout-kind=symbolic link").contains("dash-rc=0")

@@ -162,6 +162,23 @@ class OutputSafetyTest {
     }
 
     @Test
+    void optimusConfigsPointAtTheFinalFolderNotTheStagingOne() throws Exception {
+        Path in = Files.write(dir.resolve("gpu.rom"), DemoSamples.romfile());
+        Path host = SampleHosts.optimusLaptop(dir.resolve("host"));
+        for (String[] extra : new String[][] {{"--host-root", host.toString()}, {"--host-root", dir.resolve("none").toString()}}) {
+            Path o = dir.resolve("o-" + Path.of(extra[1]).getFileName());
+            HostileRun.Result r = HostileRun.run(60, "optimus", in.toString(), "-o", o.toString(), extra[0], extra[1]);
+            assertThat(r.code()).as(r.all()).isZero();
+            assertThat(r.all()).doesNotContain(".part");
+            for (String f : new String[] {"qemu-args.txt", "libvirt-snippet.xml", "proxmox.conf", "NEXT-STEPS.md"}) {
+                String text = Files.readString(o.resolve(f));
+                assertThat(text).as(f).doesNotContain(".part").contains(o.resolve("ssdt/vbios-rom.aml").toString());
+            }
+            assertThat(Files.readString(o.resolve("qemu-args.txt"))).contains("romfile=" + o.resolve(ROM_NAME));
+        }
+    }
+
+    @Test
     void outputsGetTheModeTheUmaskGives() throws Exception {
         Path probe = dir.resolve("probe");
         Files.newByteChannel(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
