@@ -128,7 +128,7 @@ for jdk in "${jdks[@]}"; do
   export JAVA_HOME="$jdk"
   m=$(major "$jdk")
   aid="JDK $m: $(if [ "$m" -ge 25 ]; then echo "AOT cache"; else echo "AppCDS archive"; fi)"
-  ./vbios --version >/dev/null 2>&1   # makes this JDK's start-up cache (once per JDK and build)
+  VBIOS_PREPARE_CACHE=1 ./vbios || true   # this JDK's start-up caches (once per JDK and build)
   echo
   echo "== $jdk ($aid)"
 
