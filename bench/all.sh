@@ -102,7 +102,7 @@ where_time_goes() {
 -XX:StartFlightRecording=filename=$jfr,settings=profile" "$@" > "$out" 2>&1 || true
   local user sys
   echo "    where the time goes ($label, one run with JIT/GC/JFR reports):"
-  awk '/C1 {speed|C1 Compile Time|C2 Compile Time|Total compilation time/ {sub(/^ */, ""); print "      JIT: " $0}' "$out" | head -n 3
+  awk '/C1 Compile Time|C2 Compile Time|Total compilation time/ {sub(/^ */, ""); print "      JIT: " $0}' "$out" | head -n 3
   if [ -s "$gc" ]; then
     awk '/Pause/ {n++; gsub(/ms/, "", $NF); ms += $NF} END {printf "      GC: %d pauses, %.1f ms\n", n, ms}' "$gc"
   fi
@@ -128,7 +128,7 @@ for jdk in "${jdks[@]}"; do
   export JAVA_HOME="$jdk"
   m=$(major "$jdk")
   aid="JDK $m: $(if [ "$m" -ge 25 ]; then echo "AOT cache"; else echo "AppCDS archive"; fi)"
-  ./vbios --version >/dev/null 2>&1   # makes this JDK's start-up cache (once per JDK and build)
+  VBIOS_PREPARE_CACHE=1 ./vbios || true   # this JDK's start-up caches (once per JDK and build)
   echo
   echo "== $jdk ($aid)"
 
@@ -148,9 +148,13 @@ for jdk in "${jdks[@]}"; do
     "$(med vbios)" "$(med java)" "$r" "$target" "$(verdict "$r" "$target")" "$(cpu vbios)" "$(cpu java)" \
     "$(ratio "$(cpu vbios)" "$(cpu java)")"
   if [ "$(verdict "$r" "$target")" != ok ]; then
-    echo "    where the time goes: JVM with the cache, no launcher $(med jvm-only) ms (launcher script:" \
-         "$(awk -v a="$(med vbios)" -v b="$(med jvm-only)" 'BEGIN {printf "%.1f", a - b}') ms);" \
-         "without the cache $(med no-cache) ms"
+    echo "    where the time goes (wall/cpu ms): the JVM alone with the cache $(med jvm-only)/$(cpu jvm-only)," \
+         "so the launcher script $(awk -v a="$(med vbios)" -v b="$(med jvm-only)" 'BEGIN {printf "%.1f", a - b}')/$(awk \
+         -v a="$(cpu vbios)" -v b="$(cpu jvm-only)" 'BEGIN {printf "%.1f", a - b}');" \
+         "without the cache $(med no-cache)/$(cpu no-cache); java -version $(med java)/$(cpu java)"
+    "$jdk/bin/java" "${flags[@]}" -Xlog:startuptime -jar target/vbios.jar --version 2>/dev/null \
+      | awk '/Genesis|Initialize java.lang classes|Initialize module system|Create VM/ {
+          sub(/.*\]\[startuptime\] /, ""); printf "      JVM start: %s\n", $0}'
   fi
 
   # batch
