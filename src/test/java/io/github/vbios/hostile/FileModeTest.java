@@ -52,7 +52,7 @@ class FileModeTest {
                 }
             }
         }
-        for (String artefact : new String[] {"romfile.rom", "qemu-args.txt", "extracted/report.json",
+        for (String artefact : new String[] {"romfile.rom", "start-vm.sh", "extracted/report.json",
             "ssdt/vbios-rom.aml", "ssdt/vbios-ssdt.json", "optimus/NEXT-STEPS.md", "optimus/ssdt/vbios-rom.aml"}) {
             assertThat(modes).containsEntry(artefact, "rw-r--r--");
         }
