@@ -200,6 +200,10 @@ class GuestBootMatrixTest {
         }
         vm.addAll(List.of("--romfile", String.valueOf(romfile), "--ssdt", ssdt.toString(), "--json"));
         JsonNode plan = Vbios.run(vm).ok().json();
+        if (c.source().optimus() && c.stack().equals("pve0")) {
+            // optimus's own proxmox.conf (hostpci0), not vm proxmox's: the file the user pastes
+            plan = optimusProxmoxConf(dir.resolve("optimus/proxmox.conf"), plan);
+        }
         long start = System.nanoTime();
         Stack.Run run = stack.run(plan, guest, BOOT_TIMEOUT_S);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
@@ -211,6 +215,19 @@ class GuestBootMatrixTest {
         byte[] padded = java.util.Arrays.copyOf(Files.readAllBytes(romfile), expected.length);
         return new Boot(c, argv, serial, run.log() + (run.done() ? "" : "\n(timed out)"),
                 expected, ByteSlice.of(padded).sha256(), plan.get("acpiPath").asText(), seconds);
+    }
+
+    /** The {@code key: value} lines of optimus's proxmox.conf in place of {@code vm proxmox}'s. */
+    private static JsonNode optimusProxmoxConf(Path conf, JsonNode plan) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode o = ((com.fasterxml.jackson.databind.node.ObjectNode) plan)
+                .deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode lines = o.putArray("proxmoxConfig");
+        for (String l : Files.readAllLines(conf)) {
+            if (!l.isBlank() && !l.startsWith("#")) {
+                lines.add(l);
+            }
+        }
+        return o;
     }
 
     private static void check(Boot b) {
