@@ -50,8 +50,15 @@ class FwCfgGuestBootTest {
         guest = dir;
     }
 
-    /** A read, optionally preceded by another fw_cfg user selecting the signature item and reading n bytes. */
-    record Step(long offset, long length, int interfere) {
+    /**
+     * A read, optionally preceded by another fw_cfg user selecting the signature item and reading
+     * {@code interfere} bytes; {@code timed}: one of the driver's in-order 4 KiB calls, which must
+     * take under a second (a call that finds the stream moved also re-reads up to its offset).
+     */
+    record Step(long offset, long length, int interfere, boolean timed) {
+        Step(long offset, long length, int interfere) {
+            this(offset, length, interfere, false);
+        }
     }
 
     /**
@@ -62,13 +69,13 @@ class FwCfgGuestBootTest {
     static List<Step> steps(int size) {
         List<Step> s = new ArrayList<>();
         for (long off = 0; off < 0x20000; off += 0x1000) {
-            s.add(new Step(off, 0x1000, off == 0x10000 ? 3 : 0));
+            s.add(new Step(off, 0x1000, off == 0x10000 ? 3 : 0, off != 0x10000));
         }
         s.add(new Step(size, 0x1000, 0));
         s.add(new Step(0, 16, 0));
         s.add(new Step(0x8000, 0x1000, 2));
         s.add(new Step(0x12345, 0x1000, 0));
-        s.add(new Step(0x1FF00, 0x1000, 0));
+        s.add(new Step(0x1FF00, 0x1000, 0)); // finds the stream moved by the step before: re-reads 128 KiB
         return s;
     }
 
@@ -195,7 +202,7 @@ class FwCfgGuestBootTest {
             Step st = steps.get(i);
             assertThat(got.get(i).bytes()).as("guest _ROM(0x%x, 0x%x)", st.offset(), st.length())
                     .isEqualTo(RomReads.expected(rom, new RomReads.Read(st.offset(), st.length())));
-            if (st.interfere() == 0 && st.length() == 0x1000) {
+            if (st.timed()) {
                 max = Math.max(max, got.get(i).ticks());
             }
         }
