@@ -13,6 +13,7 @@ import io.github.vbios.vm.LibvirtDomain;
 import io.github.vbios.vm.LibvirtXml;
 import io.github.vbios.vm.PassthroughPlan;
 import io.github.vbios.vm.ProxmoxConfig;
+import io.github.vbios.vm.ProxmoxVmConfig;
 import io.github.vbios.vm.QemuArgs;
 import io.github.vbios.vm.VmTarget;
 import java.io.IOException;
@@ -51,6 +52,19 @@ public final class VmCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    /** OVMF images: only the QEMU output uses them (libvirt and Proxmox pick their own). */
+    static final class Ovmf {
+        @Option(names = "--ovmf-code", paramLabel = "FILE", description = "OVMF code image (default: ${DEFAULT-VALUE})")
+        String code = PlanRequest.OVMF_CODE;
+
+        @Option(names = "--ovmf-vars", paramLabel = "FILE",
+                description = "this VM's copy of OVMF_VARS, made from the template on the first start (default: ${DEFAULT-VALUE})")
+        String vars = PlanRequest.OVMF_VARS_COPY;
+
+        @Option(names = "--ovmf-vars-template", paramLabel = "FILE", description = "OVMF_VARS template (default: ${DEFAULT-VALUE})")
+        String template = PlanRequest.OVMF_VARS;
+    }
+
     static PassthroughPlan plan(VmOptions o, VmTarget target, LibvirtDomain domain, int proxmoxIndex)
             throws IOException {
         return PassthroughPlanner.plan(new HostReader(o.hostRoot).snapshot(), request(o, target, domain, proxmoxIndex));
@@ -61,7 +75,8 @@ public final class VmCommand implements Callable<Integer> {
                 VbiosException.Kind.USAGE, "--device '" + o.device + "' is not a PCI address like 0000:01:00.0"));
         PlanRequest req = new PlanRequest(target, address, o.romfile, o.ssdt,
                 o.subsystem == null ? null : SubsystemIds.parse(o.subsystem), o.gpuOnly, !o.keepHotplug,
-                proxmoxIndex, domain, o.machine, o.ovmfCode, o.ovmfVars);
+                proxmoxIndex, domain, o.machine == null ? "q35" : o.machine, PlanRequest.OVMF_CODE,
+                PlanRequest.OVMF_VARS_COPY);
         return req;
     }
 
@@ -106,10 +121,15 @@ public final class VmCommand implements Callable<Integer> {
         CommandSpec spec;
         @Mixin
         VmOptions options;
+        @Mixin
+        Ovmf ovmf;
 
         @Override
         public Integer call() throws IOException {
-            PassthroughPlan plan = plan(options, VmTarget.QEMU, null, 0);
+            PlanRequest r = request(options, VmTarget.QEMU, null, 0);
+            PassthroughPlan plan = PassthroughPlanner.plan(new HostReader(options.hostRoot).snapshot(),
+                    new PlanRequest(r.target(), r.device(), r.romfile(), r.ssdtDir(), r.subsystem(), r.gpuOnly(),
+                            r.hotplugOff(), 0, null, r.machine(), ovmf.code, ovmf.vars));
             List<String> args = QemuArgs.render(plan);
             String text = "# GPU ACPI path in the guest: " + plan.acpiPath() + "\nqemu-system-x86_64 \\\n"
                     + QemuArgs.toShell(args);
@@ -184,15 +204,37 @@ public final class VmCommand implements Callable<Integer> {
         @Option(names = "--vmid", paramLabel = "ID", description = "the VM's id for qm set (default: 100)")
         String vmid = "100";
 
-        @Option(names = "--index", paramLabel = "N", description = "use hostpciN (0-15, default 0)")
-        int index;
+        @Option(names = "--index", paramLabel = "N", description = "use hostpciN (0-15; default: the VM's hostpci "
+                + "that passes the GPU, else the first free one, else 0)")
+        Integer index;
+
+        @Option(names = "--vm-config", paramLabel = "FILE", description = "the VM's config to merge with "
+                + "(/etc/pve/qemu-server/ID.conf): keeps its machine version, firmware, args and hostpci slots")
+        Path vmConfig;
+
+        @Option(names = "--switch-to-uefi", description = "set bios: ovmf on a SeaBIOS VM (default: keep its firmware)")
+        boolean switchToUefi;
 
         @Override
         public Integer call() throws IOException {
-            PassthroughPlan plan = plan(options, VmTarget.PROXMOX, null, index);
-            ProxmoxConfig.Rendered r = ProxmoxConfig.render(plan, vmid);
+            ProxmoxVmConfig vm = null;
+            if (vmConfig != null) {
+                if (options.machine != null) {
+                    throw new VbiosException(VbiosException.Kind.USAGE, "--machine and --vm-config: the machine comes "
+                            + "from the VM's config (change it with qm set VMID --machine)");
+                }
+                if (!Files.isRegularFile(vmConfig)) {
+                    throw new VbiosException(VbiosException.Kind.INVALID_INPUT, vmConfig + ": no such file");
+                }
+                vm = ProxmoxVmConfig.read(Files.readString(vmConfig));
+            }
+            PlanRequest req = request(options, VmTarget.PROXMOX, null, index == null ? PlanRequest.AUTO_INDEX : index)
+                    .withProxmoxVm(vm).withSwitchToUefi(switchToUefi);
+            PassthroughPlan plan = PassthroughPlanner.plan(new HostReader(options.hostRoot).snapshot(), req);
+            ProxmoxConfig.Rendered r = ProxmoxConfig.render(plan, vmid, vm, switchToUefi, options.machine);
             StringBuilder text = new StringBuilder("# GPU ACPI path in the guest: " + plan.acpiPath() + "\n");
-            text.append("# lines for /etc/pve/qemu-server/").append(vmid).append(".conf:\n");
+            text.append("# ").append(vm == null ? "lines for" : "merged").append(" /etc/pve/qemu-server/").append(vmid)
+                    .append(".conf:\n");
             r.configLines().forEach(l -> text.append(l).append('\n'));
             text.append("# or apply them (as root) with:\n");
             r.commands().forEach(c -> text.append(c).append('\n'));

@@ -23,17 +23,12 @@ final class VmOptions {
     @Option(names = "--gpu-only", description = "leave the GPU's other functions (HDMI audio) on the host")
     boolean gpuOnly;
 
-    @Option(names = "--keep-hotplug", description = "keep ACPI hotplug on the root port (default: hotplug=off)")
+    @Option(names = "--keep-hotplug", description = "keep hotplug on the GPU's root port (default: hotplug=off; "
+            + "for Proxmox: -set device.ich9-pcie-port-N.hotplug=off in args)")
     boolean keepHotplug;
 
     @Option(names = "--machine", paramLabel = "TYPE", description = "machine type (default: q35; pin e.g. pc-q35-8.2 for a stable ACPI layout)")
-    String machine = "q35";
-
-    @Option(names = "--ovmf-code", paramLabel = "FILE", description = "OVMF code image (default: /usr/share/OVMF/OVMF_CODE_4M.fd)")
-    String ovmfCode = "/usr/share/OVMF/OVMF_CODE_4M.fd";
-
-    @Option(names = "--ovmf-vars", paramLabel = "FILE", description = "this VM's copy of OVMF_VARS (default: vm-OVMF_VARS.fd)")
-    String ovmfVars = "vm-OVMF_VARS.fd";
+    String machine;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the configuration to FILE instead of stdout")
     Path output;

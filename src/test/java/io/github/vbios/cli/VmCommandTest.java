@@ -89,7 +89,7 @@ class VmCommandTest {
         assertThat(doc.get("proxmoxConfig").toString())
                 .contains("hostpci0: 0000:01:00,pcie=1,romfile=dgpu.rom,sub-vendor-id=0x1025,sub-device-id=0x1418");
         assertThat(doc.get("commands").get(0).asText()).isEqualTo("cp " + rom + " /usr/share/kvm/dgpu.rom");
-        assertThat(doc.get("commands").get(1).asText()).startsWith("qm set 104 ");
+        assertThat(doc.get("commands").get(1).asText()).startsWith("qm set 104 ").doesNotContain("--machine");
         assertThat(doc.get("plan").get("rootPorts").get(0).get("functions").get(0).get("subsystemVendorId").asText())
                 .isEqualTo("1025");
     }
@@ -107,6 +107,26 @@ class VmCommandTest {
         assertThat(r.err()).contains("\\_SB.PCI0.S08.S00").contains("\\_SB.PCI0.SE0.S00").contains("vbios ssdt --rom")
                 .doesNotContain("Exception");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void proxmoxMergesTheVmConfigAndOvmfOptionsAreQemuOnly() throws Exception {
+        Path host = SampleHosts.optimusLaptop(tmp.resolve("host"));
+        Path conf = Files.writeString(tmp.resolve("104.conf"), "machine: pc-q35-8.1\nbios: ovmf\nargs: -cpu host\n"
+                + "hostpci0: 0000:02:00,pcie=1\nmemory: 8192\n");
+        DoctorCommandTest.Run r = DoctorCommandTest.run("vm", "proxmox", "--host-root", host.toString(),
+                "--device", "01:00.0", "--vmid", "104", "--vm-config", conf.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("# merged /etc/pve/qemu-server/104.conf").contains("machine: pc-q35-8.1\n")
+                .contains("hostpci0: 0000:02:00,pcie=1\n").contains("hostpci1: 0000:01:00,pcie=1")
+                .contains("args: -cpu host -set device.ich9-pcie-port-2.hotplug=off");
+        assertThat(r.err()).contains("\\_SB.PCI0.SE1.S00");
+        DoctorCommandTest.Run ovmf = DoctorCommandTest.run("vm", "proxmox", "--host-root", host.toString(),
+                "--device", "01:00.0", "--ovmf-code", "/x.fd");
+        assertThat(ovmf.code()).isEqualTo(2);
+        DoctorCommandTest.Run both = DoctorCommandTest.run("vm", "proxmox", "--host-root", host.toString(),
+                "--device", "01:00.0", "--vm-config", conf.toString(), "--machine", "q35");
+        assertThat(both.code()).isEqualTo(2);
     }
 
     private Path writeRom() throws IOException {

@@ -95,14 +95,18 @@ class RenderTest {
         ProxmoxConfig.Rendered r = ProxmoxConfig.render(Plans.laptop("/root/vfio/dgpu.rom",
                 List.of("/root/vfio/ssdt-rom.aml"), new FwCfgEntry("opt/io.github.vbios/vbios", "/root/vfio/dgpu.rom")), "100");
         assertThat(r.configLines()).containsExactly(
-                "machine: q35",
-                "bios: ovmf",
+                "# machine: must be q35; keep a pinned version (pc-q35-8.1, pc-q35-8.1+pve0) if the VM has one",
+                "# bios: ovmf or seabios; both serve the tables",
                 "hostpci0: 0000:01:00,pcie=1,romfile=dgpu.rom,sub-vendor-id=0x1025,sub-device-id=0x1418",
-                "args: -acpitable file=/root/vfio/ssdt-rom.aml -fw_cfg name=opt/io.github.vbios/vbios,file=/root/vfio/dgpu.rom");
+                "args: -acpitable file=/var/lib/vz/snippets/vbios-100/ssdt-rom.aml -fw_cfg name=opt/io.github.vbios/vbios,"
+                        + "file=/var/lib/vz/snippets/vbios-100/dgpu.rom -set device.ich9-pcie-port-1.hotplug=off");
         assertThat(r.commands()).containsExactly(
+                "mkdir -p /var/lib/vz/snippets/vbios-100",
+                "cp /root/vfio/ssdt-rom.aml /root/vfio/dgpu.rom /var/lib/vz/snippets/vbios-100/",
                 "cp /root/vfio/dgpu.rom /usr/share/kvm/dgpu.rom",
-                "qm set 100 --machine q35 --bios ovmf --hostpci0 0000:01:00,pcie=1,romfile=dgpu.rom,sub-vendor-id=0x1025,"
-                        + "sub-device-id=0x1418 --args '-acpitable file=/root/vfio/ssdt-rom.aml -fw_cfg "
-                        + "name=opt/io.github.vbios/vbios,file=/root/vfio/dgpu.rom'");
+                "qm set 100 --hostpci0 0000:01:00,pcie=1,romfile=dgpu.rom,sub-vendor-id=0x1025,"
+                        + "sub-device-id=0x1418 --args '-acpitable file=/var/lib/vz/snippets/vbios-100/ssdt-rom.aml -fw_cfg "
+                        + "name=opt/io.github.vbios/vbios,file=/var/lib/vz/snippets/vbios-100/dgpu.rom "
+                        + "-set device.ich9-pcie-port-1.hotplug=off'");
     }
 }
