@@ -235,6 +235,8 @@ class GuestBootMatrixTest {
                 String.join(" ", b.argv()), b.qemuLog(), tail(b.serial()));
         GuestReport r = GuestReport.of(b.serial());
         assertThat(r).as("guest reached the end of /init within %d s; %s", BOOT_TIMEOUT_S, context).isNotNull();
+        r.read("nvidia").ifPresent(read -> System.out.printf("guest %s: slowest NVIDIA-style _ROM call %d ms%n",
+                b.cell().id(), read.slowestMs()));
         String sha = ByteSlice.of(b.expected()).sha256();
         for (String driver : List.of("nvidia", "nouveau")) {
             GuestReport.Read read = r.read(driver).orElse(null);
