@@ -125,9 +125,15 @@ class GuestBootMatrixTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (pool != null) {
             pool.shutdownNow();
+        }
+        if (libvirt != null) {
+            // the session libvirtd that lived there exits by itself when idle (libvirtd --timeout)
+            try (Stream<Path> files = Files.walk(libvirt.home())) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
