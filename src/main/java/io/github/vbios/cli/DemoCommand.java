@@ -83,10 +83,10 @@ public final class DemoCommand implements Callable<Integer> {
                 "--root-port", "00:1c.0", "-o", dir.resolve("ssdt").toString(), "--force"));
         s.add(new Step("is the (sample) host ready? its dGPU shares an IOMMU group with an NVMe drive", List.of(0, 6),
                 "doctor", "--host-root", h));
-        s.add(new Step("QEMU arguments for the host's dGPU with romfile and tables", List.of(0),
+        s.add(new Step("a QEMU start script for the host's dGPU with romfile and tables", List.of(0),
                 "vm", "qemu", "--device", SampleHosts.LAPTOP_DGPU, "--host-root", h,
                 "--romfile", dir.resolve("romfile.rom").toString(), "--ssdt", dir.resolve("ssdt").toString(),
-                "-o", dir.resolve("qemu-args.txt").toString(), "--force"));
+                "-o", dir.resolve("start-vm.sh").toString(), "--force"));
         s.add(new Step("all of it in one go, from the BIOS image (it also holds the iGPU ROM)", List.of(0),
                 "optimus", dir.resolve(FIRMWARE).toString(), "-o", dir.resolve("optimus").toString(),
                 "--ids", String.format("10de:%04x", NvidiaSample.DEVICE), "--host-root", h, "--force"));
@@ -114,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  " + DUMP + "        the sample flash dump; romfile.rom is its PCI view (vbios patch)");
         out.println("  " + FIRMWARE + "           the sample laptop BIOS; extracted/ holds the ROMs vbios extract found");
         out.println("  ssdt/                   _ROM and battery tables (.aml) with readable .dsl (vbios ssdt)");
-        out.println("  qemu-args.txt           vfio-pci + root port + -acpitable for the sample host (vbios vm qemu)");
+        out.println("  start-vm.sh             QEMU start script: vfio-pci + root port + -acpitable for the sample host (vbios vm qemu)");
         out.println("  optimus/                everything at once; start with optimus/NEXT-STEPS.md");
         out.println("Try the same on your files: vbios optimus YOUR-BIOS-UPDATE -o vm/   (vbios --help lists all commands)");
     }

@@ -15,6 +15,7 @@ import io.github.vbios.vm.PassthroughPlan;
 import io.github.vbios.vm.ProxmoxConfig;
 import io.github.vbios.vm.ProxmoxVmConfig;
 import io.github.vbios.vm.QemuArgs;
+import io.github.vbios.vm.QemuScript;
 import io.github.vbios.vm.VmTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -112,9 +113,11 @@ public final class VmCommand implements Callable<Integer> {
     }
 
     @Command(name = "qemu", mixinStandardHelpOptions = true,
-            description = "qemu-system-x86_64 arguments (pcie-root-port, vfio-pci, -acpitable, -fw_cfg).",
+            description = {"A complete start script for qemu-system-x86_64 (q35, OVMF with its own variable store, a disk",
+                "you set, emulated VGA) with the GPU: pcie-root-port, vfio-pci, -acpitable, -fw_cfg."},
             footerHeading = "%nExamples:%n",
-            footer = {"  vbios vm qemu --device 0000:01:00.0 --romfile gpu.rom --ssdt ssdt/",
+            footer = {"  vbios vm qemu --device 0000:01:00.0 --romfile gpu.rom --ssdt ssdt/ -o start-vm.sh",
+                "  DISK=win11.qcow2 sh start-vm.sh",
                 "  vbios vm qemu --device 01:00.0 --gpu-only --subsystem 1025:1418 --json"})
     static final class Qemu implements Callable<Integer> {
         @Spec
@@ -131,9 +134,12 @@ public final class VmCommand implements Callable<Integer> {
                     new PlanRequest(r.target(), r.device(), r.romfile(), r.ssdtDir(), r.subsystem(), r.gpuOnly(),
                             r.hotplugOff(), 0, null, r.machine(), ovmf.code, ovmf.vars));
             List<String> args = QemuArgs.render(plan);
-            String text = "# GPU ACPI path in the guest: " + plan.acpiPath() + "\nqemu-system-x86_64 \\\n"
-                    + QemuArgs.toShell(args);
-            return emit(spec, options, VmTarget.QEMU, plan, text, Map.of("qemuArgs", args));
+            String script = QemuScript.render(plan, ovmf.template);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("qemuArgs", args);
+            extra.put("qemuPassthroughArgs", QemuArgs.passthrough(plan));
+            extra.put("startScript", script);
+            return emit(spec, options, VmTarget.QEMU, plan, script, extra);
         }
     }
 

@@ -13,6 +13,29 @@ final class NextSteps {
     private NextSteps() {
     }
 
+    /**
+     * A muxless laptop dGPU has no display outputs: the guest is seen through an emulated display,
+     * or the dGPU renders into a virtual display read by Looking Glass or a remote-desktop server.
+     */
+    private static void display(StringBuilder s) {
+        s.append("## Seeing the guest's display\n\n");
+        s.append("A laptop (muxless) dGPU has no display outputs: nothing the guest draws on it reaches a monitor. ")
+                .append("Pick one:\n\n");
+        s.append("- **Emulated display as the primary screen** (simplest, also for installing the driver): ")
+                .append("`start-vm.sh` has `-vga std` with VNC on 127.0.0.1:5900 (`DISPLAY_ARGS='-display gtk'` with ")
+                .append("Debian's qemu-system-gui, or `-spice port=5930,disable-ticketing=on`); libvirt: keep the domain's ")
+                .append("`<video>` (QXL or virtio) and `<graphics type='spice'>`; Proxmox: keep `vga:` at its default ")
+                .append("and use the console, and do not set `x-vga=1` (that makes the dGPU the primary VGA). ")
+                .append("Applications run on the NVIDIA GPU when asked to (Windows: Settings > Display > Graphics).\n");
+        s.append("- **Looking Glass**: the dGPU needs a display to render into: install an indirect display driver ")
+                .append("(a virtual monitor, e.g. the IddSampleDriver-based Virtual Display Driver) in Windows, then the ")
+                .append("Looking Glass host in the guest and an IVSHMEM device in the VM (libvirt `<shmem ")
+                .append("name='looking-glass'>`, QEMU `-device ivshmem-plain`), and the client on the host.\n");
+        s.append("- **Remote desktop**: RDP (Windows Pro), or a streaming server such as Sunshine or Parsec that ")
+                .append("encodes on the dGPU (it also needs a virtual display).\n\n");
+        s.append("(vbios did not test these in a guest; they are the usual routes for muxless laptops.)\n\n");
+    }
+
     static String render(OptimusResult r, OptimusConfigs.Rendered vm) {
         OptimusCandidate c = r.selection().chosen();
         StringBuilder s = new StringBuilder();
@@ -33,19 +56,29 @@ final class NextSteps {
                             + "there with `--device BDF`.\n");
         }
         s.append("\n## 2. VM configuration (pick one)\n\n");
-        s.append("- QEMU: append the arguments of `qemu-args.txt` to your `qemu-system-x86_64` command line ")
-                .append("(q35 machine, OVMF).\n");
+        s.append("- QEMU, a new VM: `DISK=/path/to/disk.qcow2 sh start-vm.sh` (q35, OVMF with its own variable ")
+                .append("store, copied from the template on the first start, the emulated display and the dGPU; ")
+                .append("set DISK first).\n");
+        s.append("- QEMU, a command line you already have: keep its `-machine` (q35) and firmware and add the options ")
+                .append("of `qemu-args.txt` once (they hold no `-machine` and no pflash drives).\n");
         s.append("- libvirt: `virsh edit VM`, add `xmlns:qemu=\"http://libvirt.org/schemas/domain/qemu/1.0\"` to ")
-                .append("`<domain>` and merge `libvirt-snippet.xml` (or run `vbios vm libvirt --device ")
+                .append("`<domain>` and merge `libvirt-snippet.xml` (all but its placeholder `<name>`), or better run ")
+                .append("`virsh dumpxml VM > VM.xml; vbios vm libvirt --device ").append(r.hostDevice())
+                .append(" --ssdt ssdt/ --romfile ").append(r.romfile()).append(" --domain VM.xml -o VM-gpu.xml; ")
+                .append("virsh define VM-gpu.xml` for the whole domain patched (it keeps the guest's firmware and ")
+                .append("devices, and serves pc machines too).\n");
+        s.append("- Proxmox VE: run these as root, then start the VM. They copy the tables to ")
+                .append("`/var/lib/vz/snippets/vbios-").append(OptimusConfigs.VMID).append("/`; `qm set --args` replaces ")
+                .append("existing args, so for a VM that has `args:` or a pinned machine run `vbios vm proxmox --device ")
                 .append(r.hostDevice()).append(" --ssdt ssdt/ --romfile ").append(r.romfile())
-                .append(" --domain VM.xml` for the patched domain).\n");
-        s.append("- Proxmox VE: run these as root, then start the VM:\n\n```\n");
+                .append(" --vmid ID --vm-config /etc/pve/qemu-server/ID.conf` instead, which merges:\n\n```\n");
         vm.proxmox().commands().forEach(l -> s.append(l).append('\n'));
         s.append("```\n\n");
         s.append("The ACPI tables are loaded with `-acpitable file=...` from `ssdt/` (").append(r.ssdtMode())
                 .append(" mode").append("fwcfg".equals(r.ssdtMode()) ? "; the ROM itself goes in with `-fw_cfg`" : "")
                 .append("); keep that folder where the configs say, or regenerate with `vbios ssdt --rom ")
                 .append(r.romfile()).append(" --path '").append(r.acpiPath()).append("' -o ssdt/`.\n\n");
+        display(s);
         s.append("## 3. Check in the guest\n\n");
         GuestCheck check = GuestCheck.of(vm.plan());
         s.append("The guest's PCI address of the GPU is not fixed (libvirt adds root ports, so it may be 03:00.0 or ")

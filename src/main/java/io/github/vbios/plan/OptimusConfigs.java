@@ -9,6 +9,7 @@ import io.github.vbios.vm.LibvirtXml;
 import io.github.vbios.vm.PassthroughPlan;
 import io.github.vbios.vm.ProxmoxConfig;
 import io.github.vbios.vm.QemuArgs;
+import io.github.vbios.vm.QemuScript;
 import io.github.vbios.vm.RootPort;
 import io.github.vbios.vm.VmTarget;
 import java.io.IOException;
@@ -29,8 +30,8 @@ final class OptimusConfigs {
     static final String PROXMOX = "proxmox.conf";
     static final String VMID = "100";
 
-    /** The three renderings and the plan they came from. */
-    record Rendered(PassthroughPlan plan, String qemu, String libvirt, ProxmoxConfig.Rendered proxmox) {
+    /** The renderings and the plan they came from. */
+    record Rendered(PassthroughPlan plan, String qemu, String script, String libvirt, ProxmoxConfig.Rendered proxmox) {
     }
 
     private OptimusConfigs() {
@@ -55,13 +56,17 @@ final class OptimusConfigs {
         PassthroughPlan qemu = plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.QEMU, notes);
         PassthroughPlan libvirt = plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.LIBVIRT, new ArrayList<>());
         PassthroughPlan proxmox = plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.PROXMOX, new ArrayList<>());
-        String q = "# qemu-system-x86_64 arguments for the dGPU (add them to your VM's command line)\n"
-                + QemuArgs.toShell(QemuArgs.render(qemu)) + "\n";
-        return new Rendered(qemu, q, LibvirtXml.snippet(libvirt), ProxmoxConfig.render(proxmox, VMID));
+        String q = "# The dGPU's part of a qemu-system-x86_64 command line, to merge into one you already have: keep\n"
+                + "# your own -machine (q35, any version) and firmware (OVMF or SeaBIOS) and add these options once.\n"
+                + "# For a new VM, " + QemuScript.FILE + " is complete (machine, OVMF, disk, display and these).\n"
+                + QemuArgs.toShell(QemuArgs.passthrough(qemu)) + "\n";
+        return new Rendered(qemu, q, QemuScript.render(qemu, PlanRequest.OVMF_VARS), LibvirtXml.snippet(libvirt),
+                ProxmoxConfig.render(proxmox, VMID));
     }
 
     static List<OptimusResult.Artefact> write(Rendered r, OutputFolder out) throws IOException {
         out.writeString(QEMU, r.qemu());
+        out.writeString(QemuScript.FILE, r.script());
         out.writeString(LIBVIRT, r.libvirt());
         StringBuilder pve = new StringBuilder("# Proxmox VE: lines for /etc/pve/qemu-server/" + VMID
                 + ".conf (replace " + VMID + " with your VM id)\n");
@@ -70,7 +75,10 @@ final class OptimusConfigs {
         r.proxmox().commands().forEach(l -> pve.append("#   ").append(l).append('\n'));
         out.writeString(PROXMOX, pve.toString());
         return List.of(
-                new OptimusResult.Artefact(QEMU, "qemu", "qemu-system-x86_64 arguments: root port, vfio-pci, -acpitable"),
+                new OptimusResult.Artefact(QemuScript.FILE, "qemu", "complete QEMU start script: q35, OVMF (own vars copy), "
+                        + "disk placeholder, emulated VGA, the dGPU"),
+                new OptimusResult.Artefact(QEMU, "qemu", "the dGPU's QEMU options only, to merge into an existing command "
+                        + "line: root port, vfio-pci, -acpitable"),
                 new OptimusResult.Artefact(LIBVIRT, "libvirt", "libvirt domain XML snippet: hostdev, rom, overrides"),
                 new OptimusResult.Artefact(PROXMOX, "proxmox", "Proxmox VE hostpci/args lines and qm set commands"));
     }

@@ -13,7 +13,6 @@ import io.github.vbios.vm.FwCfgEntry;
 import io.github.vbios.vm.GuestFunction;
 import io.github.vbios.vm.LibvirtDomain;
 import io.github.vbios.vm.PassthroughPlan;
-import io.github.vbios.vm.ProxmoxVmConfig;
 import io.github.vbios.vm.QemuArgs;
 import io.github.vbios.vm.RootPort;
 import io.github.vbios.vm.VmTarget;
@@ -34,8 +33,6 @@ import java.util.Optional;
 public final class PassthroughPlanner {
     /** 00:1c.x is free in QEMU, libvirt and Proxmox q35 layouts (Proxmox puts hostpci0 there). */
     static final int DEFAULT_SLOT = 0x1c;
-    /** Proxmox's hostpci0..hostpci15. */
-    static final int PROXMOX_MAX_HOSTPCI = 15;
     /** pc machines: slots 0x10-0x1f are free in QEMU's and virt-manager's i440fx layouts. */
     static final int DEFAULT_PC_SLOT = 0x10;
     private static final int[] PC_SLOT_ORDER = {0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a,
@@ -47,7 +44,7 @@ public final class PassthroughPlanner {
     }
 
     public static PassthroughPlan plan(HostSnapshot host, PlanRequest request) throws IOException {
-        PlanRequest req = request.target() == VmTarget.PROXMOX ? proxmox(request) : request;
+        PlanRequest req = request.target() == VmTarget.PROXMOX ? ProxmoxPlanning.resolve(request) : request;
         PciDevice gpu = host.device(req.device()).orElseThrow(() -> new VbiosException(VbiosException.Kind.NOT_FOUND,
                 "no PCI device " + req.device() + " on this host (lspci -D lists the addresses; "
                         + "--host-root reads a saved tree)"));
@@ -83,7 +80,7 @@ public final class PassthroughPlanner {
                     + "at boot; pass a clean romfile (vbios extract / vbios patch)");
         }
         if (req.target() == VmTarget.PROXMOX) {
-            proxmoxNotes(req, notes);
+            ProxmoxPlanning.notes(req, notes);
         }
         if (req.target() == VmTarget.LIBVIRT) {
             libvirtNotes(req, tables, fw, rp, notes);
@@ -235,69 +232,6 @@ public final class PassthroughPlanner {
         }
         int index = d.controllerIndexes().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         return new Location(slot, fn, index, d.maxChassis() + 1, Math.max(d.maxPort(), 0x10) + 1, false);
-    }
-
-    /**
-     * The request with the Proxmox VM's facts applied: the hostpciN that already passes the GPU, or
-     * the first free one (or the one asked for, if free), and the VM's own machine type (a pinned
-     * {@code pc-q35-8.1} or {@code pc-q35-8.1+pve0} stays). hostpci with pcie=1 needs q35.
-     */
-    private static PlanRequest proxmox(PlanRequest req) {
-        ProxmoxVmConfig vm = req.proxmoxVm();
-        int asked = req.proxmoxIndex();
-        if (vm == null) {
-            return asked == PlanRequest.AUTO_INDEX ? req.withOptions(req.gpuOnly(), req.hotplugOff(), 0) : req;
-        }
-        if (!vm.q35()) {
-            throw new VbiosException(VbiosException.Kind.INVALID_INPUT, "the VM's machine is "
-                    + vm.get("machine").orElse("i440fx (no machine: line, Proxmox's default)") + ": hostpci with pcie=1 "
-                    + "needs q35; change it yourself (qm set VMID --machine q35; a Windows guest then finds new "
-                    + "devices) and run vbios vm proxmox again");
-        }
-        String slot = String.format(Locale.ROOT, "%04x:%02x:%02x", req.device().domain(), req.device().bus(),
-                req.device().slot());
-        Optional<Integer> existing = vm.hostpciFor(slot);
-        int index;
-        if (asked == PlanRequest.AUTO_INDEX) {
-            index = existing.orElseGet(() -> java.util.stream.IntStream.rangeClosed(0, PROXMOX_MAX_HOSTPCI)
-                    .filter(n -> !vm.hostpci().containsKey(n)).findFirst().orElseThrow(() -> new VbiosException(
-                            VbiosException.Kind.INVALID_INPUT, "all hostpci0-" + PROXMOX_MAX_HOSTPCI
-                            + " are used in the VM config")));
-        } else {
-            index = asked;
-            if (existing.isPresent() && existing.get() != asked) {
-                throw new VbiosException(VbiosException.Kind.INVALID_INPUT, "hostpci" + existing.get() + " already "
-                        + "passes " + slot + ": use --index " + existing.get() + " (or remove that line)");
-            }
-            if (existing.isEmpty() && vm.hostpci().containsKey(asked)) {
-                throw new VbiosException(VbiosException.Kind.INVALID_INPUT, "hostpci" + asked + " is used by "
-                        + vm.hostpci().get(asked) + " in the VM config: leave --index out to take a free one");
-            }
-        }
-        return new PlanRequest(req.target(), req.device(), req.romfile(), req.ssdtDir(), req.subsystem(), req.gpuOnly(),
-                req.hotplugOff(), index, req.domain(), vm.get("machine").orElseThrow(), req.ovmfCode(), req.ovmfVars(),
-                req.switchToUefi(), vm);
-    }
-
-    private static void proxmoxNotes(PlanRequest req, List<String> notes) {
-        int port = req.proxmoxIndex() + 1;
-        notes.add(req.hotplugOff()
-                ? "Proxmox's root port ich9-pcie-port-" + port + " has hotplug on; args: turns it off (-set device.ich9-"
-                + "pcie-port-" + port + ".hotplug=off), as the qemu and libvirt plans do, so QEMU puts no _DSM/_SUN/_EJ0 "
-                + "on the GPU's node (--keep-hotplug leaves it on)"
-                : "--keep-hotplug: Proxmox's root port ich9-pcie-port-" + port + " keeps hotplug on, so QEMU's ACPI "
-                + "hotplug puts _DSM/_SUN/_EJ0 on the GPU's node beside our _ROM (the NVIDIA driver has been seen "
-                + "calling that _DSM)");
-        ProxmoxVmConfig vm = req.proxmoxVm();
-        if (vm == null) {
-            notes.add("no --vm-config: the VM must use a q35 machine (keep a pinned version such as pc-q35-8.1) and "
-                    + "qm set --args replaces existing args: pass --vm-config /etc/pve/qemu-server/VMID.conf to merge");
-        } else if (!vm.ovmf()) {
-            notes.add(req.switchToUefi() ? "the VM booted with SeaBIOS and is switched to OVMF (--switch-to-uefi): add an "
-                    + "EFI disk (qm set VMID --efidisk0 STORAGE:1,efitype=4m); an installed BIOS guest no longer boots"
-                    : "the VM boots with SeaBIOS and stays so: the tables and fw_cfg work under SeaBIOS as under OVMF; "
-                    + "--switch-to-uefi changes it (an installed BIOS guest would not boot)");
-        }
     }
 
     /** {@code pc}, {@code pc-i440fx-8.2}: the conventional-PCI machine. */

@@ -9,7 +9,7 @@ public final class QemuArgs {
     private QemuArgs() {
     }
 
-    /** The arguments, one list element per shell word. */
+    /** The arguments, one list element per shell word: machine, OVMF pflash, then {@link #passthrough}. */
     public static List<String> render(PassthroughPlan plan) {
         List<String> a = new ArrayList<>();
         a.add("-machine");
@@ -18,6 +18,16 @@ public final class QemuArgs {
         a.add("if=pflash,format=raw,readonly=on,file=" + value(plan.ovmfCode()));
         a.add("-drive");
         a.add("if=pflash,format=raw,file=" + value(plan.ovmfVars()));
+        a.addAll(passthrough(plan));
+        return a;
+    }
+
+    /**
+     * Only what passing the GPU adds to a command line that already has its machine and firmware:
+     * root port, vfio-pci functions, {@code -acpitable}, {@code -fw_cfg}.
+     */
+    public static List<String> passthrough(PassthroughPlan plan) {
+        List<String> a = new ArrayList<>();
         for (RootPort rp : plan.rootPorts()) {
             if (!rp.rootBus()) {
                 a.add("-device");

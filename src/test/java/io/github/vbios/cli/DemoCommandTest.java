@@ -28,7 +28,7 @@ class DemoCommandTest {
         assertThat(d.resolve("romfile.rom")).isRegularFile();
         assertThat(d.resolve("extracted/vbios_10de_1fb9.rom")).hasSameBinaryContentAs(d.resolve("romfile.rom"));
         assertThat(d.resolve("ssdt/vbios-rom.aml")).isRegularFile();
-        assertThat(d.resolve("qemu-args.txt")).content().contains("vfio-pci");
+        assertThat(d.resolve("start-vm.sh")).content().contains("vfio-pci");
         assertThat(d.resolve("optimus/NEXT-STEPS.md")).isRegularFile();
         assertThat(d.resolve("optimus/vbios_10de_1fb9.rom")).hasSameBinaryContentAs(d.resolve("romfile.rom"));
         assertThat(demo(new StringWriter())).as("second run over the first").isZero();

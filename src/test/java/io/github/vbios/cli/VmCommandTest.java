@@ -32,8 +32,8 @@ class VmCommandTest {
         DoctorCommandTest.Run r = DoctorCommandTest.run("vm", "qemu", "--host-root", host.toString(),
                 "--device", "01:00.0");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).startsWith("# GPU ACPI path in the guest: \\_SB.PCI0.SE0.S00")
-                .contains("-device vfio-pci,host=0000:01:00.0").contains("x-pci-sub-vendor-id=0x1025");
+        assertThat(r.out()).startsWith("#!/bin/sh\n").contains("GPU ACPI path in the guest: \\_SB.PCI0.SE0.S00")
+                .contains("  -device vfio-pci,host=0000:01:00.0").contains("x-pci-sub-vendor-id=0x1025");
         assertThat(r.err()).contains("vbios ssdt").contains("--path '\\_SB.PCI0.SE0.S00'");
     }
 

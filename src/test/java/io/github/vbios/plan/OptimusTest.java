@@ -45,13 +45,20 @@ class OptimusTest {
                 .contains("x-pci-sub-vendor-id=0x152d").contains("-acpitable file=");
         assertThat(out.resolve("proxmox.conf")).content().contains("hostpci0: ").contains("sub-vendor-id=0x152d");
         assertThat(out.resolve("NEXT-STEPS.md")).content().contains(r.acpiPath()).contains("BIOS device name")
-                .contains("firmware_node/path");
+                .contains("firmware_node/path").contains("= 0x10de:0x0648 ]").doesNotContain("devices/0000:01:00.0")
+                .contains("sh start-vm.sh").contains("no display outputs").contains("Looking Glass")
+                .contains("indirect display driver").contains("Remote desktop").contains("-vga std")
+                .contains("mkdir -p /var/lib/vz/snippets/vbios-100");
+        assertThat(out.resolve("qemu-args.txt")).content().doesNotContainPattern("(?m)^-machine").doesNotContain("if=pflash")
+                .doesNotContain("vm-OVMF_VARS.fd");
+        assertThat(out.resolve("start-vm.sh")).content().startsWith("#!/bin/sh").contains("cp \"$OVMF_VARS_TEMPLATE\"");
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("libvirt-snippet.xml").toFile());
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("domain");
         // libvirt wants the override values as unsigned decimal (vm issue): 0x152d = 5421
         assertThat(out.resolve("libvirt-snippet.xml")).content().contains("5421");
         assertThat(r.artefacts()).extracting(OptimusResult.Artefact::file)
-                .contains("qemu-args.txt", "libvirt-snippet.xml", "proxmox.conf", "NEXT-STEPS.md", "ssdt/vbios-rom.aml");
+                .contains("start-vm.sh", "qemu-args.txt", "libvirt-snippet.xml", "proxmox.conf", "NEXT-STEPS.md",
+                        "ssdt/vbios-rom.aml");
     }
 
     @Test
