@@ -18,9 +18,13 @@
 #include <linux/pci.h>
 #include <linux/acpi.h>
 #include <linux/vmalloc.h>
+#include <linux/ktime.h>
 #include <crypto/sha2.h>
 
 #define CHUNK 0x1000
+
+/* the slowest single _ROM call of the current read, in microseconds (acpi-vm.md: fw_cfg reads) */
+static s64 slowest_us;
 
 static int vendor = -1;
 static int device = -1;
@@ -44,8 +48,10 @@ static int rom_call(acpi_handle h, u8 *dst, u32 offset, u32 length, bool need_fu
 	union acpi_object *obj;
 	acpi_status st;
 	int got;
+	ktime_t t0 = ktime_get();
 
 	st = acpi_evaluate_object(h, "_ROM", &list, &out);
+	slowest_us = max(slowest_us, ktime_us_delta(ktime_get(), t0));
 	if (ACPI_FAILURE(st)) {
 		pr_info("VBROM call offset=%u length=%u failed: %s\n", offset, length, acpi_format_exception(st));
 		return -EIO;
@@ -92,8 +98,8 @@ static void report(const char *how, const u8 *data, u32 read, u32 calls, acpi_ha
 	tail = all_zero(data + size, read - size);
 	got = rom_call(h, past, read, CHUNK, true);
 	beyond = got >= CHUNK && all_zero(past, CHUNK);
-	pr_info("VBROM %s len=%u sha256=%*phN calls=%u tailzero=%d pastzero=%d\n", how, size,
-		SHA256_DIGEST_SIZE, digest, calls, tail, beyond);
+	pr_info("VBROM %s len=%u sha256=%*phN calls=%u tailzero=%d pastzero=%d slowest_ms=%lld\n", how, size,
+		SHA256_DIGEST_SIZE, digest, calls, tail, beyond, slowest_us / 1000);
 }
 
 /* nv_acpi_rom_method as the driver uses it: 4 KiB calls from 0 in order, each checked. */
@@ -101,6 +107,7 @@ static void read_nvidia(acpi_handle h, u8 *buf, u32 limit)
 {
 	u32 off, calls = 0;
 
+	slowest_us = 0;
 	for (off = 0; off < limit; off += CHUNK) {
 		calls++;
 		if (rom_call(h, buf + off, off, CHUNK, true) < 0)
@@ -113,7 +120,10 @@ static void read_nvidia(acpi_handle h, u8 *buf, u32 limit)
 static void read_nouveau(acpi_handle h, u8 *buf, u32 limit)
 {
 	u32 fetch = 0, calls = 1;
-	int got = rom_call(h, buf, 0, limit, false);
+	int got;
+
+	slowest_us = 0;
+	got = rom_call(h, buf, 0, limit, false);
 
 	pr_info("VBROM nouveau-fast asked=%u got=%d\n", limit, got);
 	if (got == limit) {

@@ -296,6 +296,21 @@ public final class Aml {
         return cat(op(0x9D), src, dst);
     }
 
+    /** {@code Acquire (mutex, timeout)}: True when it timed out (0xFFFF waits for ever). */
+    public static byte[] acquire(String mutex, int timeoutMs) {
+        return cat(op(0x5B, 0x23), name(mutex), op(timeoutMs & 0xFF, (timeoutMs >> 8) & 0xFF));
+    }
+
+    /** {@code Release (mutex)}. */
+    public static byte[] release(String mutex) {
+        return cat(op(0x5B, 0x27), name(mutex));
+    }
+
+    /** {@code Add (x, y, x)}, printed {@code x += y}. */
+    public static byte[] addTo(byte[] x, byte[] y) {
+        return cat(op(0x72), x, y, x);
+    }
+
     public static byte[] increment(byte[] x) {
         return cat(op(0x75), x);
     }

@@ -175,6 +175,9 @@ final class AslExpressions {
             String b = termArg(end);
             String t = superName(end);
             String e = "(" + a + " " + BINARY.get(op) + " " + b + ")";
+            if (t.equals(a) && !t.isEmpty()) {
+                return t + " " + BINARY.get(op) + "= " + b; // iasl's compound form: target is the first operand
+            }
             return t.isEmpty() ? e : t + " = " + e;
         }
         if (LOGIC.containsKey(op)) {

@@ -38,7 +38,7 @@ public final class AslPrinter {
     private final Map<String, String> externals = new java.util.LinkedHashMap<>();
     /** Names ACPI predefines: never declared External. */
     private static final java.util.Set<String> PREDEFINED = java.util.Set.of("\\", "\\_SB", "\\_GPE", "\\_PR",
-            "\\_TZ", "\\_SI");
+            "\\_TZ", "\\_SI", "\\_GL", "\\_OSI", "\\_OS", "\\_REV");
 
     private AslPrinter(byte[] aml, Map<String, Integer> externalArity) {
         this.in = new AmlCursor(aml, TableHeader.LENGTH);

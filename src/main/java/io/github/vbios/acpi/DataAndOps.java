@@ -89,6 +89,15 @@ final class DataAndOps {
             String t = x.superName(end);
             return "CondRefOf (" + n + (t.isEmpty() ? "" : ", " + t) + ")";
         }
+        if (ext == 0x23) {
+            in.pos += 2;
+            String m = x.superName(end);
+            return "Acquire (" + m + ", " + String.format(Locale.ROOT, "0x%04X", in.uN(2, end)) + ")";
+        }
+        if (ext == 0x27) {
+            in.pos += 2;
+            return "Release (" + x.superName(end) + ")";
+        }
         if (ext == 0x31) {
             in.pos += 2;
             return "Debug";

@@ -28,7 +28,7 @@ public final class SsdtBuilder {
                     TableIds.dataPrefix(o.path())));
         } else {
             tables.add(FwCfgRomSsdt.build(o.path(), o.placement(),
-                    base.withTableId(TableIds.table(o.path(), TableIds.FWCFG)), o.fwCfgName()));
+                    base.withTableId(TableIds.table(o.path(), TableIds.FWCFG)), o.fwCfgName(), rom));
             fwCfg = new SsdtManifest.FwCfg(o.fwCfgName(), SsdtSet.ROM_COPY);
         }
         if (o.battery() != BatterySsdt.Kind.NONE) {

@@ -25,7 +25,9 @@ public final class SsdtGenerator {
                     + (set.mode() == SsdtMode.FWCFG ? "over" : "at most") + " 192 KiB); override with --mode");
         }
         if (rom.cleaned()) {
-            notes.add("the PCI view was cut out of the input (--clean); vbios patch writes the same bytes as a file");
+            notes.add(RomInput.VIEW_NVIDIA.equals(rom.view())
+                    ? "the NVIDIA view was cut out of the input (--clean); vbios extract --nvidia-view writes it as a file"
+                    : "the PCI view was cut out of the input (--clean); vbios patch writes the same bytes as a file");
         }
         int total = set.tables().stream().mapToInt(GeneratedTable::size).sum();
         if (total > QEMU_MIGRATION_BLOB) {
@@ -41,9 +43,10 @@ public final class SsdtGenerator {
         notes.add("check the path in the guest: cat /sys/bus/pci/devices/0000:BB:DD.F/firmware_node/path");
         SsdtManifest m = set.manifest();
         SsdtReport.RomFacts facts = new SsdtReport.RomFacts(romName, rom.bytes().length, set.romSha256(),
-                rom.cleaned(), rom.analysis().pciView().start(), rom.analysis().pciView().end());
+                rom.cleaned(), rom.analysis().pciView().start(), rom.analysis().pciView().end(), rom.view(),
+                rom.viewStart(), rom.viewEnd());
         return new SsdtReport(facts, set.mode().id(), set.modeDefaulted(), set.placement().id(),
                 set.path().toString(), path.source(), out.root().toString(), files, set.fwCfg(),
-                LoadInstructions.of(m, out.root()), notes);
+                LoadInstructions.of(m, out.root()), notes, rom.findings());
     }
 }

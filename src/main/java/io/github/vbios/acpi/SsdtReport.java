@@ -16,13 +16,17 @@ import java.util.List;
  * @param fwCfg        fw_cfg item or null
  * @param load         how to load the set
  * @param notes        things the user should know
+ * @param findings     what the user should act on, with stable codes
  */
 public record SsdtReport(RomFacts rom, String mode, boolean modeDefaulted, String placement, String acpiPath,
                          String pathSource, String outputDir, List<TableFile> tables, SsdtManifest.FwCfg fwCfg,
-                         LoadInstructions load, List<String> notes) {
-    /** The ROM the tables serve. */
+                         LoadInstructions load, List<String> notes, List<SsdtFinding> findings) {
+    /**
+     * The ROM the tables serve: {@code view} {@code nvidia} when it runs past the PCI view (layout A),
+     * else {@code pci}; {@code viewStart}/{@code viewEnd} where the served bytes are in the input.
+     */
     public record RomFacts(String file, long size, String sha256, boolean cleaned, long pciViewStart,
-                           long pciViewEnd) {
+                           long pciViewEnd, String view, long viewStart, long viewEnd) {
     }
 
     /** One written table. */
@@ -32,5 +36,6 @@ public record SsdtReport(RomFacts rom, String mode, boolean modeDefaulted, Strin
     public SsdtReport {
         tables = List.copyOf(tables);
         notes = List.copyOf(notes);
+        findings = List.copyOf(findings);
     }
 }

@@ -64,6 +64,10 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
     boolean json;
 
+    @Option(names = "--nvidia-view", description = "Also write the NVIDIA view (the romfile plus the NVIDIA-only"
+            + " images after it, what _ROM must serve) of layout-A NVIDIA ROMs as DIR/vbios_VVVV_DDDD-nvidia.rom.")
+    boolean nvidiaView;
+
     @Option(names = "--max-depth", paramLabel = "N",
             description = "Containers nested deeper are not opened (default ${DEFAULT-VALUE}, at most 4096).")
     int maxDepth = Limits.defaults().maxDepth();
@@ -104,11 +108,12 @@ public final class ExtractCommand implements Callable<Integer> {
         ExtractPlan plan = ExtractPlan.of(x, all);
         if (folder != null) {
             write(folder, plan);
-            folder.writeString("report.json", ExtractJson.render(x, plan, folder.root().toString()));
+            folder.writeString("report.json", ExtractJson.render(x, plan, folder.root().toString(), nvidiaView));
             folder.commit();
         }
         if (json) {
-            out.println(ExtractJson.render(x, plan, folder == null ? null : folder.root().toString()));
+            out.println(ExtractJson.render(x, plan, folder == null ? null : folder.root().toString(),
+                    nvidiaView && folder != null));
         } else {
             text(out, x, plan);
         }
@@ -193,8 +198,16 @@ public final class ExtractCommand implements Callable<Integer> {
         for (ExtractPlan.Output o : plan.outputs()) {
             if (o.written()) {
                 folder.write(o.fileName(), o.rom().pciView().toArray());
+                if (nvidiaView && o.rom().nvidiaViewLonger()) {
+                    folder.write(nvidiaViewName(o.fileName()), o.rom().nvidiaView().toArray());
+                }
             }
         }
+    }
+
+    /** {@code vbios_10de_0fc6.rom} -> {@code vbios_10de_0fc6-nvidia.rom}. */
+    static String nvidiaViewName(String romfile) {
+        return romfile.replaceFirst("\\.rom$", "") + "-nvidia.rom";
     }
 
     private static void text(PrintWriter out, Extraction x, ExtractPlan plan) {
@@ -204,6 +217,11 @@ public final class ExtractCommand implements Callable<Integer> {
             out.printf("%s:%s %s %d bytes%s checksum %s sha256 %s%s at %s%n", Hex.id16(r.vendorId()),
                     Hex.id16(r.deviceId()), r.kind(), r.pciView().length(), version, r.checksumValid() ? "ok" : "BAD",
                     r.sha256().substring(0, 16), o.written() ? " -> " + o.fileName() : "", r.provenance());
+            if (r.nvidiaViewLonger()) {
+                out.printf("  NVIDIA view %d bytes sha256 %s (layout A: NVIDIA-only images after the romfile; _ROM "
+                        + "serves them; write with --nvidia-view)%n", r.nvidiaView().length(),
+                        r.nvidiaView().sha256().substring(0, 16));
+            }
         }
         long warnings = x.findings().stream().filter(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO).count();
         String walked = x.containerCounts().isEmpty() ? "no firmware structure (scanned as one area)"

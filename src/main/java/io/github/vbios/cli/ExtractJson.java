@@ -16,6 +16,11 @@ final class ExtractJson {
     }
 
     static String render(Extraction x, ExtractPlan plan, String outputDir) {
+        return render(x, plan, outputDir, false);
+    }
+
+    /** With {@code nvidiaViewsWritten}, each longer NVIDIA view was written too (--nvidia-view). */
+    static String render(Extraction x, ExtractPlan plan, String outputDir, boolean nvidiaViewsWritten) {
         ObjectNode doc = Json.document();
         ObjectNode in = doc.putObject("input");
         in.put("name", x.input()).put("size", x.inputSize()).put("sha256", x.inputSha256());
@@ -24,7 +29,9 @@ final class ExtractJson {
         }
         ArrayNode roms = doc.putArray("roms");
         for (ExtractPlan.Output o : plan.outputs()) {
-            rom(roms.addObject(), o);
+            ObjectNode r = roms.addObject();
+            rom(r, o);
+            nvidiaView(r, o, nvidiaViewsWritten);
         }
         ArrayNode containers = doc.putArray("containers");
         for (SeenContainer c : x.containers()) {
@@ -52,6 +59,25 @@ final class ExtractJson {
         ArrayNode reasons = v.putArray("incompleteReasons");
         x.incomplete().forEach(i -> reasons.add(i.code()));
         return Json.write(doc);
+    }
+
+    /**
+     * {@code nvidiaView}: for a layout-A NVIDIA ROM the NVIDIA view (PCI view plus the NVIDIA-only
+     * images, what {@code _ROM} must serve) with its size, hash and file when written; else null.
+     */
+    private static void nvidiaView(ObjectNode n, ExtractPlan.Output o, boolean written) {
+        CarvedRom r = o.rom();
+        if (!r.nvidiaViewLonger()) {
+            n.putNull("nvidiaView");
+            return;
+        }
+        ObjectNode v = n.putObject("nvidiaView");
+        v.put("size", r.nvidiaView().length()).put("sha256", r.nvidiaView().sha256());
+        if (written && o.written()) {
+            v.put("file", ExtractCommand.nvidiaViewName(o.fileName()));
+        } else {
+            v.putNull("file");
+        }
     }
 
     private static void rom(ObjectNode n, ExtractPlan.Output o) {

@@ -20,8 +20,8 @@ final class SsdtText {
     static void render(SsdtReport r, PrintWriter w) {
         SsdtReport.RomFacts rom = r.rom();
         w.printf("ROM        %s: %d bytes, sha256 %s%s%n", rom.file(), rom.size(), rom.sha256(),
-                rom.cleaned() ? " (PCI view " + Hex.offset(rom.pciViewStart()) + "-" + Hex.offset(rom.pciViewEnd())
-                        + " cut out)" : "");
+                rom.cleaned() ? " (" + ("nvidia".equals(rom.view()) ? "NVIDIA" : "PCI") + " view "
+                        + Hex.offset(rom.viewStart()) + "-" + Hex.offset(rom.viewEnd()) + " cut out)" : "");
         w.printf("mode       %s%s%n", r.mode(), r.modeDefaulted() ? " (default for this ROM size)" : "");
         w.printf("placement  %s%n", r.placement());
         w.printf("path       %s (%s)%n", r.acpiPath(), r.pathSource());
@@ -38,6 +38,9 @@ final class SsdtText {
                 + " under /var/lib/libvirt/ so the qemu user can read them):%n");
         r.load().libvirt().lines().forEach(l -> w.println("  " + l));
         w.printf("%nProxmox (/etc/pve/qemu-server/VMID.conf):%n  %s%n", r.load().proxmox());
+        for (io.github.vbios.acpi.SsdtFinding f : r.findings()) {
+            w.printf("%n%s [%s]: %s%n", f.severity(), f.code(), f.message());
+        }
         if (!r.notes().isEmpty()) {
             w.printf("%nnotes:%n");
             r.notes().forEach(n -> w.println("  - " + n));

@@ -11,7 +11,21 @@ import java.util.List;
  * One distinct option ROM found by carving: its PCI view (the clean romfile bytes), the rom
  * room's analysis of it, where it was first found and where copies were seen.
  */
-public record CarvedRom(String sha256, ByteSlice pciView, FoundRom found, String provenance, List<String> alsoAt) {
+public record CarvedRom(String sha256, ByteSlice pciView, FoundRom found, String provenance, List<String> alsoAt,
+                        ByteSlice nvidiaView) {
+    /** A ROM whose NVIDIA view is its PCI view (layout B, AMD, anything but a layout-A NVIDIA ROM). */
+    public CarvedRom(String sha256, ByteSlice pciView, FoundRom found, String provenance, List<String> alsoAt) {
+        this(sha256, pciView, found, provenance, alsoAt, pciView);
+    }
+
+    /**
+     * True when the NVIDIA view runs past the PCI view (layout A, rom-format.md 1.9.4): what the
+     * card's flash gives the NVIDIA driver, and {@code _ROM} must serve; the romfile stays the PCI view.
+     */
+    public boolean nvidiaViewLonger() {
+        return nvidiaView.length() > pciView.length();
+    }
+
     public RomAnalysis analysis() {
         return found.analysis();
     }
@@ -88,6 +102,6 @@ public record CarvedRom(String sha256, ByteSlice pciView, FoundRom found, String
     CarvedRom withCopy(String where) {
         List<String> more = new ArrayList<>(alsoAt);
         more.add(where);
-        return new CarvedRom(sha256, pciView, found, provenance, List.copyOf(more));
+        return new CarvedRom(sha256, pciView, found, provenance, List.copyOf(more), nvidiaView);
     }
 }

@@ -43,7 +43,11 @@ public final class RomCarver implements Carver {
             } else if (bySha.size() < MAX_DISTINCT) {
                 // A copy, so a ROM found in a large decoded buffer does not keep that buffer alive.
                 ByteSlice view = ByteSlice.of(blob.data().clamp(off, f.pciViewLength()).toArray());
-                bySha.put(sha, new CarvedRom(sha, view, f, where, List.of()));
+                long nvLength = f.analysis().nvidiaBeyondPci()
+                        ? f.analysis().nvidiaView().length() : f.pciViewLength();
+                ByteSlice nv = nvLength == f.pciViewLength() ? view
+                        : ByteSlice.of(blob.data().clamp(off, nvLength).toArray());
+                bySha.put(sha, new CarvedRom(sha, view, f, where, List.of(), nv));
             }
         }
     }

@@ -106,9 +106,12 @@ public final class Optimus {
         if (req.mode() != null) {
             opts = opts.withMode(req.mode());
         }
-        SsdtSet set = SsdtBuilder.build(rom, opts);
+        // _ROM stands in for the card's flash: the NVIDIA view (layout A: past the PCI view), issue 16
+        byte[] served = c.rom().nvidiaView().toArray();
+        notes.addAll(servedViewNotes(c, served.length));
+        SsdtSet set = SsdtBuilder.build(served, opts);
         OutputFolder ssdt = out.folder(SSDT_DIR);
-        for (Path p : SsdtWriter.write(set, rom, ssdt)) {
+        for (Path p : SsdtWriter.write(set, served, ssdt)) {
             artefacts.add(OptimusConfigs.ssdtArtefact(SSDT_DIR + "/" + p.getFileName()));
         }
         OptimusConfigs.Rendered vm = OptimusConfigs.render(host, hostAddress, out.staged().resolve(romName),
@@ -121,6 +124,23 @@ public final class Optimus {
         all.add(new OptimusResult.Artefact(NextSteps.FILE, "guide", "what each file is, where it goes, what to check"));
         return new OptimusResult(result.inputKind(), result.candidates(), sel, result.acpiPath(), result.ssdtMode(),
                 hostAddress, host.isPresent(), all, notes);
+    }
+
+    /** What the tables serve, when it is not simply the romfile: the NVIDIA view, or a warning that it is missing. */
+    static List<String> servedViewNotes(OptimusCandidate c, int servedLength) {
+        if (c.rom().nvidiaViewLonger()) {
+            return List.of("[" + io.github.vbios.acpi.SsdtFinding.NVIDIA_VIEW_SERVED + "] the _ROM tables serve the "
+                    + "NVIDIA view (" + servedLength + " bytes: the romfile plus the NVIDIA-only images after it), "
+                    + "what the card's flash gives the driver; the romfile stays the PCI view");
+        }
+        var a = RomAnalyzer.analyze(c.rom().pciView());
+        if (io.github.vbios.acpi.RomInput.nvidiaImagesMissing(a, c.rom().pciView().length())) {
+            return List.of("[" + io.github.vbios.acpi.SsdtFinding.NVIDIA_IMAGES_MISSING + "] the input holds only the "
+                    + "PCI view of a layout-A NVIDIA ROM: the NVIDIA-only images after the EFI image are missing from "
+                    + "the _ROM tables; use a full flash dump (nvflash --save) or the BIOS update that carries the dGPU "
+                    + "ROM");
+        }
+        return List.of();
     }
 
     /**

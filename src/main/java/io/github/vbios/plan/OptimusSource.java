@@ -72,7 +72,8 @@ public final class OptimusSource {
             RomAnalysis clean = RomAnalyzer.analyze(view);
             FoundRom found = new FoundRom(0, view.length(), FoundRom.Source.PCI_CHAIN, clean);
             CarvedRom rom = new CarvedRom(view.sha256(), view, found, name + " > " + a.container().kind().jsonName()
-                    + " @0x" + Long.toHexString(a.pciView().start()), List.of());
+                    + " @0x" + Long.toHexString(a.pciView().start()), List.of(),
+                    a.nvidiaBeyondPci() ? data.slice(a.nvidiaView().start(), a.nvidiaView().length()) : view);
             String kind = a.container().kind() == ContainerKind.PLAIN && a.pciView().start() == 0
                     && a.pciView().length() == data.length() ? "rom" : "dump";
             List<String> notes = new ArrayList<>();

@@ -28,6 +28,16 @@ public record RomAnalysis(long fileLength, Container container, RomView pciView,
         return container.found() && !pciView.isEmpty();
     }
 
+    /**
+     * The NVIDIA view holds images past the end of the PCI view (layout A, rom-format.md 1.9.4):
+     * same start, ends later, reached an image marked last and is not cut off by the end of the
+     * input. Those bytes are what the card's flash gives the NVIDIA driver; the romfile is the PCI view.
+     */
+    public boolean nvidiaBeyondPci() {
+        return !nvidiaView.isEmpty() && nvidiaView.start() == pciView.start() && nvidiaView.end() > pciView.end()
+                && nvidiaView.complete() && !nvidiaView.truncated();
+    }
+
     public List<RomImage> pciImages() {
         return pciView.images();
     }

@@ -29,6 +29,9 @@ public final class RomScanner {
         return out;
     }
 
+    /** NVIDIA's RM stops walking the expansion ROM chain after 1 MiB (rom-format.md 1.9.3). */
+    static final long NVIDIA_VIEW_MAX = 1L << 20;
+
     private static void scanContainers(ByteSlice blob, List<FoundRom> out, TreeMap<Long, Long> covered) {
         byte[] d = blob.array();
         int base = blob.arrayOffset();
@@ -91,11 +94,37 @@ public final class RomScanner {
             if (end <= 0) {
                 continue;
             }
-            FoundRom f = new FoundRom(off, end, FoundRom.Source.PCI_CHAIN, RomAnalyzer.analyze(tail.slice(0, end)));
+            RomAnalysis a = RomAnalyzer.analyze(tail.slice(0, end));
+            RomAnalysis wide = layoutAWiden(tail, end, a);
+            if (wide != null) {
+                end = wide.nvidiaView().end();
+                a = wide;
+            }
+            FoundRom f = new FoundRom(off, end, FoundRom.Source.PCI_CHAIN, a);
             out.add(f);
             cover(covered, f);
             off += (int) Math.max(0, end - 1);
         }
+    }
+
+    /**
+     * A layout-A NVIDIA ROM in a larger blob (system firmware): its NVIDIA-only images follow the PCI
+     * chain, so the NVIDIA walk of the PCI chain alone runs off its end. Then the slice is widened to
+     * the end of the NVIDIA view (at most {@link #NVIDIA_VIEW_MAX} past the chain, RM's own cap)
+     * and that analysis returned; null when there is nothing more to take.
+     */
+    private static RomAnalysis layoutAWiden(ByteSlice tail, long end, RomAnalysis a) {
+        RomView nv = a.nvidiaView();
+        if (!a.isOptionRom() || nv.isEmpty() || nv.complete() || nv.end() < end || tail.length() <= end
+                || a.pciImages().get(0).vendorId() != 0x10DE) {
+            return null;
+        }
+        RomAnalysis wide = RomAnalyzer.analyze(tail.slice(0, Math.min(tail.length(), end + NVIDIA_VIEW_MAX)));
+        if (!wide.nvidiaBeyondPci() || wide.pciView().end() != a.pciView().end()) {
+            return null;
+        }
+        return wide.nvidiaView().end() == Math.min(tail.length(), end + NVIDIA_VIEW_MAX) ? wide
+                : RomAnalyzer.analyze(tail.slice(0, wide.nvidiaView().end()));
     }
 
     private static boolean isCovered(TreeMap<Long, Long> covered, long off) {

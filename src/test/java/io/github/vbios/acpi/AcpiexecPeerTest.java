@@ -105,22 +105,24 @@ class AcpiexecPeerTest {
 
     @ParameterizedTest(name = "fw_cfg table, placement {0}")
     @ValueSource(strings = {"scope", "declare", "auto"})
-    void fwCfgTableLoadsAndAnswersWithTheRightLength(String placement, @TempDir Path dir) throws Exception {
-        // acpiexec simulates I/O ports as plain memory, so no fw_cfg directory is found and _ROM
-        // serves zeros; the real read-back is the qemu-tagged guest test.
+    void fwCfgTableLoadsAndRefusesToServeZerosWithoutFwCfg(String placement, @TempDir Path dir) throws Exception {
+        // acpiexec simulates I/O ports as plain memory, so no fw_cfg signature is found: _ROM must
+        // say so (Integer 0, not a zero-filled Buffer that passes the NVIDIA driver's length check)
+        // and must not remember the miss. The real read-back is the qemu-tagged guest test.
         Placement p = Placement.parse(placement);
-        SsdtSet set = SsdtBuilder.build(new byte[4096], SsdtOptions.defaults(GPU).withMode(SsdtMode.FWCFG)
+        SsdtSet set = SsdtBuilder.build(RomReads.synthetic(4096, 5), SsdtOptions.defaults(GPU).withMode(SsdtMode.FWCFG)
                 .withPlacement(p).withBattery(BatterySsdt.Kind.NONE));
         List<Path> t = write(set, dir);
         Files.write(dir.resolve("stub.aml"), StubDsdt.build(p != Placement.DECLARE));
         List<Path> all = new ArrayList<>(List.of(dir.resolve("stub.aml")));
         all.addAll(t);
         AcpiExec.Run run = AcpiExec.run(all, List.of("evaluate " + GPU + "._ROM 0 0x2000",
-                "evaluate " + GPU + "._ROM 0x10 16"));
+                "evaluate " + GPU + "._ROM 0x10 16", "evaluate " + GPU + ".VSEL", "evaluate " + GPU + ".VHAV"));
         assertThat(run.errors()).isEmpty();
-        assertThat(run.buffers()).hasSize(2);
-        assertThat(run.buffers().get(0)).hasSize(0x1000);
-        assertThat(run.buffers().get(1)).hasSize(16);
+        assertThat(run.buffers()).hasSize(4);
+        assertThat(run.buffers().get(0)).isEmpty();
+        assertThat(run.buffers().get(1)).isEmpty();
+        assertThat(run.output().split("\\[Integer\\] = 0000000000000000", -1)).hasSize(3);
     }
 
     @ParameterizedTest(name = "battery {0}")

@@ -63,4 +63,34 @@ class OptimusTablesAcpiexecTest {
         }
         assertThat(plan.size()).isGreaterThanOrEqualTo(20);
     }
+
+    /**
+     * issue 16 point 5: for the layout-A GK107 dump the romfile stays the PCI view, the tables serve
+     * the NVIDIA view: _ROM(0x21000, 16) returns what the dump has at 0x21400 ("VN", the first
+     * NVIDIA-only image), not zeros.
+     */
+    @Test
+    void keplerDumpTablesServeTheNvidiaView() throws Exception {
+        AcpiExec.assumeInstalled("acpiexec");
+        Path dump = Corpus.file("roms/kepler-gk107.rom");
+        byte[] file = Files.readAllBytes(dump);
+        Path out = tmp.resolve("kepler");
+        OptimusResult r = Optimus.run(new OptimusRequest(dump, out, null, null, null, tmp.resolve("no-host"), null,
+                false), ExternalTools.none());
+        byte[] romfile = Files.readAllBytes(out.resolve(r.romfile()));
+        assertThat(romfile).isEqualTo(Arrays.copyOfRange(file, 0x400, 0x21400));
+        SsdtManifest m = SsdtManifest.read(out.resolve("ssdt"));
+        byte[] nv = Arrays.copyOfRange(file, 0x400, 0x29E00);
+        assertThat(m.romSize()).isEqualTo(nv.length);
+        assertThat(m.romSha256()).isEqualTo(io.github.vbios.io.ByteSlice.of(nv).sha256());
+        Path stub = tmp.resolve("dsdt-k.aml");
+        Files.write(stub, q35Stub());
+        List<Path> tables = new ArrayList<>(List.of(stub));
+        m.tables().stream().filter(t -> !t.contains("battery")).forEach(t -> tables.add(out.resolve("ssdt").resolve(t)));
+        AcpiExec.Run run = AcpiExec.run(tables, List.of("evaluate " + r.acpiPath() + "._ROM 0x21000 16"));
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.buffers().get(0)).isEqualTo(Arrays.copyOfRange(file, 0x21400, 0x21410));
+        assertThat(new String(run.buffers().get(0), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("VN");
+        assertThat(RomReads.check(nv, AcpiPath.parse(r.acpiPath()), tables)).isGreaterThanOrEqualTo(20);
+    }
 }

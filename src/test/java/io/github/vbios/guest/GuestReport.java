@@ -9,10 +9,15 @@ import java.util.regex.Pattern;
 /** What /init printed between the markers of the serial log. */
 record GuestReport(String text) {
     private static final Pattern READ = Pattern.compile(
-            "VBROM (nvidia|nouveau) len=(\\d+) sha256=([0-9a-f]{64}) calls=(\\d+) tailzero=(\\d) pastzero=(\\d)");
+            "VBROM (nvidia|nouveau) len=(\\d+) sha256=([0-9a-f]{64}) calls=(\\d+) tailzero=(\\d) pastzero=(\\d)"
+            + "(?: slowest_ms=(\\d+))?");
 
-    /** One way of reading _ROM: the driver's name, bytes hashed, their SHA-256, calls made, zero padding. */
-    record Read(String driver, long length, String sha256, int calls, boolean tailZero, boolean pastZero) {
+    /**
+     * One way of reading _ROM: the driver's name, bytes hashed, their SHA-256, calls made, zero
+     * padding, and the slowest single call in milliseconds (-1 when the probe did not say).
+     */
+    record Read(String driver, long length, String sha256, int calls, boolean tailZero, boolean pastZero,
+            long slowestMs) {
     }
 
     /** Null when the guest never reached the end marker. */
@@ -27,7 +32,8 @@ record GuestReport(String text) {
         while (m.find()) {
             if (m.group(1).equals(driver)) {
                 return Optional.of(new Read(driver, Long.parseLong(m.group(2)), m.group(3),
-                        Integer.parseInt(m.group(4)), m.group(5).equals("1"), m.group(6).equals("1")));
+                        Integer.parseInt(m.group(4)), m.group(5).equals("1"), m.group(6).equals("1"),
+                        m.group(7) == null ? -1 : Long.parseLong(m.group(7))));
             }
         }
         return Optional.empty();

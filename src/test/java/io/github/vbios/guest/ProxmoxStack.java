@@ -14,8 +14,13 @@ import java.util.Map;
  * bridges and the root ports {@code ich9-pcie-port-1..4} at 00:1c.0-1c.3, each multifunction,
  * port=chassis=N); {@code hostpciN,pcie=1} sits at 0.0 of {@code ich9-pcie-port-(N+1)}, and for N of
  * 4 or more qemu-server adds that port itself ({@code print_pcie_root_port}: 10.0-10.7, 11.0-11.3).
- * Hotplug off is the {@code -global} qemu-server adds for old q35 Linux VMs; the ports themselves
- * keep hotplug. {@code args:} is appended word by word.
+ * Hotplug on is {@code --keep-hotplug} (Proxmox's ports keep ACPI hotplug); off is vbios's plan
+ * (its {@code -set device.ich9-pcie-port-N.hotplug=off} in {@code args:}) on a VM old enough that
+ * qemu-server also adds {@code -global ICH9-LPC.acpi-pci-hotplug-with-bridge-support=off}. Comment
+ * lines are advice, skipped; no {@code machine:} line means q35 (the plan asks for one). The printed
+ * {@code mkdir}/{@code cp} commands that put the tables under {@code /var/lib/vz/snippets/} are run
+ * with that folder moved into the cell's folder, and {@code args:} follows the same move; then
+ * {@code args:} is appended word by word.
  */
 record ProxmoxStack(int index) implements Stack {
     private static final String[] EXTRA_PORTS = {"10.0", "10.1", "10.2", "10.3", "10.4", "10.5", "10.6", "10.7",
@@ -26,20 +31,32 @@ record ProxmoxStack(int index) implements Stack {
         return "proxmox-hostpci" + index;
     }
 
+    static final String SNIPPETS = "/var/lib/vz/snippets/";
+
     @Override
     public List<String> vmCommand(Guest guest) {
-        return new ArrayList<>(List.of("vm", "proxmox", "--index", Integer.toString(index)));
+        List<String> cmd = new ArrayList<>(List.of("vm", "proxmox", "--index", Integer.toString(index)));
+        if (guest.hotplug()) {
+            cmd.add("--keep-hotplug");
+        }
+        return cmd;
     }
 
     @Override
     public List<String> qemu(JsonNode vm, Guest guest) throws Exception {
+        String snippets = guest.dir().resolve("snippets") + "/";
         Map<String, String> conf = new LinkedHashMap<>();
         for (String line : Vbios.strings(vm.get("proxmoxConfig"))) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
             int colon = line.indexOf(':');
-            conf.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            conf.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip().replace(SNIPPETS, snippets));
         }
+        copyTables(vm, snippets, guest);
         List<String> out = new ArrayList<>(List.of("qemu-system-x86_64"));
-        String machine = conf.getOrDefault("machine", "pc");
+        // qemu-server's "+pveN" machine suffixes name Proxmox's own QEMU builds
+        String machine = conf.getOrDefault("machine", "q35").replaceFirst("\\+pve\\d+$", "");
         if (!machine.contains("q35")) {
             throw new AssertionError("the Proxmox plan is not a q35 VM: machine: " + machine);
         }
@@ -83,6 +100,24 @@ record ProxmoxStack(int index) implements Stack {
         out = StandIn.args(out);
         out.addAll(guest.common());
         return out;
+    }
+
+    /** Runs the printed mkdir/cp commands that fill the snippets folder, moved into the cell's folder. */
+    private static void copyTables(JsonNode vm, String snippets, Guest guest) throws Exception {
+        if (vm.get("commands") == null) {
+            return;
+        }
+        for (String cmd : Vbios.strings(vm.get("commands"))) {
+            if (!cmd.contains(SNIPPETS) || !(cmd.startsWith("mkdir ") || cmd.startsWith("cp "))) {
+                continue;
+            }
+            Process p = new ProcessBuilder("sh", "-c", cmd.replace(SNIPPETS, snippets)).directory(guest.dir().toFile())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new AssertionError("the printed command failed: " + cmd + "\n" + out);
+            }
+        }
     }
 
     /** The devices of qemu-server's pve-q35-4.0.cfg, as -device arguments. */
