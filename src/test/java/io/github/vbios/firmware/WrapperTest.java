@@ -50,7 +50,7 @@ class WrapperTest {
                 FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, Fixtures.NV_ROM));
         Extraction x = Fixtures.extract(volume);
         assertThat(Fixtures.hasNvRom(x)).isTrue();
-        assertThat(x.findings()).filteredOn(f -> Capsule.HEADER_ONLY.equals(f.finding().code())).singleElement()
+        assertThat(x.findings()).filteredOn(f -> f.finding().is(FirmwareCode.CAPSULE_HEADER_ONLY)).singleElement()
                 .satisfies(f -> {
                     assertThat(f.finding().severity()).isEqualTo(io.github.vbios.io.Severity.INFO);
                     assertThat(f.path()).contains("file " + FirmwareWrappers.AMI_SECURE_FLASH_FILE);
@@ -64,7 +64,7 @@ class WrapperTest {
     @Test
     void aSignedCapsuleHeaderAloneAsTheInputIsStillAWarning() {
         Extraction x = Fixtures.extract(FirmwareWrappers.amiSignedCapsuleHeaderOnly());
-        assertThat(x.findings()).filteredOn(f -> Capsule.HEADER_ONLY.equals(f.finding().code())).singleElement()
+        assertThat(x.findings()).filteredOn(f -> f.finding().is(FirmwareCode.CAPSULE_HEADER_ONLY)).singleElement()
                 .satisfies(f -> assertThat(f.finding().severity()).isEqualTo(io.github.vbios.io.Severity.WARNING));
     }
 
