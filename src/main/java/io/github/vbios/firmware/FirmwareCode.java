@@ -25,6 +25,8 @@ public enum FirmwareCode implements FindingCode {
     CONTAINER_UNOPENED("container-unopened"),
     /** More structures or findings than are listed; the rest are counted only. */
     LIMIT_RECORDS("limit-records"),
+    /** A stream decodes to more than the decode budget has left; it closes the budget (then limit-total). */
+    STREAM_REFUSED("stream-refused"),
     /** A stream claims more than the ratio cap allows from its compressed size; not believed, skipped. */
     LIMIT_RATIO("limit-ratio"),
     /** The Java heap holds streams smaller than --max-stream (info). */

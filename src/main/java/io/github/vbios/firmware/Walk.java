@@ -196,7 +196,7 @@ public final class Walk {
         if (streamCap(inputBytes) < perStream) {
             budget.close();
             budgetSpent(where);
-            warn(where, FirmwareCode.LIMIT_TOTAL, offset, message);
+            warn(where, FirmwareCode.STREAM_REFUSED, offset, message);
         } else if (perStream < limits.maxStream()) {
             warn(where, FirmwareCode.LIMIT_RATIO, offset, "limit hit: " + message + " (more than " + limits.maxRatio()
                     + ":1 from the compressed size is not believed)");

@@ -84,7 +84,7 @@ class RarTest {
             assertThat(x.roms()).isEmpty();
             assertThat(x.incomplete()).containsExactly(Incomplete.UNOPENED);
             assertThat(x.incompleteFindings()).singleElement().satisfies(f -> {
-                assertThat(f.finding().code()).isEqualTo("unopened-container");
+                assertThat(f.finding().code()).isEqualTo(FirmwareCode.CONTAINER_UNOPENED);
                 assertThat(f.finding().message()).containsPattern("RAR[45] archive").contains("install package unar");
             });
             ExtractPlan p = ExtractPlan.of(x, false);
@@ -116,7 +116,7 @@ class RarTest {
         assertThat(doc.at("/verdict/complete").asBoolean()).isFalse();
         assertThat(doc.at("/verdict/incompleteReasons/0").asText()).isEqualTo("unopened-container");
         assertThat(doc.at("/verdict/found").asBoolean()).isFalse();
-        assertThat(doc.at("/findings/0/code").asText()).isEqualTo("unopened-container");
+        assertThat(doc.at("/findings/0/code").asText()).isEqualTo(FirmwareCode.CONTAINER_UNOPENED.id());
         assertThat(doc.at("/findings/0/message").asText()).contains("--no-external").contains("package unar");
         assertThat(doc.at("/verdict/message").asText()).startsWith("incomplete:");
         StringWriter err = new StringWriter();
