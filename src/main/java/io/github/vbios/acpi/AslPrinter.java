@@ -58,7 +58,8 @@ public final class AslPrinter {
     public static Listing print(byte[] table, Map<String, Integer> externalArity) {
         AslPrinter p = new AslPrinter(table, externalArity);
         if (table.length < TableHeader.LENGTH) {
-            p.findings.add(Finding.error(AcpiCode.TABLE_TOO_SHORT, 0, "table is " + table.length + " bytes, shorter than its 36-byte header"));
+            p.findings.add(Finding.error(AcpiCode.TABLE_TOO_SHORT, 0, "table is " + table.length
+                    + " bytes, shorter than its 36-byte header"));
             return new Listing("/* not an ACPI table: " + table.length + " bytes */\n", p.findings);
         }
         p.header(table);
@@ -87,8 +88,8 @@ public final class AslPrinter {
             findings.add(Finding.warning(AcpiCode.CHECKSUM_INVALID, 9, "incorrect table checksum"));
         }
         if (length != t.length) {
-            findings.add(Finding.warning(AcpiCode.LENGTH_MISMATCH, 4, "header length " + length + " differs from the " + t.length
-                    + " bytes given"));
+            findings.add(Finding.warning(AcpiCode.LENGTH_MISMATCH, 4, "header length " + length + " differs from the "
+                    + t.length + " bytes given"));
         }
         out.append(String.format(Locale.ROOT, "DefinitionBlock (\"\", \"%s\", %d, \"%s\", \"%s\", 0x%08X)%n{%n",
                 s.asciiz(0, 4), s.u8(8), s.asciiz(10, 6), s.asciiz(16, 8), s.u32(24)));
