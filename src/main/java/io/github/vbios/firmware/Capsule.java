@@ -46,7 +46,8 @@ final class Capsule implements Container {
             return headerOnly(blob, walk, guid, bodyStart, imageSize);
         }
         if (bodyStart == 0 || bodyStart > d.length() || bodyStart > imageSize || imageSize > d.length()) {
-            walk.finding(blob, Finding.warning(FirmwareCode.CAPSULE_HEADER_INVALID, 0, "capsule " + guid + " header is invalid (body at " + bodyStart
+            walk.finding(blob, Finding.warning(FirmwareCode.CAPSULE_HEADER_INVALID,
+                    0, "capsule " + guid + " header is invalid (body at " + bodyStart
                     + ", image size " + imageSize + ", file " + d.length() + " bytes); scanning the file raw"));
             return false;
         }

@@ -25,7 +25,8 @@ final class GuidedSection {
         int dataOffset = sec.u16(h + 16);
         int attrs = sec.u16(h + 18);
         if (dataOffset < h + 20 || dataOffset > sec.length()) {
-            walk.warn(stream, FirmwareCode.SECTION_GUID_HEADER_INVALID, off, "GUID-defined section " + guid + " has DataOffset " + dataOffset
+            walk.warn(stream, FirmwareCode.SECTION_GUID_HEADER_INVALID,
+                    off, "GUID-defined section " + guid + " has DataOffset " + dataOffset
                     + " outside its " + sec.length() + " bytes");
             return;
         }
@@ -56,7 +57,8 @@ final class GuidedSection {
             crc.update(data.array(), data.arrayOffset(), data.length());
             long stored = sec.u32(h + 20);
             if (crc.getValue() != stored) {
-                walk.finding(stream, Finding.warning(FirmwareCode.SECTION_CRC_INVALID, off, String.format("CRC32 section: stored %08Xh, computed %08Xh",
+                walk.finding(stream, Finding.warning(FirmwareCode.SECTION_CRC_INVALID,
+                        off, String.format("CRC32 section: stored %08Xh, computed %08Xh",
                         stored, crc.getValue())));
             }
         }
@@ -66,7 +68,8 @@ final class GuidedSection {
     private static Decoded signed(Blob stream, int off, ByteSlice data, Walk walk) {
         long certLen = data.length() >= 4 ? data.u32(0) : -1;
         if (certLen < 8 || certLen > data.length()) {
-            walk.warn(stream, FirmwareCode.SECTION_SIGNED_INVALID, off, "signed section: certificate length " + certLen + " does not fit");
+            walk.warn(stream, FirmwareCode.SECTION_SIGNED_INVALID,
+                    off, "signed section: certificate length " + certLen + " does not fit");
             return null;
         }
         return new Decoded("signed", data.from(certLen));

@@ -39,7 +39,8 @@ final class SectionDecoders {
             }
         }
         if (first != null) {
-            walk.finding(where, Finding.info(FirmwareCode.EFI_VARIANT_GUESSED, off, "can't guess the EFI decompression variant; using " + first.algorithm()));
+            walk.finding(where, Finding.info(FirmwareCode.EFI_VARIANT_GUESSED,
+                    off, "can't guess the EFI decompression variant; using " + first.algorithm()));
             return first;
         }
         failed(where, off, in, "EFI/Tiano", error, walk);

@@ -28,7 +28,8 @@ final class SectionWalker {
             try {
                 section(stream, off, s, ffsV3, walk);
             } catch (OutOfBoundsException e) {
-                walk.warn(stream, FirmwareCode.SECTION_TRUNCATED, off, s.typeName() + " section is truncated: " + e.getMessage());
+                walk.warn(stream, FirmwareCode.SECTION_TRUNCATED,
+                        off, s.typeName() + " section is truncated: " + e.getMessage());
             }
             off += (int) s.size();
         }

@@ -135,8 +135,8 @@ public final class Optimus {
         }
         var a = RomAnalyzer.analyze(c.rom().pciView());
         if (io.github.vbios.acpi.RomInput.nvidiaImagesMissing(a, c.rom().pciView().length())) {
-            return List.of("[" + io.github.vbios.acpi.AcpiCode.NVIDIA_IMAGES_MISSING.id() + "] the input holds only the "
-                    + "PCI view of a layout-A NVIDIA ROM: the NVIDIA-only images after the EFI image are missing from "
+            return List.of("[" + io.github.vbios.acpi.AcpiCode.NVIDIA_IMAGES_MISSING.id()
+                    + "] the input holds only the PCI view of a layout-A NVIDIA ROM: the NVIDIA-only images after the EFI image are missing from "
                     + "the _ROM tables; use a full flash dump (nvflash --save) or the BIOS update that carries the dGPU "
                     + "ROM");
         }

@@ -33,12 +33,14 @@ final class NvidiaWalker {
             images.add(image);
             long size = image.nvidiaLength();
             if (size == 0) {
-                findings.add(Finding.error(RomCode.NVIDIA_IMAGE_SIZE_ZERO, off, "image size 0 in the NVIDIA chain: cannot continue"));
+                findings.add(Finding.error(RomCode.NVIDIA_IMAGE_SIZE_ZERO,
+                        off, "image size 0 in the NVIDIA chain: cannot continue"));
                 break;
             }
             off += size;
             if (off > file.length()) {
-                findings.add(Finding.warning(RomCode.NVIDIA_TRUNCATED, image.offset(), "NVIDIA chain truncated at " + ImageParser.hex(file.length())
+                findings.add(Finding.warning(RomCode.NVIDIA_TRUNCATED,
+                        image.offset(), "NVIDIA chain truncated at " + ImageParser.hex(file.length())
                         + ", expected the image to end at " + ImageParser.hex(off)));
                 truncated = true;
                 off = file.length();

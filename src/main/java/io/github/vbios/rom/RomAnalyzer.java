@@ -23,7 +23,8 @@ public final class RomAnalyzer {
             return analyze(file, findings);
         } catch (OutOfBoundsException e) {
             // every read is bounds-checked; a read that escaped a walker still ends as a finding
-            findings.add(Finding.error(RomCode.ANALYSIS_STOPPED, e.offset(), "input ends unexpectedly: " + e.getMessage()));
+            findings.add(Finding.error(RomCode.ANALYSIS_STOPPED,
+                    e.offset(), "input ends unexpectedly: " + e.getMessage()));
             Container none = Container.none("analysis stopped: " + e.getMessage());
             return new RomAnalysis(file.length(), none, RomView.empty(), RomView.empty(), Identity.none(), List.of(),
                     Verdict.none(List.of(), null), findings);

@@ -57,7 +57,8 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
         }
         Element root = doc.getDocumentElement();
         if (root == null || !"domain".equals(root.getLocalName())) {
-            findings.add(Finding.error(VmCode.ROOT_NOT_DOMAIN, -1, "the root element is <" + (root == null ? "" : root.getTagName())
+            findings.add(Finding.error(VmCode.ROOT_NOT_DOMAIN,
+                    -1, "the root element is <" + (root == null ? "" : root.getTagName())
                     + ">, not <domain>: pass the output of virsh dumpxml VM"));
             return empty(findings);
         }

@@ -27,7 +27,8 @@ public final class BitReader {
         // pointers past the x86 image's NVIDIA size are relative to the first E0 image (NV-base nvbios_addr)
         long rebase = firstE0Offset >= 0 ? firstE0Offset - x86Offset - x86Size : 0;
         if (at < 0) {
-            findings.add(Finding.warning(RomCode.BIT_MISSING, x86Offset, "no BIT (FF B8 \"BIT\") in the NVIDIA x86 image"));
+            findings.add(Finding.warning(RomCode.BIT_MISSING,
+                    x86Offset, "no BIT (FF B8 \"BIT\") in the NVIDIA x86 image"));
             return new NvidiaIdentity(-1, false, List.of(), null, null, null, headerDate, null, null, null, null,
                     null, null, null, rebase);
         }
