@@ -58,7 +58,8 @@ public final class AslPrinter {
     public static Listing print(byte[] table, Map<String, Integer> externalArity) {
         AslPrinter p = new AslPrinter(table, externalArity);
         if (table.length < TableHeader.LENGTH) {
-            p.findings.add(Finding.error(0, "table is " + table.length + " bytes, shorter than its 36-byte header"));
+            p.findings.add(Finding.error(AcpiCode.TABLE_TOO_SHORT, 0, "table is " + table.length
+                    + " bytes, shorter than its 36-byte header"));
             return new Listing("/* not an ACPI table: " + table.length + " bytes */\n", p.findings);
         }
         p.header(table);
@@ -84,11 +85,11 @@ public final class AslPrinter {
                 .append(String.format(Locale.ROOT, " *     Compiler Version 0x%08X (%d)%n", s.u32(32), s.u32(32)))
                 .append(" */\n");
         if (sum != 0) {
-            findings.add(Finding.warning(9, "incorrect table checksum"));
+            findings.add(Finding.warning(AcpiCode.CHECKSUM_INVALID, 9, "incorrect table checksum"));
         }
         if (length != t.length) {
-            findings.add(Finding.warning(4, "header length " + length + " differs from the " + t.length
-                    + " bytes given"));
+            findings.add(Finding.warning(AcpiCode.LENGTH_MISMATCH, 4, "header length " + length + " differs from the "
+                    + t.length + " bytes given"));
         }
         out.append(String.format(Locale.ROOT, "DefinitionBlock (\"\", \"%s\", %d, \"%s\", \"%s\", 0x%08X)%n{%n",
                 s.asciiz(0, 4), s.u8(8), s.asciiz(10, 6), s.asciiz(16, 8), s.u32(24)));
@@ -98,7 +99,7 @@ public final class AslPrinter {
             termList(end, 1);
         } catch (RuntimeException e) {
             int at = e instanceof AmlCursor.Malformed m ? m.offset : in.pos;
-            findings.add(Finding.error(at, "cannot decode AML: " + e.getMessage()));
+            findings.add(Finding.error(AcpiCode.AML_UNDECODABLE, at, "cannot decode AML: " + e.getMessage()));
             out.append(String.format(Locale.ROOT, "    /* listing stops at 0x%X: %s */%n", at, e.getMessage()));
         }
         out.insert(bodyStart, externals());

@@ -53,7 +53,7 @@ public record RomInput(byte[] bytes, boolean cleaned, RomAnalysis analysis, Stri
         long end = nvidia ? a.nvidiaView().end() : pci.end();
         List<SsdtFinding> findings = new ArrayList<>();
         if (nvidia) {
-            findings.add(new SsdtFinding(SsdtFinding.NVIDIA_VIEW_SERVED, "info", "_ROM serves the NVIDIA view "
+            findings.add(new SsdtFinding(AcpiCode.NVIDIA_VIEW_SERVED, "info", "_ROM serves the NVIDIA view "
                     + Hex.offset(start) + "-" + Hex.offset(end) + " (" + (end - start) + " bytes, "
                     + a.nvidiaImages().size() + " images): the PCI view " + Hex.offset(pci.start()) + "-"
                     + Hex.offset(pci.end()) + " (the romfile) plus the NVIDIA-only images the driver reads from"
@@ -98,7 +98,7 @@ public record RomInput(byte[] bytes, boolean cleaned, RomAnalysis analysis, Stri
     }
 
     static SsdtFinding missing(String name, RomAnalysis a) {
-        return new SsdtFinding(SsdtFinding.NVIDIA_IMAGES_MISSING, "warning", name + " holds only the PCI view of a "
+        return new SsdtFinding(AcpiCode.NVIDIA_IMAGES_MISSING, "warning", name + " holds only the PCI view of a "
                 + "layout-A NVIDIA ROM (Kepler, Turing, Ampere, Ada, Blackwell): its last image's NPDE says more images "
                 + "follow after the EFI image (the NVIDIA-only 0xE0/NBSI images; the file ends at "
                 + Hex.offset(a.nvidiaView().end()) + "), which the NVIDIA driver and nouveau read through _ROM. "

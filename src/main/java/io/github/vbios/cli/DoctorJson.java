@@ -52,7 +52,8 @@ final class DoctorJson {
             n.put("fix", c.fix());
         }
         ArrayNode findings = doc.putArray("findings");
-        report.findings().forEach(f -> findings.add(f.message()));
+        report.findings().forEach(f -> findings.addObject().put("severity", f.severity().name().toLowerCase(Locale.ROOT))
+                .put("code", f.code().id()).put("message", f.message()));
         doc.put("capable", report.capable());
         return doc;
     }

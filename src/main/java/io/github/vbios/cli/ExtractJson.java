@@ -48,9 +48,7 @@ final class ExtractJson {
         for (LocatedFinding f : x.findings()) {
             ObjectNode n = findings.addObject().put("severity", f.finding().severity().name().toLowerCase(Locale.ROOT))
                     .put("path", f.path()).put("offset", f.finding().offset()).put("message", f.finding().message());
-            if (f.finding().code() != null) {
-                n.put("code", f.finding().code());
-            }
+            n.put("code", f.finding().code().id());
         }
         doc.put("decodedBytes", x.decodedBytes());
         ObjectNode v = doc.putObject("verdict");

@@ -213,6 +213,8 @@ final class InfoJson {
         n.put("efiDamaged", v.efiDamaged());
         ArrayNode w = n.putArray("warnings");
         v.warnings().forEach(w::add);
+        ArrayNode codes = n.putArray("warningCodes");
+        v.problems().forEach(p -> codes.add(p.code().id()));
         ArrayNode notes = n.putArray("notes");
         v.notes().forEach(notes::add);
         n.put("advice", v.advice());
@@ -235,6 +237,7 @@ final class InfoJson {
             o.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
             putOffset(o, "offset", f.offset());
             o.put("message", f.message());
+            o.put("code", f.code().id());
         }
         return arr;
     }

@@ -104,8 +104,7 @@ final class PatchText {
                 out.println("  fix: not by patching: " + (v.efiDamaged() ? "dump the ROM again or download it again"
                         : "get the full ROM (the way out above)"));
             } else if (c.analysis().isOptionRom()) {
-                out.println("  fix: vbios patch " + name + " -o romfile.rom" + (c.reasons().stream()
-                        .anyMatch(r -> r.contains("--fix-checksum")) ? " --fix-checksum" : ""));
+                out.println("  fix: vbios patch " + name + " -o romfile.rom" + (c.needsChecksumFix() ? " --fix-checksum" : ""));
             }
         }
         c.notes().forEach(n -> out.println("  note: " + n));

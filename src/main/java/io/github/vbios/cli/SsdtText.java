@@ -14,6 +14,11 @@ final class SsdtText {
     static String json(SsdtReport r) {
         com.fasterxml.jackson.databind.node.ObjectNode doc = Json.document();
         doc.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().valueToTree(r));
+        // findings[].code is the code's stable id (acpi.nvidia-images-missing), not the enum constant's name
+        com.fasterxml.jackson.databind.node.ArrayNode findings = doc.putArray("findings");
+        for (io.github.vbios.acpi.SsdtFinding f : r.findings()) {
+            findings.addObject().put("code", f.code().id()).put("severity", f.severity()).put("message", f.message());
+        }
         return Json.write(doc);
     }
 
@@ -39,7 +44,7 @@ final class SsdtText {
         r.load().libvirt().lines().forEach(l -> w.println("  " + l));
         w.printf("%nProxmox (/etc/pve/qemu-server/VMID.conf):%n  %s%n", r.load().proxmox());
         for (io.github.vbios.acpi.SsdtFinding f : r.findings()) {
-            w.printf("%n%s [%s]: %s%n", f.severity(), f.code(), f.message());
+            w.printf("%n%s [%s]: %s%n", f.severity(), f.code().id(), f.message());
         }
         if (!r.notes().isEmpty()) {
             w.printf("%nnotes:%n");

@@ -52,12 +52,14 @@ final class AmiPfat implements Container {
         int h = start(d);
         long size = d.u32(h);
         if (size < HEADER + TITLE.length() || size > MAX_TABLE || !d.contains(h, size)) {
-            walk.finding(blob, Finding.warning(h, "AMI BIOS Guard header size " + size + " does not fit; scanning raw"));
+            walk.finding(blob, Finding.warning(FirmwareCode.BIOS_GUARD_HEADER_INVALID,
+                    h, "AMI BIOS Guard header size " + size + " does not fit; scanning raw"));
             return false;
         }
         List<FileEntry> files = table(d.slice(h + HEADER, size - HEADER));
         if (files.isEmpty()) {
-            walk.finding(blob, Finding.warning(h, "AMI BIOS Guard table lists no files; scanning raw"));
+            walk.finding(blob, Finding.warning(FirmwareCode.BIOS_GUARD_EMPTY,
+                    h, "AMI BIOS Guard table lists no files; scanning raw"));
             return false;
         }
         walk.seen(blob, "ami-pfat", h, size, null, files.size() + " files");
@@ -70,7 +72,8 @@ final class AmiPfat implements Container {
                 int sig = b == null ? -1 : b.signatureLength(d);
                 if (b == null || sig < 0) {
                     String why = b == null ? " is not a BIOS Guard block" : " has a signature of unknown size";
-                    walk.finding(blob, Finding.warning(off, "AMI BIOS Guard file " + f.name() + ": block " + (i + 1)
+                    walk.finding(blob, Finding.warning(FirmwareCode.BIOS_GUARD_BLOCK_INVALID,
+                            off, "AMI BIOS Guard file " + f.name() + ": block " + (i + 1)
                             + " of " + f.blocks() + why + "; the rest is scanned raw"));
                     return false;
                 }

@@ -65,13 +65,15 @@ final class AmiUcp implements Container {
         int off = HEADER;
         while (off < ucp.length() && ucp.u8(off) == '@' && modules < MAX_MODULES) {
             if (!ucp.contains(off, HEADER + SIZES)) {
-                walk.finding(blob, Finding.warning(at + off, "AMI UCP module header at the end is cut short"));
+                walk.finding(blob, Finding.warning(FirmwareCode.UCP_HEADER_TRUNCATED,
+                        at + off, "AMI UCP module header at the end is cut short"));
                 complete = false;
                 break;
             }
             long size = ucp.u32(off + 4);
             if (size < HEADER + SIZES || size > ucp.length() - off) {
-                walk.finding(blob, Finding.warning(at + off, "AMI UCP module " + ucp.asciiz(off, 4) + " size " + size
+                walk.finding(blob, Finding.warning(FirmwareCode.UCP_MODULE_INVALID,
+                        at + off, "AMI UCP module " + ucp.asciiz(off, 4) + " size " + size
                         + " does not fit; the rest of the package is scanned raw"));
                 complete = false;
                 break;

@@ -82,7 +82,8 @@ final class Archives {
     }
 
     private static boolean failed(Blob blob, String kind, Exception e, Walk walk) {
-        walk.finding(blob, Finding.warning(0, kind + " archive cannot be read: " + e.getMessage()));
+        walk.finding(blob, Finding.warning(FirmwareCode.ARCHIVE_UNREADABLE,
+                0, kind + " archive cannot be read: " + e.getMessage()));
         return false;
     }
 

@@ -37,7 +37,8 @@ final class BiosGuardImage {
         }
         byte[] joined = join(walk.streamCap(dataBytes));
         if (joined == null) {
-            walk.finding(parent, Finding.warning(at, what + " place data beyond the output limit; not joined"));
+            walk.finding(parent, Finding.warning(FirmwareCode.BIOS_GUARD_NOT_JOINED,
+                    at, what + " place data beyond the output limit; not joined"));
             return null;
         }
         walk.decoded(joined.length);

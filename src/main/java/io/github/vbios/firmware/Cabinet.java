@@ -50,7 +50,8 @@ final class Cabinet implements Container {
         long declared = blob.data().u32(8);
         ByteSlice cab = blob.data().clamp(0, declared);
         if (cab.length() < declared) {
-            walk.finding(blob, Finding.warning(8, "cabinet is cut short: " + cab.length() + " of " + declared
+            walk.finding(blob, Finding.warning(FirmwareCode.CAB_TRUNCATED,
+                    8, "cabinet is cut short: " + cab.length() + " of " + declared
                     + " bytes present; files past the end are missing"));
         }
         int flags = cab.u16(0x1E);
@@ -84,7 +85,8 @@ final class Cabinet implements Container {
             String name = cab.asciiz(at + 0x10, 256);
             at += 0x10 + name.length() + 1;
             if (folder >= folders) {
-                walk.finding(blob, Finding.info(at, "cab file " + name + " continues in another cabinet; skipped"));
+                walk.finding(blob, Finding.info(FirmwareCode.CAB_FILE_SPANNED,
+                        at, "cab file " + name + " continues in another cabinet; skipped"));
                 continue;
             }
             if (decoded[folder] == null) {
@@ -96,7 +98,8 @@ final class Cabinet implements Container {
             ByteSlice data = ByteSlice.of(decoded[folder]);
             if (!data.contains(start, size)) {
                 if (data.length() > 0) {
-                    walk.finding(blob, Finding.warning(at, "cab file " + name + " lies outside its folder's data"));
+                    walk.finding(blob, Finding.warning(FirmwareCode.CAB_FILE_OUTSIDE,
+                            at, "cab file " + name + " lies outside its folder's data"));
                 }
                 continue;
             }
@@ -144,7 +147,8 @@ final class Cabinet implements Container {
             if (type == 0) {
                 System.arraycopy(data.array(), data.arrayOffset(), out, o, Math.min(plain, packed));
             } else if (!mszip(data, out, o, plain)) {
-                walk.finding(blob, Finding.warning(off, "cab MSZIP block " + (i + 1) + " of " + f.blocks()
+                walk.finding(blob, Finding.warning(FirmwareCode.CAB_BLOCK_INVALID,
+                        off, "cab MSZIP block " + (i + 1) + " of " + f.blocks()
                         + " does not inflate to " + plain + " bytes; the folder is cut there"));
                 walk.decoded(o);
                 return java.util.Arrays.copyOf(out, o);

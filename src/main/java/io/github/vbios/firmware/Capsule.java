@@ -16,8 +16,6 @@ final class Capsule implements Container {
     static final String TOSHIBA = "3BE07062-1D51-45D2-832B-F093257ED461";
     static final String AMI_SIGNED = "4A3CA68B-7723-48FB-803D-578CC1FEC44D";
     static final String AMI_UNSIGNED = "14EEBB90-890A-43DB-AED1-5D3C4588A418";
-    /** Finding code of an AMI signed-capsule header without its body (docs/json.md findings[].code). */
-    static final String HEADER_ONLY = "capsule-header-only";
 
     private static final Map<String, Kind> GUIDS = Map.of(
             EFI, Kind.EFI, FMP, Kind.EFI,
@@ -48,7 +46,8 @@ final class Capsule implements Container {
             return headerOnly(blob, walk, guid, bodyStart, imageSize);
         }
         if (bodyStart == 0 || bodyStart > d.length() || bodyStart > imageSize || imageSize > d.length()) {
-            walk.finding(blob, Finding.warning(0, "capsule " + guid + " header is invalid (body at " + bodyStart
+            walk.finding(blob, Finding.warning(FirmwareCode.CAPSULE_HEADER_INVALID,
+                    0, "capsule " + guid + " header is invalid (body at " + bodyStart
                     + ", image size " + imageSize + ", file " + d.length() + " bytes); scanning the file raw"));
             return false;
         }
@@ -73,11 +72,12 @@ final class Capsule implements Container {
         boolean nested = blob.path().depth() > 1;
         String what = "AMI capsule " + guid + " header only (" + length + " bytes; its body of "
                 + (imageSize - bodyStart) + " bytes at " + bodyStart + " is not here)";
-        Finding f = nested ? Finding.info(0, what + ": the signed-capsule header an AMI Aptio V secure-flash image"
+        FirmwareCode code = FirmwareCode.CAPSULE_HEADER_ONLY;
+        Finding f = nested ? Finding.info(code, 0, what + ": the signed-capsule header an AMI Aptio V secure-flash image"
                 + " carries for its signature check; nothing to unpack")
-                : Finding.warning(0, what + ": the file is cut short or is only the signature block of an AMI"
+                : Finding.warning(code, 0, what + ": the file is cut short or is only the signature block of an AMI"
                 + " secure-flash update; scanning it raw");
-        walk.finding(blob, f.withCode(HEADER_ONLY));
+        walk.finding(blob, f);
         return nested;
     }
 }

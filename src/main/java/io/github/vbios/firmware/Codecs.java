@@ -11,26 +11,21 @@ import io.github.vbios.codec.X86BcjFilter;
 import io.github.vbios.codec.Zlib;
 import io.github.vbios.io.ByteSlice;
 
-/** The firmware room's one door to the codec room; every call has an output cap. */
+/**
+ * The firmware room's one door to the codec room; every call has an output cap. A refused stream
+ * is the codec's own {@link CodecException} (cause, produced bytes and over-limit flag intact).
+ */
 final class Codecs {
     private Codecs() {
     }
 
-    static byte[] efi(ByteSlice in, boolean tiano, int max) throws DecodeFailure {
-        try {
-            return EfiDecompressor.decompress(in, tiano ? EfiCompressionVariant.TIANO : EfiCompressionVariant.EFI_1_1, max);
-        } catch (CodecException e) {
-            throw new DecodeFailure(e);
-        }
+    static byte[] efi(ByteSlice in, boolean tiano, int max) throws CodecException {
+        return EfiDecompressor.decompress(in, tiano ? EfiCompressionVariant.TIANO : EfiCompressionVariant.EFI_1_1, max);
     }
 
     /** EDK2 LZMA (known sizes decode with the relaxed end condition EDK2/Insyde streams need). */
-    static byte[] lzma(ByteSlice in, int max) throws DecodeFailure {
-        try {
-            return Lzma.decompress(in, max);
-        } catch (CodecException e) {
-            throw new DecodeFailure(e);
-        }
+    static byte[] lzma(ByteSlice in, int max) throws CodecException {
+        return Lzma.decompress(in, max);
     }
 
     /** firmware.md 2.8: LZMA-F86 is x86_Convert(buf, size, 0, &state, 0) after LZMA. */
@@ -38,20 +33,12 @@ final class Codecs {
         X86BcjFilter.decode(buf, 0);
     }
 
-    static byte[] brotli(ByteSlice in, int max) throws DecodeFailure {
-        try {
-            return BrotliCodec.decompress(in, max);
-        } catch (CodecException e) {
-            throw new DecodeFailure(e);
-        }
+    static byte[] brotli(ByteSlice in, int max) throws CodecException {
+        return BrotliCodec.decompress(in, max);
     }
 
-    static byte[] zlib(ByteSlice in, int max) throws DecodeFailure {
-        try {
-            return Zlib.inflate(in, max);
-        } catch (CodecException e) {
-            throw new DecodeFailure(e);
-        }
+    static byte[] zlib(ByteSlice in, int max) throws CodecException {
+        return Zlib.inflate(in, max);
     }
 
     /** A one-line description of a PE32/TE image header, or null when it is not one. */

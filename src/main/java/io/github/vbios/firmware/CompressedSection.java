@@ -20,7 +20,8 @@ final class CompressedSection {
             case 1 -> SectionDecoders.efiOrTiano(stream, off, data, v3, walk);
             case 2 -> SectionDecoders.lzma(stream, off, data, false, walk);
             default -> {
-                walk.warn(stream, off, "unknown compression type " + type + "; scanning the data raw");
+                walk.warn(stream, FirmwareCode.COMPRESSION_TYPE_UNKNOWN,
+                        off, "unknown compression type " + type + "; scanning the data raw");
                 walk.explore(stream.child(data, "compression section@" + Hex.offset(off)));
                 yield null;
             }
@@ -29,7 +30,8 @@ final class CompressedSection {
             return;
         }
         if (out.data().length() != declared) {
-            walk.warn(stream, off, "compression section declares " + declared + " bytes, "
+            walk.warn(stream, FirmwareCode.COMPRESSION_SIZE_MISMATCH,
+                    off, "compression section declares " + declared + " bytes, "
                     + out.algorithm() + " produced " + out.data().length());
         }
         SectionWalker.nested(stream.child(out.data(), out.algorithm() + " section"), v3, walk);

@@ -76,7 +76,8 @@ final class DellPfs implements Container {
         Blob body = blob.child(payload, "PFS payload");
         List<Entry> list = entries(payload);
         if (list == null) {
-            walk.finding(blob, Finding.info(0x10, "Dell PFS entry list does not parse; the payload is scanned as one area"));
+            walk.finding(blob, Finding.info(FirmwareCode.PFS_ENTRIES_INVALID,
+                    0x10, "Dell PFS entry list does not parse; the payload is scanned as one area"));
             walk.explore(body);
             return true;
         }

@@ -22,11 +22,11 @@ public record Extraction(String input, long inputSize, String inputSha256, List<
         return !incomplete.isEmpty();
     }
 
-    /** The findings that carry an {@link Incomplete} code: what could not be examined, first met first. */
+    /** The first finding of each {@link Incomplete} reason: what could not be examined, first met first. */
     public List<LocatedFinding> incompleteFindings() {
-        java.util.Set<String> codes = new java.util.HashSet<>();
-        incomplete.forEach(i -> codes.add(i.code()));
-        return findings.stream().filter(f -> codes.contains(f.finding().code())).toList();
+        java.util.Set<FirmwareCode> codes = java.util.EnumSet.noneOf(FirmwareCode.class);
+        incomplete.forEach(i -> codes.add(i.finding()));
+        return findings.stream().filter(f -> f.finding().code() instanceof FirmwareCode c && codes.remove(c)).toList();
     }
 
     public long nvidiaCount() {

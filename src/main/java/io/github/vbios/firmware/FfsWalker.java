@@ -32,12 +32,14 @@ final class FfsWalker {
                 return;
             }
             if (f.size() == 0 || f.size() < f.headerSize() + f.tailSize()) {
-                walk.warn(fv, off, "file header parsing failed with invalid size " + f.size() + "; rest of volume scanned raw");
+                walk.warn(fv, FirmwareCode.FILE_SIZE_INVALID,
+                        off, "file header parsing failed with invalid size " + f.size() + "; rest of volume scanned raw");
                 nonUefi(fv, off, empty, walk);
                 return;
             }
             if (!d.contains(off, f.size())) {
-                walk.warn(fv, off, "file " + f.name() + " of " + f.size() + " bytes overlaps the end of the volume");
+                walk.warn(fv, FirmwareCode.FILE_OVERLAPS_END,
+                        off, "file " + f.name() + " of " + f.size() + " bytes overlaps the end of the volume");
                 nonUefi(fv, off, empty, walk);
                 return;
             }
@@ -49,10 +51,12 @@ final class FfsWalker {
     private static void file(Blob fv, int off, FfsFile f, VolumeHeader h, Walk walk) {
         walk.seen(fv, "file", off, f.size(), f.name(), f.typeName());
         if (!f.headerChecksumOk()) {
-            walk.finding(fv, Finding.info(off + 0x10, "file " + f.name() + ": header checksum mismatch"));
+            walk.finding(fv, Finding.info(FirmwareCode.FILE_HEADER_CHECKSUM_INVALID,
+                    off + 0x10, "file " + f.name() + ": header checksum mismatch"));
         }
         if (!f.dataChecksumOk()) {
-            walk.finding(fv, Finding.info(off + 0x11, "file " + f.name() + ": data checksum mismatch"));
+            walk.finding(fv, Finding.info(FirmwareCode.FILE_DATA_CHECKSUM_INVALID,
+                    off + 0x11, "file " + f.name() + ": data checksum mismatch"));
         }
         ByteSlice body = fv.data().slice(off + f.headerSize(), f.size() - f.headerSize() - f.tailSize());
         Blob b = fv.child(body, "file " + f.name());
@@ -83,7 +87,8 @@ final class FfsWalker {
             p++;
         }
         if (p < d.length()) {
-            walk.finding(fv, Finding.info(p, "non-UEFI data after free space at " + Hex.offset(off)));
+            walk.finding(fv, Finding.info(FirmwareCode.NON_UEFI_DATA,
+                    p, "non-UEFI data after free space at " + Hex.offset(off)));
             nonUefi(fv, p, empty, walk);
         }
     }

@@ -35,10 +35,11 @@ public final class FirmwareExplorer {
         Walk walk = new Walk(fitted, carver, this);
         Blob root = new Blob(input, Provenance.root(name));
         if (fitted.maxStream() < limits.maxStream()) {
-            walk.finding(root, Finding.info(-1, "the Java heap (" + (heap >> 20) + " MiB) holds streams of at most "
+            walk.finding(root, Finding.info(FirmwareCode.HEAP_LIMIT, -1, "the Java heap (" + (heap >> 20)
+                    + " MiB) holds streams of at most "
                     + (fitted.maxStream() >> 20) + " MiB, not the " + (limits.maxStream() >> 20)
                     + " MiB of --max-stream; larger ones are skipped. For more, run with VBIOS_JAVA_OPTS=-Xmx"
-                    + Math.max(1, (long) limits.maxStream() * Limits.HEAP_SHARE >> 30) + "g").withCode("heap-limit"));
+                    + Math.max(1, (long) limits.maxStream() * Limits.HEAP_SHARE >> 30) + "g"));
         }
         dispatch(root, walk);
         return walk;
@@ -60,7 +61,8 @@ public final class FirmwareExplorer {
             RawArea.scan(blob, walk);
         } catch (OutOfBoundsException e) {
             // A length field lied past a check: keep what was found so far and say where.
-            walk.finding(blob, Finding.warning(e.offset(), "truncated structure: " + e.getMessage()));
+            walk.finding(blob, Finding.warning(FirmwareCode.STRUCTURE_TRUNCATED, e.offset(), "truncated structure: "
+                    + e.getMessage()));
         } catch (OutOfMemoryError e) {
             walk.outOfMemory(blob);
         } catch (StackOverflowError e) {

@@ -17,7 +17,8 @@ final class FirmwareVolume {
         try {
             h = VolumeHeader.parse(fv.data(), found);
         } catch (OutOfBoundsException e) {
-            walk.warn(parent, offsetInParent, "volume header is truncated: " + e.getMessage());
+            walk.warn(parent, FirmwareCode.VOLUME_TRUNCATED,
+                    offsetInParent, "volume header is truncated: " + e.getMessage());
             walk.carve(fv);
             return;
         }
@@ -33,7 +34,8 @@ final class FirmwareVolume {
             FfsWalker.walkBody(fv, h, walk);
         } else {
             // firmware.md 2.5: UEFITool stops at "unknown file system"; we still look inside.
-            walk.finding(fv, Finding.info(0x10, "file system " + h.fileSystem() + " is not FFS; scanning its body raw"));
+            walk.finding(fv, Finding.info(FirmwareCode.VOLUME_NOT_FFS,
+                    0x10, "file system " + h.fileSystem() + " is not FFS; scanning its body raw"));
             walk.explore(fv.child(body, "body"));
         }
     }

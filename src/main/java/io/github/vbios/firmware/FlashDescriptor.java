@@ -37,7 +37,8 @@ final class FlashDescriptor implements Container {
         Region[] regions = regions(d);
         String problem = regions == null ? "FLMAP bases are invalid" : check(regions, d.length());
         if (problem != null) {
-            walk.finding(blob, Finding.warning(0x10, "flash descriptor: " + problem + "; scanning the image raw"));
+            walk.finding(blob, Finding.warning(FirmwareCode.DESCRIPTOR_INVALID,
+                    0x10, "flash descriptor: " + problem + "; scanning the image raw"));
             return false;
         }
         walk.seen(blob, "descriptor", 0, 0x1000, null, null);

@@ -25,7 +25,8 @@ final class GuidedSection {
         int dataOffset = sec.u16(h + 16);
         int attrs = sec.u16(h + 18);
         if (dataOffset < h + 20 || dataOffset > sec.length()) {
-            walk.warn(stream, off, "GUID-defined section " + guid + " has DataOffset " + dataOffset
+            walk.warn(stream, FirmwareCode.SECTION_GUID_HEADER_INVALID,
+                    off, "GUID-defined section " + guid + " has DataOffset " + dataOffset
                     + " outside its " + sec.length() + " bytes");
             return;
         }
@@ -56,7 +57,8 @@ final class GuidedSection {
             crc.update(data.array(), data.arrayOffset(), data.length());
             long stored = sec.u32(h + 20);
             if (crc.getValue() != stored) {
-                walk.finding(stream, Finding.warning(off, String.format("CRC32 section: stored %08Xh, computed %08Xh",
+                walk.finding(stream, Finding.warning(FirmwareCode.SECTION_CRC_INVALID,
+                        off, String.format("CRC32 section: stored %08Xh, computed %08Xh",
                         stored, crc.getValue())));
             }
         }
@@ -66,7 +68,8 @@ final class GuidedSection {
     private static Decoded signed(Blob stream, int off, ByteSlice data, Walk walk) {
         long certLen = data.length() >= 4 ? data.u32(0) : -1;
         if (certLen < 8 || certLen > data.length()) {
-            walk.warn(stream, off, "signed section: certificate length " + certLen + " does not fit");
+            walk.warn(stream, FirmwareCode.SECTION_SIGNED_INVALID,
+                    off, "signed section: certificate length " + certLen + " does not fit");
             return null;
         }
         return new Decoded("signed", data.from(certLen));
@@ -74,7 +77,7 @@ final class GuidedSection {
 
     private static Decoded unknown(Blob stream, int off, String guid, int attrs, ByteSlice data, Walk walk) {
         if ((attrs & 1) != 0) {
-            walk.finding(stream, Finding.info(off, "GUID-defined section " + guid
+            walk.finding(stream, Finding.info(FirmwareCode.SECTION_GUID_UNKNOWN, off, "GUID-defined section " + guid
                     + " needs processing vbios does not know; looking inside as it is"));
         }
         return new Decoded("GUID " + guid, data);
@@ -96,7 +99,7 @@ final class GuidedSection {
             }
             return new Decoded("gzip", ByteSlice.of(out));
         } catch (IOException | RuntimeException e) {
-            walk.warn(stream, off, "gzip section: " + e.getMessage());
+            walk.warn(stream, FirmwareCode.DECODE_FAILED, off, "gzip section: " + e.getMessage());
             return null;
         }
     }

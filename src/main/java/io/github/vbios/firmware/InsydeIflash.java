@@ -35,7 +35,8 @@ final class InsydeIflash implements Container {
             String tag = d.asciiz(p + 8, 8).strip();
             long size = d.u32(p + 0x14);
             if (size == 0 || size > d.length() - p - HEADER) {
-                walk.finding(blob, Finding.info(p, "iFlash " + tag + " image size " + size + " does not fit; skipped"));
+                walk.finding(blob, Finding.info(FirmwareCode.IFLASH_IMAGE_INVALID,
+                        p, "iFlash " + tag + " image size " + size + " does not fit; skipped"));
                 continue;
             }
             walk.seen(blob, "iflash", p, HEADER + size, tag, null);

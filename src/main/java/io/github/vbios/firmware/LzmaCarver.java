@@ -1,5 +1,6 @@
 package io.github.vbios.firmware;
 
+import io.github.vbios.codec.CodecException;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
 
@@ -44,7 +45,7 @@ final class LzmaCarver {
                     walk.seen(area, "lzma stream", p, -1, null, out.length + " bytes, carved");
                     walk.explore(area.child(ByteSlice.of(out), "LZMA@" + Hex.offset(p)));
                 }
-            } catch (DecodeFailure e) {
+            } catch (CodecException e) {
                 // a guess that was not an LZMA stream; the bytes it decoded still count
                 walk.decoded(e.produced());
             }

@@ -55,14 +55,16 @@ final class PhoenixTdk implements Container {
         for (int i = 0; i < count; i++) {
             int e = table + i * ENTRY;
             if (!d.contains(e, ENTRY)) {
-                walk.finding(blob, Finding.warning(e, "Phoenix TDK entry " + (i + 1) + " of " + count + " is cut short"));
+                walk.finding(blob, Finding.warning(FirmwareCode.TDK_ENTRY_TRUNCATED,
+                        e, "Phoenix TDK entry " + (i + 1) + " of " + count + " is cut short"));
                 break;
             }
             entries.add(new Entry(d.asciiz(e, 256).strip(), d.u32(e + 0x100), d.u32(e + 0x104), d.u32(e + 0x108)));
         }
         long base = base(d, pack, entries);
         if (base < 0) {
-            walk.finding(blob, Finding.warning(pack, "Phoenix TDK entries point outside the file; scanning raw"));
+            walk.finding(blob, Finding.warning(FirmwareCode.TDK_ENTRIES_INVALID,
+                    pack, "Phoenix TDK entries point outside the file; scanning raw"));
             return false;
         }
         walk.seen(blob, "phoenix-tdk", pack, HEADER + PLACEHOLDER + (long) count * ENTRY, null,

@@ -30,7 +30,8 @@ final class RawArea {
                 continue;
             }
             if (start + length > d.length()) {
-                walk.warn(blob, start, "volume of " + length + " bytes overlaps the end of the data ("
+                walk.warn(blob, FirmwareCode.VOLUME_OVERLAPS_END,
+                        start, "volume of " + length + " bytes overlaps the end of the data ("
                         + (d.length() - start) + " bytes left); walking what is there");
                 length = d.length() - start;
             }

@@ -55,7 +55,8 @@ final class RegExport implements Container {
             logical.setLength(0);
         }
         if (values == 0) {
-            walk.finding(blob, Finding.info(-1, "registry export holds no binary value of " + MIN_VALUE + " bytes or more"));
+            walk.finding(blob, Finding.info(FirmwareCode.REG_NO_BINARY,
+                    -1, "registry export holds no binary value of " + MIN_VALUE + " bytes or more"));
         }
         return true;
     }
@@ -73,7 +74,8 @@ final class RegExport implements Container {
         String name = line.substring(0, eq).replace("\"", "");
         byte[] bytes = hexList(line.substring(colon + 1), walk.limits().maxStream());
         if (bytes == null) {
-            walk.warn(blob, -1, "registry value " + name + " is not a valid hex list or is over the size limit");
+            walk.warn(blob, FirmwareCode.REG_VALUE_INVALID,
+                    -1, "registry value " + name + " is not a valid hex list or is over the size limit");
             return 0;
         }
         if (bytes.length < MIN_VALUE) {

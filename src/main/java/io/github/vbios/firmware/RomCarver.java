@@ -3,6 +3,7 @@ package io.github.vbios.firmware;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
+import io.github.vbios.io.OutOfBoundsException;
 import io.github.vbios.rom.FoundRom;
 import io.github.vbios.rom.RomScanner;
 import java.util.ArrayList;
@@ -26,8 +27,11 @@ public final class RomCarver implements Carver {
         List<FoundRom> found;
         try {
             found = RomScanner.scan(blob.data());
-        } catch (RuntimeException e) {
-            walk.finding(blob, Finding.error(-1, "option ROM scan failed: " + e));
+        } catch (OutOfBoundsException e) {
+            // the analyzer turns its own bad reads into findings; one that escaped the scan between
+            // candidates is the only data error left: any other exception is a bug and must surface
+            walk.finding(blob, Finding.error(FirmwareCode.ROM_SCAN_FAILED, e.offset(), "option ROM scan failed: "
+                    + e.getMessage()));
             return;
         }
         for (FoundRom f : found) {

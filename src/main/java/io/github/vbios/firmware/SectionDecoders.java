@@ -1,5 +1,6 @@
 package io.github.vbios.firmware;
 
+import io.github.vbios.codec.CodecException;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 
@@ -17,7 +18,7 @@ final class SectionDecoders {
             return null;
         }
         Decoded first = null;
-        DecodeFailure error = null;
+        CodecException error = null;
         for (boolean tiano : new boolean[] {false, true}) {
             if (tiano && !walk.budgetLeft(where)) {
                 break; // the first try has set first or error
@@ -32,13 +33,14 @@ final class SectionDecoders {
                 if (first == null) {
                     first = dec;
                 }
-            } catch (DecodeFailure e) {
+            } catch (CodecException e) {
                 walk.decoded(e.produced());
                 error = e;
             }
         }
         if (first != null) {
-            walk.finding(where, Finding.info(off, "can't guess the EFI decompression variant; using " + first.algorithm()));
+            walk.finding(where, Finding.info(FirmwareCode.EFI_VARIANT_GUESSED,
+                    off, "can't guess the EFI decompression variant; using " + first.algorithm()));
             return first;
         }
         failed(where, off, in, "EFI/Tiano", error, walk);
@@ -51,17 +53,17 @@ final class SectionDecoders {
             return null;
         }
         int cap = walk.streamCap(in.length());
-        DecodeFailure error;
+        CodecException error;
         try {
             return account(finishLzma(Codecs.lzma(in, cap), x86), walk);
-        } catch (DecodeFailure e) {
+        } catch (CodecException e) {
             walk.decoded(e.produced());
             error = e;
         }
         if (in.length() > 4 && walk.budgetLeft(where)) {
             try {
                 return account(finishLzma(Codecs.lzma(in.from(4), walk.streamCap(in.length())), x86), walk);
-            } catch (DecodeFailure e) {
+            } catch (CodecException e) {
                 // report the first error: the +4 variant is the rare one
                 walk.decoded(e.produced());
             }
@@ -93,7 +95,7 @@ final class SectionDecoders {
             int cap = walk.streamCap(in.length());
             byte[] out = algorithm.equals("Brotli") ? Codecs.brotli(in, cap) : Codecs.zlib(in, cap);
             return account(new Decoded(algorithm, ByteSlice.of(out)), walk);
-        } catch (DecodeFailure e) {
+        } catch (CodecException e) {
             walk.decoded(e.produced());
             failed(where, off, in, algorithm, e, walk);
             return null;
@@ -101,12 +103,12 @@ final class SectionDecoders {
     }
 
     /** A refused size is a limit (the walk is incomplete); anything else is corrupt data. */
-    private static void failed(Blob where, long off, ByteSlice in, String algorithm, DecodeFailure e, Walk walk) {
+    private static void failed(Blob where, long off, ByteSlice in, String algorithm, CodecException e, Walk walk) {
         String message = algorithm + " decompression failed: " + e.getMessage();
-        if (e.overLimit()) {
+        if (e.isOverLimit()) {
             walk.refused(where, off, in.length(), message);
         } else {
-            walk.warn(where, off, message);
+            walk.warn(where, FirmwareCode.DECODE_FAILED, off, message);
         }
     }
 

@@ -28,7 +28,8 @@ final class SectionWalker {
             try {
                 section(stream, off, s, ffsV3, walk);
             } catch (OutOfBoundsException e) {
-                walk.warn(stream, off, s.typeName() + " section is truncated: " + e.getMessage());
+                walk.warn(stream, FirmwareCode.SECTION_TRUNCATED,
+                        off, s.typeName() + " section is truncated: " + e.getMessage());
             }
             off += (int) s.size();
         }
@@ -40,7 +41,7 @@ final class SectionWalker {
         if (r.isEmpty() || r.isFilledWith(0) || r.isFilledWith(0xFF)) {
             return;
         }
-        walk.finding(stream, Finding.info(off, why + "; scanning the rest raw"));
+        walk.finding(stream, Finding.info(FirmwareCode.SECTION_STREAM_INVALID, off, why + "; scanning the rest raw"));
         walk.explore(stream.child(r, "non-UEFI data@" + Hex.offset(off)));
     }
 

@@ -66,7 +66,8 @@ public record VolumeHeader(String fileSystem, long fvLength, int attributes, int
         int attrs = fv.s32(0x2C);
         boolean sumOk = fv.contains(0, hdrLen) && sum16(fv, hdrLen) == 0;
         if (!sumOk) {
-            out.add(Finding.warning(0x32, "volume header checksum is wrong (message only, as UEFITool)"));
+            out.add(Finding.warning(FirmwareCode.VOLUME_CHECKSUM_INVALID,
+                    0x32, "volume header checksum is wrong (message only, as UEFITool)"));
         }
         long blocks = 0;
         for (int p = 0x38; fv.contains(p, 8) && !(fv.u32(p) == 0 && fv.u32(p + 4) == 0); p += 8) {
@@ -74,7 +75,8 @@ public record VolumeHeader(String fileSystem, long fvLength, int attributes, int
         }
         long length = fv.u64(0x20);
         if (blocks != length) {
-            out.add(Finding.info(0x38, "block map covers " + blocks + " bytes, volume length is " + length));
+            out.add(Finding.info(FirmwareCode.VOLUME_BLOCK_MAP_MISMATCH,
+                    0x38, "block map covers " + blocks + " bytes, volume length is " + length));
         }
         int extOff = rev >= 2 ? fv.u16(0x34) : 0;
         String name = null;
@@ -84,12 +86,14 @@ public record VolumeHeader(String fileSystem, long fvLength, int attributes, int
                 name = Guid.read(fv, extOff);
                 long extSize = fv.u32(extOff + 16);
                 if (extSize < 20 || extOff + extSize > fv.length()) {
-                    out.add(Finding.warning(extOff, "extended header size " + extSize + " does not fit the volume"));
+                    out.add(Finding.warning(FirmwareCode.VOLUME_EXT_HEADER_INVALID,
+                            extOff, "extended header size " + extSize + " does not fit the volume"));
                 } else {
                     body = align8((int) (extOff + extSize));
                 }
             } catch (OutOfBoundsException e) {
-                out.add(Finding.warning(extOff, "extended header offset lies outside the volume"));
+                out.add(Finding.warning(FirmwareCode.VOLUME_EXT_HEADER_INVALID,
+                        extOff, "extended header offset lies outside the volume"));
             }
         }
         return new VolumeHeader(Guid.read(fv, 0x10), length, attrs, hdrLen, sumOk, extOff, rev, blocks, name,

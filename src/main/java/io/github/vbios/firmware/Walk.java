@@ -103,8 +103,9 @@ public final class Walk {
     }
 
     /**
-     * Records that part of the input was not examined: a warning finding with the reason's code,
-     * the first time each reason occurs (later occurrences are plain warnings without the code).
+     * Records that part of the input was not examined: a warning finding of the reason's code. The
+     * first one of each reason is kept past the record cap (scripts look for it); later ones are
+     * ordinary findings.
      */
     public void incomplete(Blob where, Incomplete why, String message) {
         incomplete(where, -1, why, message);
@@ -112,11 +113,11 @@ public final class Walk {
 
     /** As {@link #incomplete(Blob, Incomplete, String)}, at {@code offset} in {@code where}. */
     public void incomplete(Blob where, long offset, Incomplete why, String message) {
-        Finding f = Finding.warning(offset, message);
+        Finding f = Finding.warning(why.finding(), offset, message);
         if (incomplete.add(why)) {
             incompleteOrder.add(why);
             // never dropped by the record cap: scripts look for this code
-            findings.add(new LocatedFinding(where.path().toString(), f.withCode(why.code())));
+            findings.add(new LocatedFinding(where.path().toString(), f));
         } else {
             finding(where, f);
         }
@@ -138,13 +139,13 @@ public final class Walk {
     /** Counts what no longer fits; the first time, a last finding says so. */
     private void overflow(Blob where) {
         if (dropped++ == 0) {
-            findings.add(new LocatedFinding(where.path().toString(), Finding.warning(-1,
+            findings.add(new LocatedFinding(where.path().toString(), Finding.warning(FirmwareCode.LIMIT_RECORDS, -1,
                     "limit hit: more than " + MAX_RECORDS + " structures or findings; the rest are not listed")));
         }
     }
 
-    public void warn(Blob where, long offset, String message) {
-        finding(where, Finding.warning(offset, message));
+    public void warn(Blob where, FirmwareCode code, long offset, String message) {
+        finding(where, Finding.warning(code, offset, message));
     }
 
     /** False (with a finding) when the blob nests deeper than the depth limit. */
@@ -195,9 +196,9 @@ public final class Walk {
         if (streamCap(inputBytes) < perStream) {
             budget.close();
             budgetSpent(where);
-            warn(where, offset, message);
+            warn(where, FirmwareCode.STREAM_REFUSED, offset, message);
         } else if (perStream < limits.maxStream()) {
-            warn(where, offset, "limit hit: " + message + " (more than " + limits.maxRatio()
+            warn(where, FirmwareCode.LIMIT_RATIO, offset, "limit hit: " + message + " (more than " + limits.maxRatio()
                     + ":1 from the compressed size is not believed)");
         } else {
             incomplete(where, offset, Incomplete.STREAM_LIMIT, "limit hit: " + message + " (raise --max-stream)");

@@ -1,5 +1,6 @@
 package io.github.vbios.firmware;
 
+import io.github.vbios.codec.CodecException;
 import io.github.vbios.io.ByteSlice;
 
 /**
@@ -29,7 +30,7 @@ final class ZlibStream implements Container {
             walk.seen(blob, "zlib", 0, blob.data().length(), null, null);
             walk.explore(blob.child(ByteSlice.of(out), "zlib"));
             return true;
-        } catch (DecodeFailure e) {
+        } catch (CodecException e) {
             walk.decoded(e.produced()); // work done even when it was not zlib after all
             return false; // the raw scan looks at it
         }

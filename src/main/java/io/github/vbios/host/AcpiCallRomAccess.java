@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
@@ -43,7 +42,8 @@ public final class AcpiCallRomAccess implements RomAccess {
     public static Transport proc(Path procCall) {
         return request -> {
             if (!Files.exists(procCall)) {
-                throw new NoSuchFileException(procCall.toString(), null, "acpi_call is not loaded (sudo modprobe acpi_call)");
+                throw new RomAccessException(RomRead.Failure.ACPI_CALL_MISSING, procCall
+                        + ": acpi_call is not loaded (sudo modprobe acpi_call)");
             }
             InputFiles.requireRegular(procCall);
             Files.write(procCall, request.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
@@ -86,8 +86,12 @@ public final class AcpiCallRomAccess implements RomAccess {
     static byte[] parse(String answer) throws IOException {
         String t = answer == null ? "" : answer.replace("\0", "").trim();
         if (!t.startsWith("{") || !t.endsWith("}")) {
-            throw new IOException("acpi_call answered '" + (t.length() > 60 ? t.substring(0, 60) + "..." : t)
-                    + "' instead of a buffer");
+            String quoted = "acpi_call answered '" + (t.length() > 60 ? t.substring(0, 60) + "..." : t) + "'";
+            // acpi_call's own answer format: "Error: AE_NOT_FOUND" when the method does not exist
+            if (t.startsWith("Error:") && t.contains("AE_NOT_FOUND")) {
+                throw new RomAccessException(RomRead.Failure.ACPI_NOT_FOUND, quoted + " instead of a buffer");
+            }
+            throw new IOException(quoted + " instead of a buffer");
         }
         String body = t.substring(1, t.length() - 1).trim();
         if (body.isEmpty()) {

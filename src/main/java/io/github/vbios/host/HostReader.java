@@ -45,7 +45,8 @@ public final class HostReader {
         for (String name : fs.list(root.resolve("sys/bus/pci/devices"))) {
             Optional<PciAddress> a = PciAddress.parse(name);
             if (a.isEmpty()) {
-                findings.add(Finding.warning(-1, "sys/bus/pci/devices/" + SysfsFiles.shorten(name)
+                findings.add(Finding.warning(HostCode.NOT_A_PCI_ADDRESS,
+                        -1, "sys/bus/pci/devices/" + SysfsFiles.shorten(name)
                         + " is not a PCI address; skipped"));
                 continue;
             }

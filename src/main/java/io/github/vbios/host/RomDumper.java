@@ -34,6 +34,9 @@ public final class RomDumper {
         } catch (AccessDeniedException e) {
             failure = RomRead.Failure.PERMISSION;
             detail = message(e);
+        } catch (RomAccessException e) {
+            failure = e.failure();
+            detail = message(e);
         } catch (IOException | RuntimeException e) {
             failure = RomRead.Failure.READ;
             detail = message(e);

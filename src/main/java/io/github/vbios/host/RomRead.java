@@ -10,8 +10,14 @@ import java.util.Optional;
  * @param disableFailed the final disable step failed too (the ROM BAR may stay enabled)
  */
 public record RomRead(byte[] bytes, Failure failure, String detail, boolean disableFailed) {
-    /** Which step failed. */
-    public enum Failure { PERMISSION, ENABLE, READ }
+    /** Which step failed; the ACPI ones are reads that failed for a cause the user can act on. */
+    public enum Failure {
+        PERMISSION, ENABLE, READ,
+        /** The {@code acpi_call} module is not loaded ({@code /proc/acpi/call} is missing). */
+        ACPI_CALL_MISSING,
+        /** acpi_call answered {@code AE_NOT_FOUND}: the ACPI node has no {@code _ROM} method. */
+        ACPI_NOT_FOUND
+    }
 
     public boolean ok() {
         return failure == null;

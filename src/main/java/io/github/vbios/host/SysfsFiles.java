@@ -38,14 +38,14 @@ final class SysfsFiles {
         }
         if (!Files.isRegularFile(file)) {
             // a FIFO would block the open forever; sysfs and procfs attributes are regular files
-            note(file, "is not a regular file (a FIFO or device?); not read");
+            note(HostCode.FILE_NOT_REGULAR, file, "is not a regular file (a FIFO or device?); not read");
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] b = in.readNBytes(TEXT_LIMIT);
             return Optional.of(new String(b, StandardCharsets.ISO_8859_1).trim());
         } catch (IOException | RuntimeException e) {
-            note(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            note(HostCode.FILE_UNREADABLE, file, "cannot be read (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
         }
     }
@@ -59,12 +59,12 @@ final class SysfsFiles {
         String s = t.get();
         String digits = s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
         if (digits.isEmpty() || digits.length() > 8 || !digits.chars().allMatch(SysfsFiles::isHexDigit)) {
-            note(file, "holds '" + shorten(s) + "', not a hex number");
+            note(HostCode.VALUE_NOT_HEX, file, "holds '" + shorten(s) + "', not a hex number");
             return Optional.empty();
         }
         long v = Long.parseLong(digits, 16);
         if (v > maxValue) {
-            note(file, "holds " + s + ", larger than " + maxValue);
+            note(HostCode.VALUE_TOO_LARGE, file, "holds " + s + ", larger than " + maxValue);
             return Optional.empty();
         }
         return Optional.of((int) v);
@@ -78,7 +78,7 @@ final class SysfsFiles {
         }
         String s = t.get();
         if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) {
-            note(file, "holds '" + shorten(s) + "', not a number");
+            note(HostCode.VALUE_NOT_NUMBER, file, "holds '" + shorten(s) + "', not a number");
             return Optional.empty();
         }
         return Optional.of(Long.parseLong(s));
@@ -93,7 +93,7 @@ final class SysfsFiles {
             Path target = Files.readSymbolicLink(link).getFileName();
             return target == null ? Optional.empty() : Optional.of(target.toString());
         } catch (IOException | RuntimeException e) {
-            note(link, "is a link that cannot be read");
+            note(HostCode.LINK_UNREADABLE, link, "is a link that cannot be read");
             return Optional.empty();
         }
     }
@@ -107,14 +107,14 @@ final class SysfsFiles {
         try (Stream<Path> s = Files.list(dir)) {
             s.limit(65536).forEach(p -> names.add(p.getFileName().toString()));
         } catch (IOException | RuntimeException e) {
-            note(dir, "cannot be listed");
+            note(HostCode.FOLDER_UNLISTABLE, dir, "cannot be listed");
         }
         names.sort(null);
         return names;
     }
 
-    void note(Path file, String what) {
-        findings.add(Finding.warning(-1, file + " " + what));
+    void note(HostCode code, Path file, String what) {
+        findings.add(Finding.warning(code, -1, file + " " + what));
     }
 
     static boolean isHexDigit(int c) {

@@ -11,6 +11,7 @@ import io.github.vbios.io.Hex;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
+import io.github.vbios.rom.RomCode;
 import io.github.vbios.rom.ShadowCopy;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,9 +86,9 @@ public final class HostDump {
     private static DumpReport acpiFailed(PciDevice dev, RomRead read, List<String> why, List<String> next) {
         String detail = read.ok() ? "it returned " + read.bytes().length + " bytes without 55 AA" : read.detail();
         why.add("calling " + dev.acpiPath() + "._ROM failed: " + detail);
-        if (detail.contains("acpi_call is not loaded")) {
+        if (read.failure() == RomRead.Failure.ACPI_CALL_MISSING) {
             next.add("sudo modprobe acpi_call && sudo vbios dump " + dev.address() + " --acpi -o gpu.rom");
-        } else if (detail.contains("AE_NOT_FOUND")) {
+        } else if (read.failure() == RomRead.Failure.ACPI_NOT_FOUND) {
             why.add("this ACPI node has no _ROM method; the VBIOS may sit under another node (see the DSDT/SSDTs: "
                     + "sudo acpidump -b && iasl -d *.dat, search for _ROM)");
         }
@@ -112,7 +113,8 @@ public final class HostDump {
             next.addAll(ShadowCopy.wayOut(ids(dev)));
         }
         // the shadow sentence above already says what the verdict's shadow warning says
-        why.addAll(a.verdict().warnings().stream().filter(w -> !shadow || !w.startsWith("shadow copy:")).toList());
+        a.verdict().problems().stream().filter(w -> !shadow || !w.is(RomCode.SHADOW_COPY))
+                .forEach(w -> why.add(w.message()));
         return new DumpReport(dev.address().toString(), shadow ? DumpOutcome.SHADOW_COPY : DumpOutcome.OK, read, a,
                 shadow && !allowShadow ? null : view, why, next);
     }

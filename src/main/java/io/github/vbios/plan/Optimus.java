@@ -129,14 +129,14 @@ public final class Optimus {
     /** What the tables serve, when it is not simply the romfile: the NVIDIA view, or a warning that it is missing. */
     static List<String> servedViewNotes(OptimusCandidate c, int servedLength) {
         if (c.rom().nvidiaViewLonger()) {
-            return List.of("[" + io.github.vbios.acpi.SsdtFinding.NVIDIA_VIEW_SERVED + "] the _ROM tables serve the "
+            return List.of("[" + io.github.vbios.acpi.AcpiCode.NVIDIA_VIEW_SERVED.id() + "] the _ROM tables serve the "
                     + "NVIDIA view (" + servedLength + " bytes: the romfile plus the NVIDIA-only images after it), "
                     + "what the card's flash gives the driver; the romfile stays the PCI view");
         }
         var a = RomAnalyzer.analyze(c.rom().pciView());
         if (io.github.vbios.acpi.RomInput.nvidiaImagesMissing(a, c.rom().pciView().length())) {
-            return List.of("[" + io.github.vbios.acpi.SsdtFinding.NVIDIA_IMAGES_MISSING + "] the input holds only the "
-                    + "PCI view of a layout-A NVIDIA ROM: the NVIDIA-only images after the EFI image are missing from "
+            return List.of("[" + io.github.vbios.acpi.AcpiCode.NVIDIA_IMAGES_MISSING.id()
+                    + "] the input holds only the PCI view of a layout-A NVIDIA ROM: the NVIDIA-only images after the EFI image are missing from "
                     + "the _ROM tables; use a full flash dump (nvflash --save) or the BIOS update that carries the dGPU "
                     + "ROM");
         }

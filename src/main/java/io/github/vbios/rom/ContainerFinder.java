@@ -42,14 +42,18 @@ final class ContainerFinder {
             return null;
         }
         if (!nv.found()) {
-            findings.add(Finding.warning(nv.headerOffset(), nv.details() + "; trying the other rules"));
+            findings.add(Finding.warning(RomCode.NVIDIA_CONTAINER_INVALID,
+                    nv.headerOffset(), nv.details() + "; trying the other rules"));
             return null;
         }
         long start = nv.romStart();
         // RM requires a 4-aligned start with 55 AA there (1.8)
-        String problem = start % 4 != 0 ? "offset is not 4-byte aligned" : ImageParser.headerProblem(file, start, false);
+        HeaderProblem header = start % 4 != 0 ? null : ImageParser.headerProblem(file, start, false);
+        String problem = start % 4 != 0 ? "offset is not 4-byte aligned" : header == null ? null : header.text();
         if (problem != null) {
-            findings.add(Finding.warning(start, nv.details() + ", but " + problem + "; trying the other rules"));
+            findings.add(Finding.warning(RomCode.NVIDIA_CONTAINER_START_INVALID,
+                    start, nv.details() + ", but " + problem
+                    + "; trying the other rules"));
             return null;
         }
         ContainerKind kind = switch (nv.version()) {
@@ -75,7 +79,8 @@ final class ContainerFinder {
             return Container.none("no 55 AA signature with a PCIR structure at any 512-byte boundary");
         }
         long start = candidates.get(0);
-        findings.add(Finding.warning(start, "option ROM start found only by a 4-byte scan (not on a 512-byte boundary); "
+        findings.add(Finding.warning(RomCode.START_UNALIGNED,
+                start, "option ROM start found only by a 4-byte scan (not on a 512-byte boundary); "
                 + candidates.size() + " candidate(s): " + candidates.stream().map(ImageParser::hex).toList()));
         return new Container(ContainerKind.SCAN_FALLBACK, start, -1, -1,
                 "first 4-byte offset with 55 AA and a valid PCIR pointer (no 512-byte boundary had one)", candidates);

@@ -26,27 +26,33 @@ final class ImageParser {
      * Why the header at {@code off} is not an image, or null when it is. {@code pciOnly}: accept only
      * 55 AA + PCIR (the PCI view, 1.9.2); otherwise also VN/77BB and NPDS/RGIS (1.9.3).
      */
-    static String headerProblem(ByteSlice file, long off, boolean pciOnly) {
+    static HeaderProblem headerProblem(ByteSlice file, long off, boolean pciOnly) {
         if (!file.contains(off, 0x1A)) {
-            return "truncated: no complete ROM header (0x1A bytes) at " + hex(off);
+            return new HeaderProblem(HeaderProblem.Kind.TRUNCATED, "truncated: no complete ROM header (0x1A bytes) at "
+                    + hex(off));
         }
         RomSignature sig = RomSignature.of(file.u16(off));
         if (sig == null || (pciOnly && sig != RomSignature.PCI)) {
-            return String.format("no ROM signature at %s (found %02X %02X)", hex(off), file.u8(off), file.u8(off + 1));
+            return new HeaderProblem(HeaderProblem.Kind.NO_SIGNATURE, String.format("no ROM signature at %s (found %02X %02X)",
+                    hex(off), file.u8(off), file.u8(off + 1)));
         }
         int p = file.u16(off + 0x18);
         if (p == 0) {
-            return "ROM header at " + hex(off) + " has no PCI data structure (pointer 0: legacy/ISA ROM)";
+            return new HeaderProblem(HeaderProblem.Kind.NO_PCIR_POINTER, "ROM header at " + hex(off)
+                    + " has no PCI data structure (pointer 0: legacy/ISA ROM)");
         }
         if (p % 4 != 0) {
-            return "PCI data structure pointer 0x" + Integer.toHexString(p) + " at " + hex(off) + " is not 4-byte aligned";
+            return new HeaderProblem(HeaderProblem.Kind.POINTER_UNALIGNED, "PCI data structure pointer 0x"
+                    + Integer.toHexString(p) + " at " + hex(off) + " is not 4-byte aligned");
         }
         if (!file.contains(off + p, 0x18)) {
-            return "PCI data structure pointer 0x" + Integer.toHexString(p) + " at " + hex(off) + " points past the end";
+            return new HeaderProblem(HeaderProblem.Kind.POINTER_PAST_END, "PCI data structure pointer 0x"
+                    + Integer.toHexString(p) + " at " + hex(off) + " points past the end");
         }
         String ds = Pcir.signatureAt(file, off + p);
         if (ds == null || (pciOnly && !ds.equals(Pcir.PCIR))) {
-            return "no PCIR" + (pciOnly ? "" : "/NPDS/RGIS") + " structure at " + hex(off + p);
+            return new HeaderProblem(HeaderProblem.Kind.NO_PCIR, "no PCIR" + (pciOnly ? "" : "/NPDS/RGIS")
+                    + " structure at " + hex(off + p));
         }
         return null;
     }

@@ -23,22 +23,24 @@ final class NvidiaWalker {
         boolean complete = false;
         boolean truncated = false;
         while (images.size() < PciWalker.MAX_IMAGES) {
-            String problem = ImageParser.headerProblem(file, off, false);
+            HeaderProblem problem = ImageParser.headerProblem(file, off, false);
             if (problem != null) {
                 // the last NVIDIA image often says "more" while fill follows (M2200M, P5000M): not an error
-                findings.add(Finding.info(off, "NVIDIA chain ends: " + problem));
+                findings.add(Finding.info(RomCode.NVIDIA_CHAIN_END, off, "NVIDIA chain ends: " + problem.text()));
                 break;
             }
             RomImage image = parser.parse(off);
             images.add(image);
             long size = image.nvidiaLength();
             if (size == 0) {
-                findings.add(Finding.error(off, "image size 0 in the NVIDIA chain: cannot continue"));
+                findings.add(Finding.error(RomCode.NVIDIA_IMAGE_SIZE_ZERO,
+                        off, "image size 0 in the NVIDIA chain: cannot continue"));
                 break;
             }
             off += size;
             if (off > file.length()) {
-                findings.add(Finding.warning(image.offset(), "NVIDIA chain truncated at " + ImageParser.hex(file.length())
+                findings.add(Finding.warning(RomCode.NVIDIA_TRUNCATED,
+                        image.offset(), "NVIDIA chain truncated at " + ImageParser.hex(file.length())
                         + ", expected the image to end at " + ImageParser.hex(off)));
                 truncated = true;
                 off = file.length();

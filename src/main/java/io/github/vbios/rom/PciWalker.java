@@ -20,7 +20,7 @@ final class PciWalker {
         boolean complete = false;
         boolean truncated = false;
         while (images.size() < MAX_IMAGES) {
-            String problem = ImageParser.headerProblem(file, off, true);
+            HeaderProblem problem = ImageParser.headerProblem(file, off, true);
             if (problem != null) {
                 // a chain that ends exactly at the end of the file claims no byte past it: incomplete, not
                 // truncated (a boot GPU's shadow copy ends so, issue 15); only an image longer than the file is
@@ -32,13 +32,15 @@ final class PciWalker {
             images.add(image);
             long len = image.pcirLength();
             if (len == 0) {
-                findings.add(Finding.error(off, "image length 0 in the PCIR: the chain cannot continue"));
+                findings.add(Finding.error(RomCode.IMAGE_LENGTH_ZERO,
+                        off, "image length 0 in the PCIR: the chain cannot continue"));
                 off = Math.min(file.length(), off + 512);
                 break;
             }
             off += len;
             if (off > file.length()) {
-                findings.add(Finding.error(image.offset(), "truncated at " + ImageParser.hex(file.length())
+                findings.add(Finding.error(RomCode.TRUNCATED,
+                        image.offset(), "truncated at " + ImageParser.hex(file.length())
                         + ", expected the image to end at " + ImageParser.hex(off)));
                 truncated = true;
                 off = file.length();
@@ -50,19 +52,22 @@ final class PciWalker {
             }
         }
         if (images.size() >= MAX_IMAGES && !complete) {
-            findings.add(Finding.error(off, "more than " + MAX_IMAGES + " images in the PCI chain; stopped"));
+            findings.add(Finding.error(RomCode.TOO_MANY_IMAGES,
+                    off, "more than " + MAX_IMAGES + " images in the PCI chain; stopped"));
         }
         return view(file, start, off, images, complete, truncated, findings);
     }
 
     /** A missing first image or a chain running off the file is an error; a bad later header a warning. */
-    private static Finding endFinding(ByteSlice file, long off, boolean first, String problem) {
+    private static Finding endFinding(ByteSlice file, long off, boolean first, HeaderProblem problem) {
         if (!first && off >= file.length()) {
-            return Finding.warning(off, "PCI chain ends at the end of the file although the image before says more "
+            return Finding.warning(RomCode.CHAIN_ENDS_AT_EOF,
+                    off, "PCI chain ends at the end of the file although the image before says more "
                     + "images follow (no last-image flag)");
         }
-        String message = "PCI chain ends without a last-image flag: " + problem;
-        return first ? Finding.error(off, message) : Finding.warning(off, message);
+        String message = "PCI chain ends without a last-image flag: " + problem.text();
+        return first ? Finding.error(RomCode.CHAIN_UNTERMINATED, off, message)
+                : Finding.warning(RomCode.CHAIN_UNTERMINATED, off, message);
     }
 
     static RomView view(ByteSlice file, long start, long end, List<RomImage> images, boolean complete,

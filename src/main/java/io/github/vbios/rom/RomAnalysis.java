@@ -65,7 +65,7 @@ public record RomAnalysis(long fileLength, Container container, RomView pciView,
         if (isOptionRom()) {
             return null;
         }
-        boolean legacy = findings.stream().anyMatch(f -> f.message().contains("pointer 0: legacy/ISA ROM"));
+        boolean legacy = findings.stream().anyMatch(f -> f.is(RomCode.LEGACY_NO_PCIR));
         String what = legacy
                 ? "legacy ROM without PCI data structure (55 AA at offset 0 but no PCIR pointer): not a PCI option ROM"
                 : "no PCI option ROM found (no 55 AA signature with a PCIR structure at any 512-byte boundary)";

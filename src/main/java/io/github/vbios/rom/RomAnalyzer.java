@@ -23,7 +23,8 @@ public final class RomAnalyzer {
             return analyze(file, findings);
         } catch (OutOfBoundsException e) {
             // every read is bounds-checked; a read that escaped a walker still ends as a finding
-            findings.add(Finding.error(e.offset(), "input ends unexpectedly: " + e.getMessage()));
+            findings.add(Finding.error(RomCode.ANALYSIS_STOPPED,
+                    e.offset(), "input ends unexpectedly: " + e.getMessage()));
             Container none = Container.none("analysis stopped: " + e.getMessage());
             return new RomAnalysis(file.length(), none, RomView.empty(), RomView.empty(), Identity.none(), List.of(),
                     Verdict.none(List.of(), null), findings);
@@ -33,11 +34,12 @@ public final class RomAnalyzer {
     private static RomAnalysis analyze(ByteSlice file, List<Finding> findings) {
         Container container = ContainerFinder.find(file, findings);
         if (!container.found()) {
-            String legacy = ImageParser.headerProblem(file, 0, true);
-            if (legacy != null && legacy.contains("pointer 0")) {
-                findings.add(Finding.error(0, "legacy ROM without PCI data structure: " + legacy));
+            HeaderProblem legacy = ImageParser.headerProblem(file, 0, true);
+            if (legacy != null && legacy.kind() == HeaderProblem.Kind.NO_PCIR_POINTER) {
+                findings.add(Finding.error(RomCode.LEGACY_NO_PCIR, 0, "legacy ROM without PCI data structure: "
+                        + legacy.text()));
             }
-            findings.add(Finding.error(-1, container.details()));
+            findings.add(Finding.error(RomCode.NOT_FOUND, -1, container.details()));
             return new RomAnalysis(file.length(), container, RomView.empty(), RomView.empty(), Identity.none(),
                     List.of(), Verdict.none(List.of(), null), findings);
         }

@@ -2,6 +2,7 @@ package io.github.vbios.rom;
 
 import io.github.vbios.io.AtomicWrite;
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.Inputs;
 import io.github.vbios.io.VbiosException;
@@ -73,7 +74,7 @@ public final class RomPatcher {
     }
 
     private static String damage(RomAnalysis a) {
-        return a.verdict().warnings().stream().filter(w -> w.contains("claims X64 EFI")).findFirst()
+        return a.verdict().problem(RomCode.EFI_DAMAGED).map(Finding::message)
                 .map(w -> w.replace(": the dump is damaged; dump the ROM again or download it again", "")).orElse("an X64 EFI image does not decode");
     }
 

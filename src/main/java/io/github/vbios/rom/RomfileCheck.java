@@ -15,4 +15,10 @@ public record RomfileCheck(boolean ok, List<String> reasons, List<String> notes,
         reasons = List.copyOf(reasons);
         notes = List.copyOf(notes);
     }
+
+    /** An x86 checksum of the PCI view is wrong or SeaBIOS would reject it: {@code patch --fix-checksum} helps. */
+    public boolean needsChecksumFix() {
+        return analysis.isOptionRom() && ChecksumFixer.pciChecksums(analysis).stream()
+                .anyMatch(c -> !c.valid() || !c.seabiosAccepts());
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.vbios.rom;
 
+import io.github.vbios.io.Finding;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,20 +12,30 @@ import java.util.Optional;
  * @param romfileReady the file is exactly the PCI view (usable as QEMU romfile as it is)
  * @param shadow the shadow-copy evidence (issue 15), or null when the file is not one
  * @param efiDamaged an EFI image of the PCI view claims X64 but does not decode to a valid PE32+: a damaged dump
- * @param warnings sentences for the user
+ * @param problems the warnings, each with its {@link RomCode} (logic reads the code, the user the sentence)
  * @param notes things worth knowing that are not wrong (EFI images with IDs 0000:0000, ...)
  * @param advice what to do next, or null
  */
 public record Verdict(Boolean uefiCapable, boolean romfileReady, ShadowCopy shadow, boolean efiDamaged,
-                      List<String> warnings, List<String> notes, String advice) {
+                      List<Finding> problems, List<String> notes, String advice) {
     public Verdict {
-        warnings = List.copyOf(warnings);
+        problems = List.copyOf(problems);
         notes = List.copyOf(notes);
     }
 
     /** The verdict of a file without any PCI option ROM. */
-    static Verdict none(List<String> warnings, String advice) {
-        return new Verdict(false, false, null, false, warnings, List.of(), advice);
+    static Verdict none(List<Finding> problems, String advice) {
+        return new Verdict(false, false, null, false, problems, List.of(), advice);
+    }
+
+    /** The sentences of {@link #problems}, for the user (info text, JSON {@code verdict.warnings}). */
+    public List<String> warnings() {
+        return problems.stream().map(Finding::message).toList();
+    }
+
+    /** The first warning of kind {@code code}. */
+    public Optional<Finding> problem(RomCode code) {
+        return problems.stream().filter(f -> f.is(code)).findFirst();
     }
 
     /** Looks like a boot GPU's shadow copy (single x86 image, no EFI, shrunk or cut at boot). */

@@ -52,19 +52,20 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
             b.setErrorHandler(SILENT);
             doc = b.parse(new InputSource(new StringReader(xml)));
         } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
-            findings.add(Finding.error(-1, "not a readable XML document: " + e.getMessage()));
+            findings.add(Finding.error(VmCode.XML_UNREADABLE, -1, "not a readable XML document: " + e.getMessage()));
             return empty(findings);
         }
         Element root = doc.getDocumentElement();
         if (root == null || !"domain".equals(root.getLocalName())) {
-            findings.add(Finding.error(-1, "the root element is <" + (root == null ? "" : root.getTagName())
+            findings.add(Finding.error(VmCode.ROOT_NOT_DOMAIN,
+                    -1, "the root element is <" + (root == null ? "" : root.getTagName())
                     + ">, not <domain>: pass the output of virsh dumpxml VM"));
             return empty(findings);
         }
         String badName = firstMalformedName(root);
         if (badName != null) {
             // the lenient parser keeps names such as ":type"; patching the tree would then fail in DOM
-            findings.add(Finding.error(-1, "the domain XML has the malformed name '" + badName
+            findings.add(Finding.error(VmCode.NAME_MALFORMED, -1, "the domain XML has the malformed name '" + badName
                     + "' (an empty prefix or local part around ':'): fix it, or pass the output of virsh dumpxml VM"));
             return empty(findings);
         }

@@ -33,7 +33,7 @@ class NvidiaViewTest {
         RomInput in = RomInput.check(ByteSlice.of(file), "kepler-gk107.rom", true);
         assertThat(in.view()).isEqualTo(RomInput.VIEW_NVIDIA);
         assertThat(in.bytes()).isEqualTo(Arrays.copyOfRange(file, START, NV_END));
-        assertThat(in.findings()).extracting(SsdtFinding::code).containsExactly(SsdtFinding.NVIDIA_VIEW_SERVED);
+        assertThat(in.findings()).extracting(SsdtFinding::code).containsExactly(AcpiCode.NVIDIA_VIEW_SERVED);
         AcpiExec.assumeInstalled("acpiexec");
         SsdtSet set = AcpiexecPeerTest.embed(in.bytes(), Placement.AUTO);
         List<Path> tables = AcpiexecPeerTest.write(set, dir);
@@ -71,11 +71,11 @@ class NvidiaViewTest {
         RomInput in = RomInput.check(ByteSlice.of(pci), "gk107.rom", false);
         assertThat(in.view()).isEqualTo(RomInput.VIEW_PCI);
         assertThat(in.bytes()).isEqualTo(pci);
-        assertThat(in.findings()).extracting(SsdtFinding::code).containsExactly(SsdtFinding.NVIDIA_IMAGES_MISSING);
+        assertThat(in.findings()).extracting(SsdtFinding::code).containsExactly(AcpiCode.NVIDIA_IMAGES_MISSING);
         assertThat(in.findings().get(0).message()).contains("nvflash", "--nvidia-view");
         byte[] t = Files.readAllBytes(Corpus.file("roms/turing-tu117-t1000.rom"));
         RomInput tu = RomInput.check(ByteSlice.of(Arrays.copyOfRange(t, 0x4600, 0x23C00)), "tu117.rom", false);
-        assertThat(tu.findings()).extracting(SsdtFinding::code).containsExactly(SsdtFinding.NVIDIA_IMAGES_MISSING);
+        assertThat(tu.findings()).extracting(SsdtFinding::code).containsExactly(AcpiCode.NVIDIA_IMAGES_MISSING);
     }
 
     @Test

@@ -64,7 +64,7 @@ class ExtractLimitsCommandTest {
         JsonNode doc = Json.mapper().readTree(out.resolve("report.json").toFile());
         assertThat(doc.get("verdict").get("complete").asBoolean()).isFalse();
         assertThat(doc.get("verdict").get("incompleteReasons").get(0).asText()).isEqualTo("stream-limit");
-        assertThat(doc.get("findings")).anyMatch(f -> f.has("code") && f.get("code").asText().equals("stream-limit"));
+        assertThat(doc.get("findings")).anyMatch(f -> f.get("code").asText().equals("firmware.limit-stream"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * issue 16 point 5: {@code extract} reports the NVIDIA view of a layout-A NVIDIA ROM, also when
  * the ROM sits inside a larger blob (system firmware), and writes it with {@code --nvidia-view};
- * {@code ssdt} says when a layout-A ROM lacks its NVIDIA-only images (code nvidia-images-missing).
+ * {@code ssdt} says when a layout-A ROM lacks its NVIDIA-only images (code acpi.nvidia-images-missing).
  */
 class ExtractNvidiaViewTest {
     static byte[] kepler() throws Exception {
@@ -54,7 +54,7 @@ class ExtractNvidiaViewTest {
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(j.get("findings").get(0).get("code").asText()).isEqualTo("nvidia-images-missing");
+        assertThat(j.get("findings").get(0).get("code").asText()).isEqualTo("acpi.nvidia-images-missing");
         assertThat(j.get("rom").get("view").asText()).isEqualTo("pci");
         SsdtCommandTest.Result full = SsdtCommandTest.run("ssdt", "--rom", Corpus.file("roms/kepler-gk107.rom").toString(),
                 "--clean", "-o", dir.resolve("u").toString(), "--json");
@@ -62,6 +62,6 @@ class ExtractNvidiaViewTest {
         JsonNode f = Json.mapper().readTree(full.out());
         assertThat(f.get("rom").get("view").asText()).isEqualTo("nvidia");
         assertThat(f.get("rom").get("size").asLong()).isEqualTo(0x29A00);
-        assertThat(f.get("findings").get(0).get("code").asText()).isEqualTo("nvidia-view-served");
+        assertThat(f.get("findings").get(0).get("code").asText()).isEqualTo("acpi.nvidia-view-served");
     }
 }

@@ -84,7 +84,7 @@ class RarTest {
             assertThat(x.roms()).isEmpty();
             assertThat(x.incomplete()).containsExactly(Incomplete.UNOPENED);
             assertThat(x.incompleteFindings()).singleElement().satisfies(f -> {
-                assertThat(f.finding().code()).isEqualTo("unopened-container");
+                assertThat(f.finding().code()).isEqualTo(FirmwareCode.CONTAINER_UNOPENED);
                 assertThat(f.finding().message()).containsPattern("RAR[45] archive").contains("install package unar");
             });
             ExtractPlan p = ExtractPlan.of(x, false);
@@ -99,8 +99,8 @@ class RarTest {
                 "Inno Setup Setup Data (5.5.7)".getBytes(StandardCharsets.US_ASCII), "UPX!".getBytes(StandardCharsets.US_ASCII));
         Extraction x = Fixtures.extract(exe);
         assertThat(x.incomplete()).containsExactly(Incomplete.UNOPENED);
-        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("install package innoextract"))
-                .anyMatch(f -> f.finding().message().contains("install package upx-ucl"));
+        assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.CONTAINER_UNOPENED) && f.finding().message().contains("innoextract"))
+                .anyMatch(f -> f.finding().is(FirmwareCode.CONTAINER_UNOPENED) && f.finding().message().contains("upx-ucl"));
         assertThat(ExtractPlan.of(x, false).verdict()).startsWith("incomplete:");
     }
 
@@ -116,7 +116,7 @@ class RarTest {
         assertThat(doc.at("/verdict/complete").asBoolean()).isFalse();
         assertThat(doc.at("/verdict/incompleteReasons/0").asText()).isEqualTo("unopened-container");
         assertThat(doc.at("/verdict/found").asBoolean()).isFalse();
-        assertThat(doc.at("/findings/0/code").asText()).isEqualTo("unopened-container");
+        assertThat(doc.at("/findings/0/code").asText()).isEqualTo(FirmwareCode.CONTAINER_UNOPENED.id());
         assertThat(doc.at("/findings/0/message").asText()).contains("--no-external").contains("package unar");
         assertThat(doc.at("/verdict/message").asText()).startsWith("incomplete:");
         StringWriter err = new StringWriter();

@@ -40,7 +40,7 @@ class WrapperTest {
         byte[] cap = FirmwareWrappers.capsule(FirmwareWrappers.EFI_CAPSULE, IMAGE);
         ByteBuffer.wrap(cap).order(ByteOrder.LITTLE_ENDIAN).putInt(0x18, cap.length * 4);
         Extraction x = Fixtures.extract(cap);
-        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("capsule") && f.finding().message().contains("invalid"));
+        assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.CAPSULE_HEADER_INVALID));
         assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x20 >");
     }
 
@@ -50,7 +50,7 @@ class WrapperTest {
                 FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, Fixtures.NV_ROM));
         Extraction x = Fixtures.extract(volume);
         assertThat(Fixtures.hasNvRom(x)).isTrue();
-        assertThat(x.findings()).filteredOn(f -> Capsule.HEADER_ONLY.equals(f.finding().code())).singleElement()
+        assertThat(x.findings()).filteredOn(f -> f.finding().is(FirmwareCode.CAPSULE_HEADER_ONLY)).singleElement()
                 .satisfies(f -> {
                     assertThat(f.finding().severity()).isEqualTo(io.github.vbios.io.Severity.INFO);
                     assertThat(f.path()).contains("file " + FirmwareWrappers.AMI_SECURE_FLASH_FILE);
@@ -64,7 +64,7 @@ class WrapperTest {
     @Test
     void aSignedCapsuleHeaderAloneAsTheInputIsStillAWarning() {
         Extraction x = Fixtures.extract(FirmwareWrappers.amiSignedCapsuleHeaderOnly());
-        assertThat(x.findings()).filteredOn(f -> Capsule.HEADER_ONLY.equals(f.finding().code())).singleElement()
+        assertThat(x.findings()).filteredOn(f -> f.finding().is(FirmwareCode.CAPSULE_HEADER_ONLY)).singleElement()
                 .satisfies(f -> assertThat(f.finding().severity()).isEqualTo(io.github.vbios.io.Severity.WARNING));
     }
 
@@ -93,7 +93,7 @@ class WrapperTest {
         byte[] img = FirmwareWrappers.descriptorImage(IMAGE, 0x3000);
         ByteBuffer.wrap(img).order(ByteOrder.LITTLE_ENDIAN).putShort(0x40 + 6, (short) 0x7000); // BIOS limit past the end
         Extraction x = Fixtures.extract(img);
-        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("beyond the image"));
+        assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.DESCRIPTOR_INVALID));
         assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x4000");
     }
 
@@ -173,8 +173,8 @@ class WrapperTest {
         byte[] exe = FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x100],
                 "Inno Setup Setup Data (5.5.7)".getBytes(StandardCharsets.US_ASCII), "UPX!".getBytes(StandardCharsets.US_ASCII));
         Extraction x = Fixtures.extract(exe);
-        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("install package innoextract"));
-        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("install package upx-ucl"));
+        assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.CONTAINER_UNOPENED) && f.finding().message().contains("innoextract"));
+        assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.CONTAINER_UNOPENED) && f.finding().message().contains("upx-ucl"));
     }
 
     @Test
@@ -208,14 +208,14 @@ class WrapperTest {
         Extraction x = Fixtures.extract(iflash);
         assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > iFlash _BIOSIMG@0x302 > FV@0x0 >");
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("iflash") && c.name().equals("_BIOSIMG"));
-        assertThat(x.findings()).anyMatch(f -> f.finding().message().contains("_EC_IMG image size 0"));
+        assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.IFLASH_IMAGE_INVALID) && f.finding().message().contains("_EC_IMG"));
     }
 
     @Test
     void unsupportedWrappersAreNamedAndScannedRaw() {
         byte[] pbzx = FirmwareBuilder.concat("pbzx".getBytes(StandardCharsets.US_ASCII), new byte[0x40], IMAGE);
         Extraction x = Fixtures.extract(pbzx);
-        assertThat(x.findings()).anyMatch(f -> f.finding().message().startsWith("Apple PBZX stream (pbzx) is not unpacked"));
+        assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.CONTAINER_UNOPENED) && f.finding().message().contains("PBZX"));
         assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > FV@0x44 >");
     }
 

@@ -90,9 +90,9 @@ class HostReaderTest {
         PciDevice broken = host.device(PciAddress.parse("05:00.0").orElseThrow()).orElseThrow();
         assertThat(broken.vendorId()).isEqualTo(-1);
         assertThat(broken.isDisplay()).isFalse();
-        assertThat(host.findings()).extracting(f -> f.message())
-                .anyMatch(m -> m.contains("vendor") && m.contains("banana"))
-                .anyMatch(m -> m.contains("not-a-device"));
+        assertThat(host.findings())
+                .anyMatch(f -> f.is(HostCode.VALUE_NOT_HEX) && f.message().contains("vendor") && f.message().contains("banana"))
+                .anyMatch(f -> f.is(HostCode.NOT_A_PCI_ADDRESS) && f.message().contains("not-a-device"));
     }
 
     @Test

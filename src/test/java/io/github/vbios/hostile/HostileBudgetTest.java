@@ -114,7 +114,7 @@ class HostileBudgetTest {
         assertThat(r.leakedTrace()).as(r.err()).isFalse();
         assertThat(r.code()).as(r.err()).isIn(0, 8).isNotEqualTo(4);
         assertThat(Files.readAllBytes(work.resolve("out/vbios_10de_1c8d.rom"))).isEqualTo(rom);
-        assertThat(r.out()).contains("\"code\" : \"heap-limit\"");
+        assertThat(r.out()).contains("\"code\" : \"firmware.heap-limit\"");
         assertThat(sha(in)).isEqualTo(before);
     }
 

@@ -211,8 +211,27 @@ class HostDumpTest {
         AcpiCallRomAccess acpi = new AcpiCallRomAccess("\\_SB_.PCI0.PEG0.PEGP", req -> "Error: AE_NOT_FOUND");
         DumpReport r = HostDump.dump(host(SampleHosts.optimusLaptop(tmp)), bdf(SampleHosts.LAPTOP_DGPU), acpi, true);
         assertThat(r.outcome()).isEqualTo(DumpOutcome.UNREADABLE);
+        assertThat(r.read().failure()).isEqualTo(RomRead.Failure.ACPI_NOT_FOUND);
         assertThat(r.explanations().get(0)).contains("\\_SB_.PCI0.PEG0.PEGP._ROM failed").contains("AE_NOT_FOUND");
         assertThat(r.explanations()).anyMatch(x -> x.contains("no _ROM method"));
         assertThat(r.suggestions()).noneMatch(x -> x.contains("--acpi"));
+    }
+
+    @Test
+    void aMissingAcpiCallModuleIsTypedAndSaysHowToLoadIt() throws IOException {
+        Path none = tmp.resolve("no-proc-acpi-call");
+        AcpiCallRomAccess acpi = new AcpiCallRomAccess("\\_SB_.PCI0.PEG0.PEGP", AcpiCallRomAccess.proc(none));
+        DumpReport r = HostDump.dump(host(SampleHosts.optimusLaptop(tmp)), bdf(SampleHosts.LAPTOP_DGPU), acpi, true);
+        assertThat(r.outcome()).isEqualTo(DumpOutcome.UNREADABLE);
+        assertThat(r.read().failure()).isEqualTo(RomRead.Failure.ACPI_CALL_MISSING);
+        assertThat(r.suggestions()).anyMatch(x -> x.startsWith("sudo modprobe acpi_call"));
+    }
+
+    @Test
+    void anAnswerThatIsNotABufferIsAPlainReadFailure() throws IOException {
+        AcpiCallRomAccess acpi = new AcpiCallRomAccess("\\_SB_.PCI0.PEG0.PEGP", req -> "garbage");
+        DumpReport r = HostDump.dump(host(SampleHosts.optimusLaptop(tmp)), bdf(SampleHosts.LAPTOP_DGPU), acpi, true);
+        assertThat(r.read().failure()).isEqualTo(RomRead.Failure.READ);
+        assertThat(r.suggestions()).noneMatch(x -> x.contains("modprobe"));
     }
 }

@@ -22,7 +22,7 @@ class DamagedDumpTest {
         assertThat(a.verdict().efiDamaged()).isTrue();
         assertThat(a.verdict().uefiCapable()).isFalse();
         assertThat(a.verdict().advice()).contains("damaged").contains("again").doesNotContain("run vbios patch");
-        assertThat(a.verdict().warnings()).anyMatch(w -> w.contains("claims X64 EFI but does not decode"));
+        assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.EFI_DAMAGED));
         assertThatThrownBy(() -> RomPatcher.prepare(ByteSlice.of(b), PatchOptions.cleanOnly()))
                 .isInstanceOf(VbiosException.class)
                 .satisfies(e -> assertThat(((VbiosException) e).exitCode()).isEqualTo(3))
@@ -61,7 +61,7 @@ class DamagedDumpTest {
     void efiImagesWithZeroIdsGetANoteNotAWarning() {
         RomAnalysis a = analyze(RealDumpLayouts.gopWithZeroIds());
         assertThat(a.pciImages()).anyMatch(i -> i.isEfi() && i.vendorId() == 0 && i.deviceId() == 0);
-        assertThat(a.verdict().warnings()).noneMatch(w -> w.contains("0000:0000"));
+        assertThat(a.verdict().problems()).noneMatch(w -> w.is(RomCode.IDS_DIFFER));
         assertThat(a.verdict().notes()).anyMatch(n -> n.contains("0000:0000"));
         assertThat(a.verdict().efiDamaged()).isFalse();
         assertThat(a.verdict().uefiCapable()).isTrue();

@@ -57,7 +57,7 @@ class DebianRomTest {
         assertThat(a.pciImages()).extracting(RomImage::vendorId).containsExactly(0x0000, 0xFFF3);
         assertThat(a.pciImages()).extracting(RomImage::deviceId).containsExactly(0, 0);
         assertThat(a.verdict().uefiCapable()).isTrue();
-        assertThat(a.verdict().warnings()).anyMatch(w -> w.contains("fff3:0000"));
+        assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.IDS_DIFFER) && w.message().contains("fff3:0000"));
     }
 
     @Test

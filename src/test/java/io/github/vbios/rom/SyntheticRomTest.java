@@ -41,7 +41,7 @@ class SyntheticRomTest {
             assertThat(a.pciView().start()).isEqualTo(e.start());
             assertThat(a.pciImages()).hasSize(2);
             assertThat(a.nvidiaImages()).hasSize(4);
-            assertThat(a.verdict().warnings()).anyMatch(w -> w.startsWith("leading data"));
+            assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.LEADING_DATA));
         }
     }
 
@@ -129,7 +129,7 @@ class SyntheticRomTest {
         assertThat(c.rule()).isEqualTo("pcirLength");
         assertThat(c.seabiosAccepts()).isFalse();
         assertThat(c.npdeSum()).isNotZero();
-        assertThat(a.verdict().warnings()).anyMatch(w -> w.contains("SeaBIOS would reject"));
+        assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.SEABIOS_CHECKSUM_INVALID));
     }
 
     @Test
@@ -142,7 +142,7 @@ class SyntheticRomTest {
         assertThat(a.isOptionRom()).isTrue();
         assertThat(a.pciImages()).extracting(RomImage::vendorId).containsExactly(0, 0xFFF3);
         assertThat(a.verdict().uefiCapable()).isTrue();
-        assertThat(a.verdict().warnings()).anyMatch(w -> w.contains("fff3:0000"));
+        assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.IDS_DIFFER) && w.offset() == a.pciImages().get(1).offset());
     }
 
     @Test
@@ -206,7 +206,8 @@ class SyntheticRomTest {
         RomAnalysis a = analyze(b);
         assertThat(a.isOptionRom()).isTrue();
         assertThat(a.verdict().romfileReady()).isFalse();
-        assertThat(a.verdict().warnings()).anyMatch(w -> w.startsWith("trailing data: 3 bytes"));
+        assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.TRAILING_DATA) && w.offset() == a.pciView().end()
+                && b.length - w.offset() == 3);
     }
 
     @Test
@@ -216,15 +217,15 @@ class SyntheticRomTest {
         RomAnalysis a = analyze(cut);
         assertThat(a.pciView().truncated()).isTrue();
         assertThat(a.pciView().end()).isEqualTo(cut.length);
-        assertThat(a.findings()).anyMatch(f -> f.severity() == Severity.ERROR && f.message().startsWith("truncated at"));
-        assertThat(a.verdict().warnings()).anyMatch(w -> w.startsWith("truncated"));
+        assertThat(a.findings()).anyMatch(f -> f.severity() == Severity.ERROR && f.is(RomCode.TRUNCATED));
+        assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.CHAIN_TRUNCATED));
     }
 
     @Test
     void case15_ffPaddingAndExtremeLengthsFailValidation() {
         byte[] b = concat(simpleChain(), filled(0x1000, 0xFF));
         RomAnalysis a = analyze(b);
-        assertThat(a.verdict().warnings()).anyMatch(w -> w.startsWith("trailing 0xFF fill"));
+        assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.TRAILING_DATA) && w.message().contains("0xFF fill"));
         byte[] huge = new OptionRomBuilder().add(OptionRomBuilder.x86(0x1234, 1).pcirLengthBlocks(0xFFFF)).build();
         RomAnalysis h = analyze(huge);
         assertThat(h.pciView().truncated()).isTrue();
@@ -283,7 +284,7 @@ class SyntheticRomTest {
         RomAnalysis a = analyze(b);
         assertThat(a.container().kind()).isEqualTo(ContainerKind.SCAN_FALLBACK);
         assertThat(a.container().romStart()).isEqualTo(0x124);
-        assertThat(a.findings()).anyMatch(f -> f.message().contains("4-byte scan"));
+        assertThat(a.findings()).anyMatch(f -> f.is(RomCode.START_UNALIGNED));
         byte[] odd = concat(filled(0x123, 0), simpleChain());
         assertThat(RomScanner.scan(ByteSlice.of(odd))).extracting(FoundRom::offset).containsExactly(0x123L);
     }
@@ -297,7 +298,7 @@ class SyntheticRomTest {
         RomAnalysis a = analyze(b);
         assertThat(a.pciImages()).hasSize(1);
         assertThat(a.nvidiaImages()).extracting(i -> i.signature().text()).containsExactly("55AA", "77BB");
-        assertThat(a.verdict().warnings()).anyMatch(w -> w.contains("without a last-image flag"));
+        assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.CHAIN_INCOMPLETE));
     }
 
     @Test
@@ -315,7 +316,7 @@ class SyntheticRomTest {
                 .add(OptionRomBuilder.efi(0x1234, 1, 0xAA64, 0, PeSample.pe32Plus(0xAA64, 11, 0x800, null))).build();
         RomAnalysis a = analyze(b);
         assertThat(a.verdict().uefiCapable()).isFalse();
-        assertThat(a.verdict().warnings()).anyMatch(w -> w.contains("AArch64"));
+        assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.EFI_NOT_X64) && w.message().contains("AArch64"));
     }
 
     @Test
@@ -353,12 +354,12 @@ class SyntheticRomTest {
         RomAnalysis a = analyze(v1);
         assertThat(a.container().kind()).isEqualTo(ContainerKind.SCAN_512);
         assertThat(a.container().romStart()).isEqualTo(0x400);
-        assertThat(a.findings()).anyMatch(f -> f.message().startsWith("NVGI v1") && f.message().contains("trying the other rules"));
+        assertThat(a.findings()).anyMatch(f -> f.is(RomCode.NVIDIA_CONTAINER_START_INVALID) && f.message().startsWith("NVGI v1"));
         byte[] v3 = NvidiaContainerBuilder.nvgiV3(chain, 0);
         v3[0x4000] = 'X'; // no RFRD
         RomAnalysis b = analyze(v3);
         assertThat(b.container().kind()).isEqualTo(ContainerKind.SCAN_512);
-        assertThat(b.findings()).anyMatch(f -> f.message().contains("expected RFRD directory"));
+        assertThat(b.findings()).anyMatch(f -> f.is(RomCode.NVIDIA_CONTAINER_INVALID) && f.message().contains("RFRD"));
         byte[] v4 = NvidiaContainerBuilder.nvfw(chain, 0);
         v4[NvidiaContainerBuilder.V4_RFRD + 4] = 2; // RFRD version 2 is not the Blackwell directory
         assertThat(analyze(v4).container().kind()).isEqualTo(ContainerKind.SCAN_512);

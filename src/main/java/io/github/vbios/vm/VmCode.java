@@ -1,0 +1,27 @@
+package io.github.vbios.vm;
+
+import io.github.vbios.io.FindingCode;
+
+/**
+ * The kinds of findings of reading a VM definition (libvirt domain XML).
+ * Each id is {@code vm.<name>}, stable, and listed in docs/json.md (FindingCodesDocTest keeps them equal).
+ */
+public enum VmCode implements FindingCode {
+    /** The domain file is not a readable XML document. */
+    XML_UNREADABLE("xml-unreadable"),
+    /** The root element is not {@code <domain>}. */
+    ROOT_NOT_DOMAIN("root-not-domain"),
+    /** The domain's name is malformed. */
+    NAME_MALFORMED("name-malformed");
+
+    private final String id;
+
+    VmCode(String name) {
+        this.id = "vm." + name;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+}
