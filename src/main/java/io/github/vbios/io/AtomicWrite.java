@@ -47,8 +47,21 @@ public final class AtomicWrite {
      */
     public static void write(Path target, byte[] content, boolean force, Inputs inputs, Check check)
             throws IOException {
+        write(target, content, force, inputs, check, false);
+    }
+
+    /**
+     * {@code createFolders}: make missing folders above the target. Only inside an output folder
+     * the user named ({@link OutputFolder#open}); a single-file output in a folder that does not
+     * exist is refused (exit 2), as a mistyped path is more likely than a wish for a new folder.
+     */
+    static void write(Path target, byte[] content, boolean force, Inputs inputs, Check check, boolean createFolders)
+            throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         checkTarget(target, absolute, force, inputs);
+        if (!createFolders && !Files.isDirectory(absolute.getParent())) {
+            throw OutputRefusals.noFolder(target, parentAsWritten(target, absolute));
+        }
         try {
             Files.createDirectories(absolute.getParent());
         } catch (IOException e) {
@@ -80,6 +93,12 @@ public final class AtomicWrite {
         }
     }
 
+    /** The folder of {@code target} as the user wrote it, or the absolute one for a bare name. */
+    private static Path parentAsWritten(Path target, Path absolute) {
+        Path parent = target.getParent();
+        return parent != null ? parent : absolute.getParent();
+    }
+
     public static void writeString(Path target, String content, boolean force) throws IOException {
         write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), force);
     }
@@ -96,10 +115,15 @@ public final class AtomicWrite {
 
     /**
      * Checks, before any work, that {@code target} may be written (see {@link #write}): exit 2 for an
-     * input, a non-regular file, an existing file without {@code force}, a file where a folder must be.
+     * input, a non-regular file, an existing file without {@code force}, a file where a folder must be,
+     * a folder that does not exist.
      */
     public static void check(Path target, boolean force, Inputs inputs) throws IOException {
-        checkTarget(target, target.toAbsolutePath().normalize(), force, inputs);
+        Path absolute = target.toAbsolutePath().normalize();
+        checkTarget(target, absolute, force, inputs);
+        if (!Files.isDirectory(absolute.getParent())) {
+            throw OutputRefusals.noFolder(target, parentAsWritten(target, absolute));
+        }
     }
 
     /**
@@ -123,8 +147,7 @@ public final class AtomicWrite {
                         + "replaces only regular files (use -o - to write to standard output)");
             }
             if (!force) {
-                throw new FileAlreadyExistsException(target.toString(), null,
-                        "output exists; pass --force to overwrite it");
+                throw OutputRefusals.exists(target, false);
             }
         }
         for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
