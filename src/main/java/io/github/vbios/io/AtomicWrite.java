@@ -212,8 +212,26 @@ public final class AtomicWrite {
             return new VbiosException(VbiosException.Kind.PERMISSION, "cannot write " + target
                     + ": permission denied" + after, e);
         }
-        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage();
-        return new VbiosException(VbiosException.Kind.OUTPUT_IO, "cannot write " + target + ": " + reason + after, e);
+        return new VbiosException(VbiosException.Kind.OUTPUT_IO, "cannot write " + target + ": " + reason(e) + after, e);
+    }
+
+    /**
+     * The system's reason. A {@link FileSystemException} without one has only file names as its
+     * message, and those may be the hidden work file, which the user never named.
+     */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs) {
+            if (fs.getReason() != null) {
+                return fs.getReason();
+            }
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                return "No such file or directory";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return "File exists";
+            }
+            return "I/O error";
+        }
+        return e.getMessage();
     }
 }

@@ -81,6 +81,24 @@ class CliPapercutsTest {
         assertThat(r.err()).contains("dirout is a folder; name a file to write").doesNotContain("I/O error");
     }
 
+    /**
+     * An output the system refuses names the file the user gave, never vbios's hidden work file,
+     * and comes alone: no report before it (sysfs refuses new files with EACCES, procfs with ENOENT).
+     */
+    @Test
+    void anUnwritableOutputNamesTheUsersFileNotTheWorkFile() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/bus")) && Files.isDirectory(
+                Path.of("/proc/self")), "needs Linux sysfs and procfs");
+        Path rom = Files.write(tmp.resolve("in.rom"), singleImageRom());
+        for (String target : new String[] {"/sys/vbios-test.rom", "/proc/vbios-test.rom"}) {
+            DoctorCommandTest.Run r = run("patch", rom.toString(), "-o", target);
+            assertThat(r.code()).as(r.err()).isIn(ExitCodes.PERMISSION, ExitCodes.OUTPUT_IO);
+            assertThat(r.err()).startsWith("vbios: cannot write " + target + ": ").doesNotContain(".part")
+                    .doesNotContain("vbios-test.rom" + "0").contains("nothing was written");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
     @Test
     void aFolderAsTheInputIsCalledAFolderByEveryCommand() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("roms"));
