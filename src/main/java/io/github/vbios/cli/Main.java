@@ -78,7 +78,10 @@ public final class Main {
         addExitCodeHelp(cl.getCommandSpec());
         summariseCommandLists(cl);
         cl.setExitCodeExceptionMapper(Main::exitCode);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            report(ex, commandLine.getErr());
+            return commandLine.getExitCodeExceptionMapper().getExitCode(ex);
+        });
         cl.setParameterExceptionHandler(Main::usageError);
         return cl;
     }
@@ -178,12 +181,11 @@ public final class Main {
     }
 
     /** Turns an exception into one or two lines for the user; a stack trace only with VBIOS_DEBUG=1. */
-    static int report(Exception ex, PrintWriter err) {
+    static void report(Exception ex, PrintWriter err) {
         err.println("vbios: " + message(ex));
         if ("1".equals(System.getenv("VBIOS_DEBUG"))) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return exitCode(ex);
     }
 }

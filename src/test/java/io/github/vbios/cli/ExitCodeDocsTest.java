@@ -71,7 +71,11 @@ class ExitCodeDocsTest {
         assertThat(Main.exitCode(new java.nio.file.NoSuchFileException("f"))).isEqualTo(Kind.INVALID_INPUT.exitCode());
         assertThat(Main.exitCode(new java.nio.file.AccessDeniedException("f"))).isEqualTo(Kind.PERMISSION.exitCode());
         assertThat(Main.exitCode(new IllegalStateException())).isEqualTo(Kind.INTERNAL.exitCode());
-        assertThat(Main.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
-                .getExitCodeExceptionMapper()).isNotNull();
+        // the failure handler takes the status from the mapper, not from a table of its own
+        picocli.CommandLine cl = Main.newCommandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        assertThat(cl.execute("extract", "/nonexistent/vbios-test.bin")).isEqualTo(Kind.INVALID_INPUT.exitCode());
+        cl.setExitCodeExceptionMapper(e -> 42);
+        assertThat(cl.execute("extract", "/nonexistent/vbios-test.bin")).isEqualTo(42);
     }
 }
