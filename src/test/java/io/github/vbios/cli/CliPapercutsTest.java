@@ -9,10 +9,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -87,7 +90,7 @@ class CliPapercutsTest {
      */
     @Test
     void anUnwritableOutputNamesTheUsersFileNotTheWorkFile() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/bus")) && Files.isDirectory(
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/bus")) && Files.isDirectory(
                 Path.of("/proc/self")), "needs Linux sysfs and procfs");
         Path rom = Files.write(tmp.resolve("in.rom"), singleImageRom());
         for (String target : new String[] {"/sys/vbios-test.rom", "/proc/vbios-test.rom"}) {
@@ -154,12 +157,12 @@ class CliPapercutsTest {
         Path host = SampleHosts.optimusLaptop(tmp.resolve("host"));
         String[] base = {"vm", "proxmox", "--device", SampleHosts.LAPTOP_DGPU, "--host-root", host.toString()};
         for (String opt : new String[] {"--ovmf-code", "--ovmf-vars"}) {
-            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of(
+            String[] args = Stream.concat(Arrays.stream(base), Stream.of(
                     opt, "/x.fd")).toArray(String[]::new);
             assertThat(run(args).code()).as(opt).isEqualTo(ExitCodes.USAGE);
         }
         DoctorCommandTest.Run off = run(base);
-        String[] keep = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of(
+        String[] keep = Stream.concat(Arrays.stream(base), Stream.of(
                 "--keep-hotplug")).toArray(String[]::new);
         DoctorCommandTest.Run on = run(keep);
         assertThat(off.out()).contains("hotplug=off");

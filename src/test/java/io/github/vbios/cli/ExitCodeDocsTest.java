@@ -2,16 +2,20 @@ package io.github.vbios.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.io.VbiosException;
 import io.github.vbios.io.VbiosException.Kind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The exit statuses are one table, {@link Kind}: every command's --help footer is made from it,
@@ -67,12 +71,12 @@ class ExitCodeDocsTest {
     /** The JDK's file exceptions reach the same statuses through the tree's exit-code mapper. */
     @Test
     void theMapperUsesTheTable() {
-        assertThat(Main.exitCode(new io.github.vbios.io.VbiosException(Kind.INCOMPLETE, "x"))).isEqualTo(8);
-        assertThat(Main.exitCode(new java.nio.file.NoSuchFileException("f"))).isEqualTo(Kind.INVALID_INPUT.exitCode());
-        assertThat(Main.exitCode(new java.nio.file.AccessDeniedException("f"))).isEqualTo(Kind.PERMISSION.exitCode());
+        assertThat(Main.exitCode(new VbiosException(Kind.INCOMPLETE, "x"))).isEqualTo(8);
+        assertThat(Main.exitCode(new NoSuchFileException("f"))).isEqualTo(Kind.INVALID_INPUT.exitCode());
+        assertThat(Main.exitCode(new AccessDeniedException("f"))).isEqualTo(Kind.PERMISSION.exitCode());
         assertThat(Main.exitCode(new IllegalStateException())).isEqualTo(Kind.INTERNAL.exitCode());
         // the failure handler takes the status from the mapper, not from a table of its own
-        picocli.CommandLine cl = Main.newCommandLine(new PrintWriter(new StringWriter()),
+        CommandLine cl = Main.newCommandLine(new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
         assertThat(cl.execute("extract", "/nonexistent/vbios-test.bin")).isEqualTo(Kind.INVALID_INPUT.exitCode());
         cl.setExitCodeExceptionMapper(e -> 42);
