@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,8 +43,8 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--host-root", paramLabel = "DIR", description = "read sysfs/procfs under DIR instead of / (default: /)")
     Path hostRoot = Path.of("/");
 
-    @Option(names = "--json", description = "one JSON document on stdout")
-    boolean json;
+    @Mixin
+    JsonOption common;
 
     @Override
     public Integer call() {
@@ -52,9 +53,23 @@ public final class DoctorCommand implements Callable<Integer> {
             focus = Optional.of(PciAddress.parse(bdf).orElseThrow(() -> new VbiosException(VbiosException.Kind.USAGE,
                     "'" + bdf + "' is not a PCI address; expected the form 0000:01:00.0 or 01:00.0")));
         }
-        DoctorReport report = Doctor.examine(new HostReader(hostRoot).snapshot(), focus);
+        DoctorReport report;
+        try {
+            report = Doctor.examine(new HostReader(hostRoot).snapshot(), focus);
+        } catch (VbiosException e) {
+            // a BDF that is not on the host: --json still answers with a document (docs/exit-codes.md, 4)
+            if (!common.json || e.kind() != VbiosException.Kind.NOT_FOUND || focus.isEmpty()) {
+                throw e;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(DoctorJson.render(DoctorReport.deviceMissing(focus.get().toString(), e.getMessage())));
+            out.flush();
+            spec.commandLine().getErr().println("vbios: " + SafeText.escape(e.getMessage()));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.NOT_FOUND;
+        }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (common.json) {
             out.println(DoctorJson.render(report));
         } else {
             printText(report, out);

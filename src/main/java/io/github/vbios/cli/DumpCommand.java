@@ -1,34 +1,31 @@
 package io.github.vbios.cli;
 
-import io.github.vbios.host.AcpiCallRomAccess;
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.HostSnapshot;
-import io.github.vbios.host.PciAddress;
 import io.github.vbios.host.PciDevice;
 import io.github.vbios.host.RomAccess;
-import io.github.vbios.host.SnapshotRomAccess;
-import io.github.vbios.host.SysfsRomAccess;
 import io.github.vbios.io.AtomicWrite;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.Inputs;
 import io.github.vbios.io.SafeText;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.plan.DumpReport;
+import io.github.vbios.plan.DumpSource;
 import io.github.vbios.plan.HostDump;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code vbios dump}: renders {@link HostDump}; the access to the ROM is chosen here. */
+/** {@code vbios dump}: renders {@link HostDump} of the GPU and ROM access that {@link DumpSource} chose. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
         description = {"Read a GPU's ROM through sysfs (enable, read, disable), validate it and write its PCI view",
             "(the romfile QEMU needs, when the card is not the boot GPU). Explains the classic failures: no ROM",
@@ -49,11 +46,8 @@ public final class DumpCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "BDF", description = "the GPU (default: the only GPU that is not the boot VGA)")
     String bdf;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "romfile to write (the PCI view; - for standard output)")
-    Path output;
-
-    @Option(names = "--force", description = "overwrite OUT")
-    boolean force;
+    @Mixin
+    OutputOptions common;
 
     @Option(names = "--acpi", description = "read the host's ACPI _ROM of the device through acpi_call (/proc/acpi/call)")
     boolean acpi;
@@ -64,32 +58,31 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = "--host-root", paramLabel = "DIR", description = "read a saved sysfs/procfs tree under DIR (its rom files are plain files)")
     Path hostRoot = Path.of("/");
 
-    @Option(names = "--json", description = "one JSON document on stdout")
-    boolean json;
-
     /** Tests replace the access to observe enable/read/disable; null means "the real one". */
     Function<PciDevice, RomAccess> accessFactory;
 
     @Override
     public Integer call() throws IOException {
+        Path output = common.required(spec);
+        boolean json = common.json;
         HostSnapshot host = new HostReader(hostRoot).snapshot();
-        PciDevice dev = host.device(address(host)).orElseThrow(() -> new VbiosException(VbiosException.Kind.NOT_FOUND,
-                "no PCI device " + bdf + " on this host (lspci -D lists the addresses)"));
+        DumpSource source = DumpSource.choose(host, hostRoot, bdf, acpi);
+        PciDevice dev = source.device();
         boolean toStdout = AtomicWrite.isStdout(output);
         if (toStdout && json) {
             throw new VbiosException(VbiosException.Kind.USAGE, "-o " + output + " writes the ROM to standard output; "
                     + "--json cannot share it: write the ROM to a file");
         }
-        Inputs inputs = Inputs.of(new HostReader(hostRoot).deviceDir(dev.address()).resolve("rom"));
+        Inputs inputs = Inputs.of(source.romFile());
         if (!toStdout) {
-            AtomicWrite.check(output, force, inputs);
+            AtomicWrite.check(output, common.force, inputs);
         }
-        RomAccess access = accessFactory != null ? accessFactory.apply(dev) : access(dev);
+        RomAccess access = accessFactory != null ? accessFactory.apply(dev) : source.access(output);
         DumpReport r = HostDump.dump(host, dev.address(), access, acpi, allowShadow);
         if (r.written() && toStdout) {
             StdoutWriter.writeBytes(spec.commandLine().getOut(), r.pciView());
         } else if (r.written()) {
-            AtomicWrite.write(output, r.pciView(), force, inputs, p -> { });
+            AtomicWrite.write(output, r.pciView(), common.force, inputs, p -> { });
         }
         PrintWriter err = spec.commandLine().getErr();
         if (json) {
@@ -108,7 +101,7 @@ public final class DumpCommand implements Callable<Integer> {
             throw new VbiosException(r.failure(), r.address() + ": " + text);
         }
         if (!json) {
-            printText(r, toStdout ? err : spec.commandLine().getOut(), err);
+            printText(r, output, toStdout ? err : spec.commandLine().getOut(), err);
         }
         return ExitCodes.OK;
     }
@@ -117,48 +110,7 @@ public final class DumpCommand implements Callable<Integer> {
         return lines.stream().map(SafeText::escape).toList();
     }
 
-    private PciAddress address(HostSnapshot host) {
-        if (bdf != null) {
-            return PciAddress.parse(bdf).orElseThrow(() -> new VbiosException(VbiosException.Kind.USAGE,
-                    "'" + bdf + "' is not a PCI address like 0000:01:00.0"));
-        }
-        List<PciDevice> secondary = host.gpus().stream().filter(g -> !g.bootVga()).toList();
-        List<PciDevice> pick = secondary.isEmpty() ? host.gpus() : secondary;
-        if (pick.size() != 1) {
-            throw new VbiosException(VbiosException.Kind.USAGE, pick.isEmpty() ? "no GPU found; name the device: vbios dump BDF -o OUT"
-                    : "several GPUs (" + String.join(", ", pick.stream().map(d -> d.address().toString()).toList())
-                    + "): name one: vbios dump BDF -o OUT");
-        }
-        bdf = pick.get(0).address().toString();
-        return pick.get(0).address();
-    }
-
-    /** sysfs on the real host; plain files in a saved tree; acpi_call with --acpi. Root is checked first. */
-    private RomAccess access(PciDevice dev) {
-        boolean realHost = hostRoot.toAbsolutePath().normalize().equals(Path.of("/"));
-        Path dir = new HostReader(hostRoot).deviceDir(dev.address());
-        if (acpi) {
-            if (dev.acpiPath() == null) {
-                throw new VbiosException(VbiosException.Kind.NOT_FOUND, dev.address()
-                        + " has no ACPI companion (firmware_node/path): there is no _ROM to call");
-            }
-            Path call = hostRoot.resolve("proc/acpi/call");
-            needRoot(realHost && Files.exists(call) && !Files.isWritable(call));
-            return new AcpiCallRomAccess(dev.acpiPath(), AcpiCallRomAccess.proc(call));
-        }
-        Path rom = dir.resolve("rom");
-        needRoot(realHost && Files.exists(rom) && !Files.isWritable(rom));
-        return realHost ? new SysfsRomAccess(rom) : new SnapshotRomAccess(rom);
-    }
-
-    private void needRoot(boolean denied) {
-        if (denied) {
-            throw new VbiosException(VbiosException.Kind.PERMISSION, "reading a device ROM needs root; run: sudo vbios dump "
-                    + bdf + (acpi ? " --acpi" : "") + " -o " + output);
-        }
-    }
-
-    private void printText(DumpReport r, PrintWriter out, PrintWriter err) {
+    private static void printText(DumpReport r, Path output, PrintWriter out, PrintWriter err) {
         var view = r.analysis().pciView();
         out.println(SafeText.escape(String.format("%s: wrote %s: %s:%s, PCI view %s-%s (%d bytes), sha256 %s",
                 r.address(), output, Hex.id16(r.analysis().pciImages().get(0).vendorId()),

@@ -1,30 +1,31 @@
 package io.github.vbios.cli;
 
-/** Exit statuses (DESIGN.md section 2), shown in every command's --help. */
-public final class ExitCodes {
-    public static final int OK = 0;
-    public static final int INTERNAL = 1;
-    public static final int USAGE = 2;
-    public static final int INVALID_INPUT = 3;
-    public static final int NOT_FOUND = 4;
-    public static final int PERMISSION = 5;
-    public static final int HOST_NOT_CAPABLE = 6;
-    public static final int OUTPUT_IO = 7;
-    /** The input could not be fully examined (limits, deadline, heap, unopenable container). */
-    public static final int INCOMPLETE = 8;
+import io.github.vbios.io.VbiosException.Kind;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-    /** The exit-status table every command's --help ends with. */
-    public static java.util.Map<String, String> helpTable() {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put("0", "ok");
-        m.put("1", "internal error (a bug: please report it)");
-        m.put("2", "usage error (bad option, output exists without --force)");
-        m.put("3", "invalid or unsupported input");
-        m.put("4", "nothing found");
-        m.put("5", "needs root / permission denied");
-        m.put("6", "host not capable");
-        m.put("7", "output not written (disk full, I/O error); the previous files are left as they were");
-        m.put("8", "incomplete: the input could not be fully examined");
+/**
+ * The exit statuses as the ints picocli's callables return. The numbers, names and meanings are
+ * defined once, in {@link Kind}; these are only their names on the command line's side.
+ */
+public final class ExitCodes {
+    public static final int OK = Kind.OK.exitCode();
+    public static final int INTERNAL = Kind.INTERNAL.exitCode();
+    public static final int USAGE = Kind.USAGE.exitCode();
+    public static final int INVALID_INPUT = Kind.INVALID_INPUT.exitCode();
+    public static final int NOT_FOUND = Kind.NOT_FOUND.exitCode();
+    public static final int PERMISSION = Kind.PERMISSION.exitCode();
+    public static final int HOST_NOT_CAPABLE = Kind.HOST_NOT_CAPABLE.exitCode();
+    public static final int OUTPUT_IO = Kind.OUTPUT_IO.exitCode();
+    /** The input could not be fully examined (limits, deadline, heap, unopenable container). */
+    public static final int INCOMPLETE = Kind.INCOMPLETE.exitCode();
+
+    /** The exit-status table every command's --help ends with, made from {@link Kind}. */
+    public static Map<String, String> helpTable() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Kind k : Kind.values()) {
+            m.put(Integer.toString(k.exitCode()), k.label() + ": " + k.meaning());
+        }
         return m;
     }
 

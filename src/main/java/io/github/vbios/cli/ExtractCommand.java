@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +32,8 @@ import picocli.CommandLine.Spec;
             "(zip, 7z, gzip, xz, tar, cab; RAR through unar), vendor package (Dell PFS and",
             "BIOS Guard, AMI UCP and BIOS Guard, Insyde iFlash/iFdPacker, Phoenix TDK), GPU flash",
             "dump or .reg export.",
-            "Each distinct display ROM is written as a clean romfile",
-            "DIR/vbios_VVVV_DDDD.rom (NVIDIA first); DIR/report.json lists every ROM,",
+            "With -o OUT (a folder, which must be empty unless --force), each distinct display ROM is written",
+            "as a clean romfile OUT/vbios_VVVV_DDDD.rom (NVIDIA first); OUT/report.json lists every ROM,",
             "its provenance, the containers walked and all findings. Exit 4: no VBIOS;",
             "exit 8: part of the input could not be examined (e.g. a RAR archive without unar:",
             "the finding names the package to install); what was found is still written."},
@@ -52,20 +53,14 @@ public final class ExtractCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Update, firmware image, archive, ROM dump or .reg export.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder for the ROMs and report.json (must be empty unless --force).")
-    Path output;
+    @Mixin
+    OutputOptions common;
 
     @Option(names = "--all", description = "Write every option ROM (storage, network, ...), not only display ROMs.")
     boolean all;
 
-    @Option(names = "--force", description = "Write into a non-empty DIR, overwriting files of the same name.")
-    boolean force;
-
-    @Option(names = "--json", description = "Print the report as one JSON document on stdout.")
-    boolean json;
-
     @Option(names = "--nvidia-view", description = "Also write the NVIDIA view (the romfile plus the NVIDIA-only"
-            + " images after it, what _ROM must serve) of layout-A NVIDIA ROMs as DIR/vbios_VVVV_DDDD-nvidia.rom.")
+            + " images after it, what _ROM must serve) of layout-A NVIDIA ROMs as OUT/vbios_VVVV_DDDD-nvidia.rom.")
     boolean nvidiaView;
 
     @Option(names = "--max-depth", paramLabel = "N",
@@ -91,7 +86,8 @@ public final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Limits limits = limits();
         // checked first (it creates nothing), so a non-empty DIR is refused before a long unpack
-        try (OutputFolder folder = output == null ? null : OutputFolder.begin(output, force, Inputs.of(input))) {
+        try (OutputFolder folder = common.output == null ? null
+                : OutputFolder.begin(common.output, common.force, Inputs.of(input))) {
             return extract(InputFiles.slice(input, MAX_INPUT), folder, limits, out, err);
         }
     }
@@ -111,7 +107,7 @@ public final class ExtractCommand implements Callable<Integer> {
             folder.writeString("report.json", ExtractJson.render(x, plan, folder.root().toString(), nvidiaView));
             folder.commit();
         }
-        if (json) {
+        if (common.json) {
             out.println(ExtractJson.render(x, plan, folder == null ? null : folder.root().toString(),
                     nvidiaView && folder != null));
         } else {
@@ -146,14 +142,14 @@ public final class ExtractCommand implements Callable<Integer> {
 
     private Limits limits() {
         try {
-            long total = parseSize(maxTotal);
-            long stream = parseSize(maxStream);
+            long total = parseSize("--max-total", maxTotal);
+            long stream = parseSize("--max-stream", maxStream);
             if (stream > Integer.MAX_VALUE - 64) {
                 throw new NumberFormatException("--max-stream must be below 2G");
             }
             return new Limits(maxDepth, total, (int) stream, Limits.defaults().maxRatio(), parseDuration(deadline));
         } catch (IllegalArgumentException e) {
-            throw new VbiosException(VbiosException.Kind.USAGE, "bad limit: " + e.getMessage());
+            throw new VbiosException(VbiosException.Kind.USAGE, e.getMessage());
         }
     }
 
@@ -172,24 +168,33 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             v = Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new NumberFormatException("--deadline takes a time like 60s, 5m or 0, not " + s);
+            throw new NumberFormatException("--deadline takes a time like 60s, 5m or 0, not '" + s + "'");
         }
         if (v < 0 || v > Long.MAX_VALUE / 3_600_000) {
-            throw new NumberFormatException("--deadline out of range: " + s);
+            throw new NumberFormatException("--deadline out of range: '" + s + "'");
         }
         return v * unit;
     }
 
-    static long parseSize(String s) {
+    /**
+     * Bytes of {@code 512K}, {@code 64M}, {@code 1G} or a plain number; {@code option} names the
+     * option in the error, which quotes the value as the user typed it.
+     */
+    static long parseSize(String option, String s) {
         String t = s.trim().toUpperCase(java.util.Locale.ROOT);
         long unit = 1;
         if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
             unit = t.endsWith("K") ? 1L << 10 : t.endsWith("M") ? 1L << 20 : 1L << 30;
             t = t.substring(0, t.length() - 1);
         }
-        long v = Long.parseLong(t);
+        long v;
+        try {
+            v = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException(option + " takes a size like 64M, 1G or 512K (bytes), not '" + s + "'");
+        }
         if (v < 0 || v > (Long.MAX_VALUE >> 31)) {
-            throw new NumberFormatException("size out of range: " + s);
+            throw new NumberFormatException(option + " out of range: '" + s + "'");
         }
         return v * unit;
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,11 +31,11 @@ public final class InfoCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "ROM files, dumps or images to describe")
     List<Path> files;
 
-    @Option(names = "--json", description = "print one JSON document (schema 1) instead of text")
-    boolean json;
+    @Mixin
+    JsonOption common;
 
     @Override
     public Integer call() {
-        return new InfoRun(json, spec.commandLine().getOut(), spec.commandLine().getErr()).run(files);
+        return new InfoRun(common.json, spec.commandLine().getOut(), spec.commandLine().getErr()).run(files);
     }
 }

@@ -18,13 +18,18 @@ final class InfoText {
     private InfoText() {
     }
 
+    /** "1 image", "2 images". */
+    static String images(int n) {
+        return n + (n == 1 ? " image" : " images");
+    }
+
     static void print(PrintWriter out, String name, RomAnalysis a) {
         out.println(verdictLine(name, a));
         out.printf("  container   %s (%s)%n", a.container().kind().jsonName(), a.container().details());
-        out.printf("  PCI view    %s-%s (%d bytes, %d images) sha256 %s%n", Hex.offset(a.pciView().start()),
-                Hex.offset(a.pciView().end()), a.pciView().length(), a.pciImages().size(), a.pciView().sha256());
-        out.printf("  NVIDIA view %s-%s (%d images)%n", Hex.offset(a.nvidiaView().start()),
-                Hex.offset(a.nvidiaView().end()), a.nvidiaImages().size());
+        out.printf("  PCI view    %s-%s (%d bytes, %s) sha256 %s%n", Hex.offset(a.pciView().start()),
+                Hex.offset(a.pciView().end()), a.pciView().length(), images(a.pciImages().size()), a.pciView().sha256());
+        out.printf("  NVIDIA view %s-%s (%s)%n", Hex.offset(a.nvidiaView().start()),
+                Hex.offset(a.nvidiaView().end()), images(a.nvidiaImages().size()));
         out.printf("  %-8s %-4s %-4s %-9s %-6s %-10s %-8s %-4s %-22s %-10s %s%n", "offset", "sig", "ds", "ids",
                 "class", "type", "PCIRlen", "last", "NPDE rev/len/size/last", "views", "notes");
         for (RomImage i : a.allImages()) {

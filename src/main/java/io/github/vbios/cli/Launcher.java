@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The jar's entry point (Main-Class). {@code vbios --version} is answered here without building
  * the picocli command tree: building it parses the annotations of every command through
  * reflection and dynamic proxies, which is most of the start-up time of a short run. Everything
- * else goes to {@link Main}, whose {@code --version} prints the same text through picocli.
+ * else goes to {@link Main}, whose {@code --version} prints the same text ({@link VersionProvider#text}).
  */
 public final class Launcher {
     private Launcher() {
@@ -15,15 +15,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (isVersionOnly(args)) {
-            VersionProvider.BuildInfo b = VersionProvider.current();
             PrintStream out = System.out;
-            if (args.length == 2) {
-                out.println(VersionProvider.json(b));
-            } else {
-                for (String line : new VersionProvider().getVersion()) {
-                    out.println(line);
-                }
-            }
+            out.println(VersionProvider.text(args.length == 2));
             out.flush();
             System.exit(out.checkError() ? ExitCodes.INTERNAL : ExitCodes.OK);
         }

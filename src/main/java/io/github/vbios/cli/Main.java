@@ -4,10 +4,15 @@ import io.github.vbios.io.VbiosException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point: builds the picocli tree and maps every failure to a sentence and an exit status. */
 public final class Main {
@@ -71,14 +76,68 @@ public final class Main {
         cl.setUsageHelpWidth(100);
         cl.setUsageHelpAutoWidth(true);
         addExitCodeHelp(cl.getCommandSpec());
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
-        cl.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter e = ex.getCommandLine().getErr();
-            e.println("vbios: " + ex.getMessage());
-            e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            return ExitCodes.USAGE;
+        summariseCommandLists(cl);
+        cl.setExitCodeExceptionMapper(Main::exitCode);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            report(ex, commandLine.getErr());
+            return commandLine.getExitCodeExceptionMapper().getExitCode(ex);
         });
+        cl.setParameterExceptionHandler(Main::usageError);
         return cl;
+    }
+
+    /**
+     * A command line picocli could not parse: one sentence, the verbs or options it may have
+     * meant (picocli's suggestions: {@code vbios inof} names {@code info}), and where help is.
+     */
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        PrintWriter e = ex.getCommandLine().getErr();
+        CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        List<String> suggestions = List.of();
+        String message = ex.getMessage();
+        if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            suggestions = u.getSuggestions();
+            String first = u.getUnmatched().get(0);
+            if (!first.startsWith("-") && !spec.subcommands().isEmpty()) {
+                message = "'" + first + "' is not a " + spec.qualifiedName() + " command";
+            }
+        }
+        e.println("vbios: " + message);
+        if (!suggestions.isEmpty()) {
+            boolean verbs = !suggestions.get(0).startsWith("-");
+            e.println("Did you mean: " + suggestions.stream()
+                    .map(s -> verbs ? spec.qualifiedName() + " " + s : s)
+                    .collect(Collectors.joining(" or ")) + "?");
+        }
+        e.println("Try '" + spec.qualifiedName() + " --help' for usage.");
+        e.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * The "Commands:" list of {@code vbios --help} and {@code vbios vm --help}: one sentence per
+     * verb. picocli would print each description's first line, which ends mid-sentence because
+     * the descriptions are wrapped at ~100 columns.
+     */
+    static void summariseCommandLists(CommandLine cl) {
+        if (cl.getSubcommands().isEmpty()) {
+            return;
+        }
+        cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> {
+            Map<String, String> rows = new LinkedHashMap<>();
+            help.commandSpec().subcommands().forEach((name, sub) -> rows.put(name, summary(sub.getCommandSpec())));
+            return help.createTextTable(rows).toString();
+        });
+        cl.getSubcommands().values().forEach(Main::summariseCommandLists);
+    }
+
+    /** A command's one-line summary: its header if it has one, else its description's first sentence. */
+    static String summary(CommandSpec spec) {
+        String[] header = spec.usageMessage().header();
+        if (header.length > 0) {
+            return String.join(" ", header);
+        }
+        return VbiosCommand.AllVerbs.firstSentence(String.join(" ", spec.usageMessage().description()));
     }
 
     static void addExitCodeHelp(CommandSpec spec) {
@@ -86,35 +145,47 @@ public final class Main {
         spec.subcommands().values().forEach(sub -> addExitCodeHelp(sub.getCommandSpec()));
     }
 
-    /** Turns an exception into one or two lines for the user; a stack trace only with VBIOS_DEBUG=1. */
-    static int report(Exception ex, PrintWriter err) {
-        int code;
-        String message;
+    /**
+     * The exit status of a failed command: the one table is {@link VbiosException.Kind}; the JDK's
+     * file exceptions that reach here are mapped to the same statuses. picocli calls this as the
+     * tree's {@link CommandLine.IExitCodeExceptionMapper}.
+     */
+    static int exitCode(Throwable ex) {
         if (ex instanceof VbiosException ve) {
-            code = ve.exitCode();
-            message = ve.getMessage();
-        } else if (ex instanceof NoSuchFileException nf) {
-            code = ExitCodes.INVALID_INPUT;
-            message = nf.getFile() + ": no such file";
-        } else if (ex instanceof AccessDeniedException ad) {
-            code = ExitCodes.PERMISSION;
-            message = ad.getFile() + ": permission denied";
-        } else if (ex instanceof FileAlreadyExistsException fe) {
-            code = ExitCodes.USAGE;
-            message = fe.getFile() + " already exists; pass --force to overwrite it";
-        } else if (ex instanceof IOException io) {
-            code = ExitCodes.INVALID_INPUT;
-            message = "I/O error: " + io.getMessage();
-        } else {
-            code = ExitCodes.INTERNAL;
-            message = "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
-                    + "). Please report it with the input that caused it; VBIOS_DEBUG=1 shows details.";
+            return ve.exitCode();
+        } else if (ex instanceof NoSuchFileException) {
+            return ExitCodes.INVALID_INPUT;
+        } else if (ex instanceof AccessDeniedException) {
+            return ExitCodes.PERMISSION;
+        } else if (ex instanceof IOException) {
+            return ExitCodes.INVALID_INPUT;
+        } else if (ex instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
         }
-        err.println("vbios: " + message);
+        return ExitCodes.INTERNAL;
+    }
+
+    /** The sentence for a failed command, without the {@code vbios: } prefix. */
+    static String message(Throwable ex) {
+        if (ex instanceof VbiosException ve) {
+            return ve.getMessage();
+        } else if (ex instanceof NoSuchFileException nf) {
+            return nf.getFile() + ": no such file";
+        } else if (ex instanceof AccessDeniedException ad) {
+            return ad.getFile() + ": permission denied";
+        } else if (ex instanceof IOException io) {
+            return "I/O error: " + io.getMessage();
+        }
+        return "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                + "). Please report it with the input that caused it; VBIOS_DEBUG=1 shows details.";
+    }
+
+    /** Turns an exception into one or two lines for the user; a stack trace only with VBIOS_DEBUG=1. */
+    static void report(Exception ex, PrintWriter err) {
+        err.println("vbios: " + message(ex));
         if ("1".equals(System.getenv("VBIOS_DEBUG"))) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return code;
     }
 }

@@ -10,16 +10,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code vbios optimus IN -o DIR}: BIOS update / dump / ROM in; romfile, SSDTs, VM configs, NEXT-STEPS.md out. */
+/** {@code vbios optimus IN -o OUT}: BIOS update / dump / ROM in; romfile, SSDTs, VM configs, NEXT-STEPS.md out. */
 @Command(name = "optimus", mixinStandardHelpOptions = true,
         description = {"One shot for a muxless Optimus laptop (or any NVIDIA GPU): from a BIOS update, firmware",
             "image, archive, GPU flash dump, clean ROM or .reg export to the clean romfile, the _ROM and battery",
-            "SSDTs, qemu-args.txt, libvirt-snippet.xml, proxmox.conf and NEXT-STEPS.md in DIR.",
+            "SSDTs, qemu-args.txt, libvirt-snippet.xml, proxmox.conf and NEXT-STEPS.md in the folder OUT.",
             "When several video BIOS images remain, lists them numbered and exits 4: choose with --ids or --pick."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -35,8 +36,8 @@ public final class OptimusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "BIOS update, firmware image, archive, GPU dump, ROM or .reg export")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "output folder (created)")
-    Path outDir;
+    @Mixin
+    OutputOptions common;
 
     @Option(names = "--device", paramLabel = "BDF", description = "the dGPU on this host, e.g. 0000:01:00.0")
     String device;
@@ -53,23 +54,18 @@ public final class OptimusCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", description = "embed or fwcfg (default: fwcfg over 192 KiB, else embed)")
     String mode;
 
-    @Option(names = "--force", description = "write into a non-empty DIR, overwriting")
-    boolean force;
-
-    @Option(names = "--json", description = "print one JSON document (schema 1) listing every artefact")
-    boolean json;
-
     @Option(names = "--no-external", description = "never run innoextract, upx, unar or unrar, even when installed")
     boolean noExternal;
 
     @Override
     public Integer call() throws Exception {
+        Path outDir = common.required(spec);
         OptimusRequest req = new OptimusRequest(input, outDir, device, ids == null ? null : OptimusRequest.parseIds(ids),
-                pick, hostRoot, mode == null ? null : SsdtMode.parse(mode), force);
+                pick, hostRoot, mode == null ? null : SsdtMode.parse(mode), common.force);
         OptimusResult r = Optimus.run(req, noExternal ? ExternalTools.off() : ExternalTools.system());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (json) {
+        if (common.json) {
             out.println(Json.write(OptimusJson.of(r, input, outDir)));
         } else {
             text(r, out);
@@ -95,9 +91,9 @@ public final class OptimusCommand implements Callable<Integer> {
         OptimusCandidate c = r.selection().chosen();
         out.println("using " + c.number() + " (" + c.ids() + "), chosen by " + r.selection().reason());
         out.println("GPU ACPI path in the guest: " + r.acpiPath() + " (SSDT mode " + r.ssdtMode() + ")");
-        out.println("wrote to " + outDir + ":");
+        out.println("wrote to " + common.output + ":");
         r.artefacts().forEach(a -> out.println("  " + a.file() + "  " + a.description()));
         r.notes().forEach(n -> out.println("note: " + n));
-        out.println("next: read " + outDir.resolve("NEXT-STEPS.md"));
+        out.println("next: read " + common.output.resolve("NEXT-STEPS.md"));
     }
 }

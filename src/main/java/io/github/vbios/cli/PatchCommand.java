@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code vbios patch IN -o OUT}: write the exact romfile QEMU needs (the PCI view) from any dump (issue 4). */
 @Command(name = "patch", mixinStandardHelpOptions = true,
-        description = {"Write the exact romfile QEMU needs from any GPU ROM dump: the PCI view, from",
+        description = {"Write the exact romfile QEMU needs (to OUT) from any GPU ROM dump: the PCI view, from",
             "the first image's 55 AA to the end of the last PCI image. Cuts NVIDIA NVGI/NVFW",
             "headers, NVIDIA-only images, InfoROM, backup copies and fill, and says what it",
             "cut. The result is re-parsed before it is moved into place; IN is never written.",
@@ -54,11 +55,8 @@ public final class PatchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "the dump (or, with --check, the romfile to check)")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "the romfile to write (- for standard output)")
-    Path output;
-
-    @Option(names = "--force", description = "overwrite OUT if it exists")
-    boolean force;
+    @Mixin
+    OutputOptions common;
 
     @Option(names = "--fix-checksum", description = "recompute x86 checksums (NVIDIA: every sub-block; others: byte-2 range)")
     boolean fixChecksum;
@@ -89,11 +87,11 @@ public final class PatchCommand implements Callable<Integer> {
     @Option(names = "--check", description = "only check IN: exit 0 if it is already a correct romfile, 3 otherwise")
     boolean check;
 
-    @Option(names = "--json", description = "print one JSON document (schema 1) instead of text")
-    boolean json;
-
     @Override
     public Integer call() throws IOException {
+        Path output = common.output;
+        boolean force = common.force;
+        boolean json = common.json;
         PrintWriter out = spec.commandLine().getOut();
         if (check) {
             return check(out);
@@ -137,12 +135,12 @@ public final class PatchCommand implements Callable<Integer> {
     }
 
     private int check(PrintWriter out) throws IOException {
-        if (output != null || fixChecksum || setIds != null || keepNvidiaImages) {
+        if (common.output != null || fixChecksum || setIds != null || keepNvidiaImages) {
             throw new VbiosException(VbiosException.Kind.USAGE, "--check only reads IN; it takes no -o, --fix-checksum, "
                     + "--set-ids or --keep-nvidia-images");
         }
         RomfileCheck c = RomPatcher.check(read(input));
-        if (json) {
+        if (common.json) {
             out.println(Json.write(PatchJson.check(name(input), c)));
         } else {
             PatchText.check(out, name(input), c);

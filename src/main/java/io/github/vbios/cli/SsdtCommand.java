@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Generate ACPI tables (AML + readable ASL) that give the GPU's ACPI node a _ROM method serving the",
             "VBIOS (embedded in the tables or read from QEMU fw_cfg), plus an optional fake battery, and print",
-            "the QEMU, libvirt and Proxmox lines that load them. The ROM must be a clean romfile (vbios patch).",
+            "the QEMU, libvirt and Proxmox lines that load them, into the folder OUT. The ROM must be a clean romfile",
+            "(vbios patch).",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -51,8 +53,8 @@ public final class SsdtCommand implements Callable<Integer> {
     @Option(names = "--rom", required = true, paramLabel = "ROM", description = "the romfile (PCI view) to serve")
     Path rom;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "output folder")
-    Path output;
+    @Mixin
+    OutputOptions common;
 
     @Option(names = "--mode", paramLabel = "MODE",
             description = "embed (ROM inside the tables) or fwcfg (read from -fw_cfg); default: fwcfg over 192 KiB")
@@ -96,14 +98,9 @@ public final class SsdtCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "cut the PCI view out of a dump instead of refusing it")
     boolean clean;
 
-    @Option(names = "--force", description = "write into a non-empty output folder, overwriting files")
-    boolean force;
-
-    @Option(names = "--json", description = "print one JSON document instead of text")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
+        Path output = common.required(spec);
         String xml = libvirtXml == null ? null
                 : InputFiles.text(libvirtXml, MAX_XML, StandardCharsets.UTF_8);
         PathChoice where = PathChoice.resolve(path, guestAddress, rootPorts, xml,
@@ -112,12 +109,12 @@ public final class SsdtCommand implements Callable<Integer> {
                 where.path(), BatterySsdt.Kind.parse(battery), FwCfgRomSsdt.checkName(fwCfgName), checkOem(oemId));
         RomInput input = RomInput.check(InputFiles.slice(rom, MAX_INPUT), rom.toString(), clean);
         SsdtReport report;
-        try (OutputFolder out = OutputFolder.begin(output, force, Inputs.of(rom, libvirtXml))) {
+        try (OutputFolder out = OutputFolder.begin(output, common.force, Inputs.of(rom, libvirtXml))) {
             report = SsdtGenerator.generate(input, rom.toString(), options, where, out);
             out.commit();
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (common.json) {
             w.println(SsdtText.json(report));
         } else {
             SsdtText.render(report, w);

@@ -123,14 +123,7 @@ public class VbiosCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (version) {
-            VersionProvider.BuildInfo b = VersionProvider.current();
-            if (json) {
-                out.println(VersionProvider.json(b));
-            } else {
-                for (String line : new VersionProvider().getVersion()) {
-                    out.println(line);
-                }
-            }
+            out.println(VersionProvider.text(json));
             out.flush();
             return ExitCodes.OK;
         }

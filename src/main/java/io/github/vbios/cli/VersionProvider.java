@@ -18,7 +18,20 @@ public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        return lines(current());
+    }
+
+    /**
+     * The whole answer to {@code vbios --version} ({@code json}: to {@code --version --json}),
+     * without the final line break: the one place it is made, printed by {@link Launcher}'s fast
+     * path and by {@link VbiosCommand} alike.
+     */
+    public static String text(boolean json) {
         BuildInfo b = current();
+        return json ? json(b) : String.join(System.lineSeparator(), lines(b));
+    }
+
+    private static String[] lines(BuildInfo b) {
         return new String[] {
             "vbios " + b.version() + " (commit " + b.commit() + ")",
             "Java " + b.javaVersion() + " (" + b.javaVm() + ", " + b.javaVendor() + ")",

@@ -3,8 +3,8 @@ package io.github.vbios.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options shared by {@code vbios vm qemu|libvirt|proxmox}. */
-final class VmOptions {
+/** Options shared by {@code vbios vm qemu|libvirt|proxmox}; -o/--force/--json are {@link OutputOptions}. */
+final class VmOptions extends OutputOptions {
     @Option(names = "--device", required = true, paramLabel = "BDF", description = "the GPU on the host (0000:01:00.0)")
     String device;
 
@@ -29,13 +29,4 @@ final class VmOptions {
 
     @Option(names = "--machine", paramLabel = "TYPE", description = "machine type (default: q35; pin e.g. pc-q35-8.2 for a stable ACPI layout)")
     String machine;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the configuration to FILE instead of stdout (- for stdout)")
-    Path output;
-
-    @Option(names = "--force", description = "overwrite the output file")
-    boolean force;
-
-    @Option(names = "--json", description = "one JSON document on stdout")
-    boolean json;
 }

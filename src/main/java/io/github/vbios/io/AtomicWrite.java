@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -47,8 +48,21 @@ public final class AtomicWrite {
      */
     public static void write(Path target, byte[] content, boolean force, Inputs inputs, Check check)
             throws IOException {
+        write(target, content, force, inputs, check, false);
+    }
+
+    /**
+     * {@code createFolders}: make missing folders above the target. Only inside an output folder
+     * the user named ({@link OutputFolder#open}); a single-file output in a folder that does not
+     * exist is refused (exit 2), as a mistyped path is more likely than a wish for a new folder.
+     */
+    static void write(Path target, byte[] content, boolean force, Inputs inputs, Check check, boolean createFolders)
+            throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         checkTarget(target, absolute, force, inputs);
+        if (!createFolders && !Files.isDirectory(absolute.getParent())) {
+            throw OutputRefusals.noFolder(target, parentAsWritten(target, absolute));
+        }
         try {
             Files.createDirectories(absolute.getParent());
         } catch (IOException e) {
@@ -80,6 +94,12 @@ public final class AtomicWrite {
         }
     }
 
+    /** The folder of {@code target} as the user wrote it, or the absolute one for a bare name. */
+    private static Path parentAsWritten(Path target, Path absolute) {
+        Path parent = target.getParent();
+        return parent != null ? parent : absolute.getParent();
+    }
+
     public static void writeString(Path target, String content, boolean force) throws IOException {
         write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), force);
     }
@@ -96,10 +116,15 @@ public final class AtomicWrite {
 
     /**
      * Checks, before any work, that {@code target} may be written (see {@link #write}): exit 2 for an
-     * input, a non-regular file, an existing file without {@code force}, a file where a folder must be.
+     * input, a non-regular file, an existing file without {@code force}, a file where a folder must be,
+     * a folder that does not exist.
      */
     public static void check(Path target, boolean force, Inputs inputs) throws IOException {
-        checkTarget(target, target.toAbsolutePath().normalize(), force, inputs);
+        Path absolute = target.toAbsolutePath().normalize();
+        checkTarget(target, absolute, force, inputs);
+        if (!Files.isDirectory(absolute.getParent())) {
+            throw OutputRefusals.noFolder(target, parentAsWritten(target, absolute));
+        }
     }
 
     /**
@@ -123,8 +148,7 @@ public final class AtomicWrite {
                         + "replaces only regular files (use -o - to write to standard output)");
             }
             if (!force) {
-                throw new FileAlreadyExistsException(target.toString(), null,
-                        "output exists; pass --force to overwrite it");
+                throw OutputRefusals.exists(target, false);
             }
         }
         for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
@@ -189,8 +213,26 @@ public final class AtomicWrite {
             return new VbiosException(VbiosException.Kind.PERMISSION, "cannot write " + target
                     + ": permission denied" + after, e);
         }
-        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage();
-        return new VbiosException(VbiosException.Kind.OUTPUT_IO, "cannot write " + target + ": " + reason + after, e);
+        return new VbiosException(VbiosException.Kind.OUTPUT_IO, "cannot write " + target + ": " + reason(e) + after, e);
+    }
+
+    /**
+     * The system's reason. A {@link FileSystemException} without one has only file names as its
+     * message, and those may be the hidden work file, which the user never named.
+     */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs) {
+            if (fs.getReason() != null) {
+                return fs.getReason();
+            }
+            if (e instanceof NoSuchFileException) {
+                return "No such file or directory";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return "File exists";
+            }
+            return "I/O error";
+        }
+        return e.getMessage();
     }
 }

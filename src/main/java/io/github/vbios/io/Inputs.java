@@ -56,8 +56,7 @@ public final class Inputs {
     public void refuse(Path target) {
         for (Path in : files) {
             if (same(in, target)) {
-                throw new VbiosException(VbiosException.Kind.USAGE, target + " is the input file " + in
-                        + "; vbios never writes over its input, even with --force: choose another output name");
+                throw OutputRefusals.isInput(target, in);
             }
         }
     }

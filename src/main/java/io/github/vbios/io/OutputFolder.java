@@ -76,8 +76,7 @@ public final class OutputFolder implements AutoCloseable {
             if (!force) {
                 try (Stream<Path> s = Files.list(root)) {
                     if (s.findAny().isPresent()) {
-                        throw new VbiosException(VbiosException.Kind.USAGE,
-                                dir + " is not empty; pass --force to write into it anyway");
+                        throw OutputRefusals.exists(dir, true);
                     }
                 }
             }

@@ -87,12 +87,12 @@ final class OutputTransaction {
     /** Stages {@code content} as {@code relative} (whose final place is {@code target}). */
     synchronized void write(Path relative, Path target, byte[] content) throws IOException {
         if (direct) {
-            AtomicWrite.write(target, content, force, inputs, p -> { });
+            AtomicWrite.write(target, content, force, inputs, p -> { }, true);
             return;
         }
         AtomicWrite.checkTarget(target, target, true, inputs);
         if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new java.nio.file.FileAlreadyExistsException(target.toString());
+            throw OutputRefusals.exists(target, false);
         }
         Path file = staging().resolve(relative.toString());
         try {

@@ -12,6 +12,15 @@ public record DoctorReport(List<DoctorDevice> devices, List<Check> checks, List<
         findings = List.copyOf(findings);
     }
 
+    /**
+     * The report on a GPU that is not on the host ({@code vbios doctor BDF}, exit 4): no devices, and
+     * one failed {@code device-found} check saying so, so that {@code --json} still prints a document.
+     */
+    public static DoctorReport deviceMissing(String device, String message) {
+        return new DoctorReport(List.of(), List.of(Check.fail("device-found", device, message,
+                "pass an address that lspci -D lists, or none to check every GPU")), List.of());
+    }
+
     /** The host can pass the GPU through as is when no check failed. */
     public boolean capable() {
         return checks.stream().noneMatch(c -> c.status() == CheckStatus.FAIL);

@@ -66,8 +66,8 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
         }
         if (pick != null) {
             if (pick < 1 || pick > all.size()) {
-                return new OptimusSelection(null, all, "--pick " + pick + " is not one of the " + all.size()
-                        + " candidates", warnings);
+                return new OptimusSelection(null, all, "--pick " + pick + (all.size() == 1
+                        ? ": there is only 1 candidate" : " is not one of the " + all.size() + " candidates"), warnings);
             }
             return done(all.get(pick - 1), "candidate " + pick + " (--pick)", host, warnings);
         }

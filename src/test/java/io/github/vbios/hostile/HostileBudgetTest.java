@@ -84,7 +84,7 @@ class HostileBudgetTest {
     void romCommandsRefuseTheBombs(Bomb b, @TempDir Path work) throws Exception {
         Path in = copy(b, work);
         assertThat(check(in, work, "info", in.toString()).code()).isEqualTo(3);
-        assertThat(check(in, work, "patch", in.toString(), "-o", "out/x.rom").code()).isEqualTo(3);
+        assertThat(check(in, work, "patch", in.toString(), "-o", "out.rom").code()).isEqualTo(3);
         assertThat(check(in, work, "ssdt", "--rom", in.toString(), "--path", "\\_SB.PCI0.S08.S00", "-o", "out")
                 .code()).isEqualTo(3);
     }

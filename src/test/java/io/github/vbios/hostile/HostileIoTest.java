@@ -144,7 +144,7 @@ class HostileIoTest {
         Path fifo = inputs.get("fifo");
         List<String[]> runs = List.of(
                 args("info", "/dev/zero"),
-                args("patch", "/dev/zero", "-o", work.resolve("child-out/x.rom")),
+                args("patch", "/dev/zero", "-o", work.resolve("child-out.rom")),
                 args("ssdt", "--rom", "/dev/urandom", "-o", work.resolve("child-out")),
                 args("ssdt", "--rom", good.resolve("gpu.rom"), "--libvirt-xml", "/dev/zero", "-o", work.resolve("child-out")),
                 args("vm", "libvirt", "--host-root", host, "--device", SampleHosts.LAPTOP_DGPU, "--domain", "/dev/zero"),

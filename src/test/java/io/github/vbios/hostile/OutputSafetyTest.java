@@ -155,8 +155,25 @@ class OutputSafetyTest {
             {"ssdt", "--rom", notRom.toString(), "-o", dir.resolve("s/deeper").toString()},
             {"ssdt", "--rom", dir.resolve("missing.rom").toString(), "-o", dir.resolve("s/deeper").toString()},
             {"extract", dir.resolve("missing.bin").toString(), "-o", dir.resolve("s/deeper").toString()},
-            {"patch", notRom.toString(), "-o", dir.resolve("s/deeper/x.rom").toString()}}) {
+            {"patch", notRom.toString(), "-o", dir.resolve("x.rom").toString()}}) {
             assertThat(HostileRun.run(60, args).code()).isEqualTo(3);
+            assertThat(dir.resolve("s")).as(String.join(" ", args)).doesNotExist();
+        }
+        assertThat(dir.resolve("x.rom")).doesNotExist();
+    }
+
+    /** A single-file output in a folder that does not exist: refused, and the folder is not made (issue 13.4). */
+    @Test
+    void aMissingFolderForOneFileIsRefusedNotCreated() throws Exception {
+        Path rom = Files.write(dir.resolve("in.rom"), new byte[] {0x55, (byte) 0xAA, 1, 0});
+        for (String[] args : new String[][] {
+            {"patch", rom.toString(), "-o", dir.resolve("s/deeper/x.rom").toString()},
+            {"vm", "qemu", "--host-root", SampleHosts.optimusLaptop(dir.resolve("host")).toString(), "--device", SampleHosts.LAPTOP_DGPU,
+                "-o", dir.resolve("s/start-vm.sh").toString()}}) {
+            HostileRun.Result r = HostileRun.run(60, args);
+            r.assertClean();
+            assertThat(r.code()).as(r.all()).isEqualTo(2);
+            assertThat(r.err()).contains(" does not exist; create it first").contains("mkdir -p");
             assertThat(dir.resolve("s")).as(String.join(" ", args)).doesNotExist();
         }
     }

@@ -8,7 +8,6 @@ import io.github.vbios.io.VbiosException;
 import io.github.vbios.sample.NvidiaDumpBuilder;
 import io.github.vbios.sample.NvidiaDumpBuilder.Container;
 import io.github.vbios.sample.NvidiaDumpBuilder.Layout;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -63,7 +62,8 @@ class RomPatcherWriteTest {
     void refusesToOverwriteWithoutForce() throws Exception {
         Path out = dir.resolve("gpu.rom");
         Files.write(out, new byte[] {9});
-        assertThatThrownBy(() -> RomPatcher.write(outcome(), out, false, null)).isInstanceOf(FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> RomPatcher.write(outcome(), out, false, null)).isInstanceOf(VbiosException.class)
+                .extracting(e -> ((VbiosException) e).kind()).isEqualTo(VbiosException.Kind.USAGE);
         assertThat(Files.readAllBytes(out)).containsExactly(9);
         RomPatcher.write(outcome(), out, true, null);
         assertThat(Files.readAllBytes(out)).isEqualTo(outcome().bytes());
