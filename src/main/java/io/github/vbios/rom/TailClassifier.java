@@ -62,32 +62,24 @@ final class TailClassifier {
 
     /** Length of the run of identical 0x00 or 0xFF bytes at {@code pos}; 0 when the byte is neither. */
     static long fillRun(ByteSlice file, long pos) {
-        byte[] d = file.array();
-        int base = file.arrayOffset();
-        byte b = d[base + (int) pos];
-        if (b != 0 && b != (byte) 0xFF) {
+        int b = file.u8(pos);
+        if (b != 0 && b != 0xFF) {
             return 0;
         }
-        int i = (int) pos;
-        while (i < file.length() && d[base + i] == b) {
-            i++;
-        }
-        return i - pos;
+        return file.skipWhile(pos, b) - pos;
     }
 
     /** Where the next fill run of at least {@link #MIN_FILL} bytes starts (or the end of the file). */
     static long islandEnd(ByteSlice file, long pos) {
-        byte[] d = file.array();
-        int base = file.arrayOffset();
-        int runStart = (int) pos;
-        for (int i = (int) pos; i < file.length(); i++) {
-            byte b = d[base + i];
-            if (i > runStart && b != d[base + i - 1]) {
-                runStart = i;
+        // run by run (each run of equal bytes, the first one cut at pos): the first 00/FF run long enough
+        long run = pos;
+        while (run < file.length()) {
+            int b = file.u8(run);
+            int next = file.skipWhile(run, b);
+            if ((b == 0 || b == 0xFF) && next - run >= MIN_FILL) {
+                return run;
             }
-            if ((b == 0 || b == (byte) 0xFF) && i - runStart + 1 >= MIN_FILL) {
-                return runStart;
-            }
+            run = next;
         }
         return file.length();
     }
