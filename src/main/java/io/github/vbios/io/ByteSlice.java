@@ -191,63 +191,90 @@ public final class ByteSlice {
     /**
      * Search on even offsets (NVFW and NVGI tags, rom-format.md 1.9.1): compares the needle's first
      * two bytes with four 16-bit lanes of each word at once, so random data gives a candidate only
-     * once in 65536 lanes. As in {@link #scan}, every candidate is compared in full.
+     * once in 65536 lanes; every candidate is compared in full.
      */
     private int scanEven(byte[] needle, int start, int limit) {
         int n = needle.length;
-        long pattern = LANE16_ONES * ((needle[0] & 0xFF) | (needle[1] & 0xFF) << 8);
-        int off = start; // even: indexOf rounded it up to the step
-        for (; off + 8 <= limit + 2 && base + off + 8 <= data.length; off += 8) {
-            long w = (long) LE_LONG.get(data, base + off) ^ pattern;
-            long hits = (w - LANE16_ONES) & ~w & LANE16_HIGHS;
-            while (hits != 0) {
-                int cand = off + ((Long.numberOfTrailingZeros(hits) >>> 4) << 1);
-                int p = base + cand;
-                if (cand <= limit && data[p + n - 1] == needle[n - 1] && Arrays.equals(data, p, p + n, needle, 0, n)) {
-                    return cand;
-                }
-                hits &= hits - 1;
+        byte b0 = needle[0];
+        byte b1 = needle[1];
+        long pattern = LANE16_ONES * ((b0 & 0xFF) | (b1 & 0xFF) << 8);
+        int end = base + limit + 1; // candidate starts lie in [base + start, end)
+        for (int p = base + start; ; p += 2) {
+            p = nextPair(p, end, pattern, b0, b1);
+            if (p >= end) {
+                return -1;
+            }
+            if (n == 2 || data[p + n - 1] == needle[n - 1] && Arrays.equals(data, p, p + n, needle, 0, n)) {
+                return p - base;
             }
         }
-        for (; off <= limit; off += 2) {
-            int p = base + off;
-            if (Arrays.equals(data, p, p + n, needle, 0, n)) {
-                return off;
+    }
+
+    /**
+     * The first array index {@code q >= p}, {@code q - p} even, below {@code end}, where the bytes
+     * {@code b0 b1} start; {@code end} or more when there is none. Each word's four 16-bit lanes
+     * are tested at once ("has zero lane" on word XOR pattern); the lowest flagged lane is always a
+     * true match, since borrows only run upwards. Reads only bytes below {@code end + 1}.
+     */
+    private int nextPair(int p, int end, long pattern, byte b0, byte b1) {
+        byte[] d = data;
+        for (; p <= end - 8; p += 8) {
+            long x = (long) LE_LONG.get(d, p) ^ pattern;
+            long found = (x - LANE16_ONES) & ~x & LANE16_HIGHS;
+            if (found != 0) {
+                return p + ((Long.numberOfTrailingZeros(found) >>> 4) << 1);
             }
         }
-        return -1;
+        for (; p < end; p += 2) {
+            if (d[p] == b0 && d[p + 1] == b1) {
+                return p;
+            }
+        }
+        return p;
     }
 
     /**
      * Step-1 search: finds candidate positions of the needle's first byte eight bytes at a time
-     * (the "has zero byte" bit trick on word XOR first-byte pattern) and compares only there.
-     * The trick can flag a byte above a true match as well; every candidate is compared in full.
+     * ({@link #nextByte}) and compares the needle only there, its last byte first.
      */
     private int scan(byte[] needle, int start, int limit) {
         int n = needle.length;
-        long pattern = ONES * (needle[0] & 0xFF);
-        int off = start;
-        for (; off + 8 <= limit + 1 && base + off + 8 <= data.length; off += 8) {
-            long w = (long) LE_LONG.get(data, base + off) ^ pattern;
-            long hits = (w - ONES) & ~w & HIGHS;
-            while (hits != 0) {
-                int cand = off + (Long.numberOfTrailingZeros(hits) >>> 3);
-                int p = base + cand;
-                // the last byte first: rejects most first-byte candidates without a call
-                if (cand <= limit && data[p + n - 1] == needle[n - 1] && Arrays.equals(data, p, p + n, needle, 0, n)) {
-                    return cand;
-                }
-                hits &= hits - 1;
-            }
-        }
         byte first = needle[0];
-        for (; off <= limit; off++) {
-            int p = base + off;
-            if (data[p] == first && Arrays.equals(data, p, p + n, needle, 0, n)) {
-                return off;
+        byte lastByte = needle[n - 1];
+        long pattern = ONES * (first & 0xFF);
+        int end = base + limit + 1; // candidate starts lie in [base + start, end)
+        for (int p = base + start; ; p++) {
+            p = nextByte(p, end, pattern, first);
+            if (p >= end) {
+                return -1;
+            }
+            if (data[p + n - 1] == lastByte && Arrays.equals(data, p, p + n, needle, 0, n)) {
+                return p - base;
             }
         }
-        return -1;
+    }
+
+    /**
+     * The first array index in {@code [p, end)} holding {@code value}, or {@code end}: the "has
+     * zero byte" test on each word XOR {@code pattern} (value in every byte) finds it eight bytes
+     * at a time; the lowest flagged byte is always a true match (borrows only run upwards). One
+     * exit per candidate and a single loop bound keep this loop as tight as a plain byte search.
+     */
+    private int nextByte(int p, int end, long pattern, byte value) {
+        byte[] d = data;
+        for (; p <= end - 8; p += 8) {
+            long x = (long) LE_LONG.get(d, p) ^ pattern;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; p < end; p++) {
+            if (d[p] == value) {
+                return p;
+            }
+        }
+        return end;
     }
 
     public int indexOf(byte[] needle, int from) {

@@ -71,17 +71,24 @@ final class TailClassifier {
 
     /** Where the next fill run of at least {@link #MIN_FILL} bytes starts (or the end of the file). */
     static long islandEnd(ByteSlice file, long pos) {
-        // run by run (each run of equal bytes, the first one cut at pos): the first 00/FF run long enough
-        long run = pos;
-        while (run < file.length()) {
-            int b = file.u8(run);
-            int next = file.skipWhile(run, b);
-            if ((b == 0 || b == 0xFF) && next - run >= MIN_FILL) {
-                return run;
+        // A run of MIN_FILL equal bytes at or after pos covers one of pos + MIN_FILL - 1,
+        // pos + 2 * MIN_FILL - 1, ...: only those bytes are looked at, then their run measured
+        // (runs are disjoint, so the first sample inside a long run finds the first long run).
+        long len = file.length();
+        for (long q = pos + MIN_FILL - 1; q < len; q += MIN_FILL) {
+            int b = file.u8(q);
+            if (b != 0 && b != 0xFF) {
+                continue;
             }
-            run = next;
+            long start = q;
+            while (start > pos && file.u8(start - 1) == b) {
+                start--;
+            }
+            if (file.skipWhile(q, b) - start >= MIN_FILL) {
+                return start;
+            }
         }
-        return file.length();
+        return len;
     }
 
     private static TrailingRegion island(ByteSlice file, RomAnalysis main, long pos, long end) {
