@@ -167,11 +167,11 @@ public final class ByteSlice {
         if (needle.length == 0 || step <= 0) {
             throw new IllegalArgumentException("empty needle or step <= 0");
         }
-        long first = Math.max(0, from);
+        long first = Math.max(0, Math.min(from, length)); // clipped first: rounding up cannot overflow
         if (step > 1 && first % step != 0) {
             first += step - first % step;
         }
-        long last = Math.min(to, length) - needle.length;
+        long last = Math.max(0, Math.min(to, length)) - needle.length;
         if (first > last) {
             return -1;
         }

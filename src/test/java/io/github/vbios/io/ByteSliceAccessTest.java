@@ -32,6 +32,9 @@ class ByteSliceAccessTest {
         assertThat(INSIDE.indexOf(i, 6, 100, 1)).isEqualTo(-1);
         assertThat(INSIDE.indexOf(i, 100, 200, 1)).isEqualTo(-1);
         assertThat(INSIDE.indexOf(i, 4, 2, 1)).isEqualTo(-1);
+        assertThat(INSIDE.indexOf(i, Long.MIN_VALUE, Long.MAX_VALUE, 3)).isZero();
+        assertThat(INSIDE.indexOf(i, Long.MAX_VALUE, Long.MAX_VALUE, 7)).isEqualTo(-1);
+        assertThat(INSIDE.indexOf(i, 0, Long.MIN_VALUE, 1)).isEqualTo(-1);
         // "e|a" straddles the slice's end, "|i" its start: neither is in the slice
         assertThat(INSIDE.indexOf("e|a".getBytes(StandardCharsets.US_ASCII), 0)).isEqualTo(-1);
         assertThat(INSIDE.indexOf("|i".getBytes(StandardCharsets.US_ASCII), -1)).isEqualTo(-1);
