@@ -1,9 +1,9 @@
 package io.github.vbios.codec;
 
 import io.github.vbios.io.ByteSlice;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.brotli.dec.BrotliInputStream;
@@ -25,8 +25,7 @@ public final class BrotliCodec {
         }
         long size = in.u64(0);
         int n = OutputLimits.check("Brotli section data", size, in.length(), maxOutput);
-        ByteArrayInputStream raw = new ByteArrayInputStream(in.array(), in.arrayOffset() + HEADER_SIZE,
-                in.length() - HEADER_SIZE);
+        InputStream raw = in.from(HEADER_SIZE).inputStream();
         CountingInput counted = null;
         try (BrotliInputStream br = new BrotliInputStream(raw)) {
             counted = new CountingInput(br);

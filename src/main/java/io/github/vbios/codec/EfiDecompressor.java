@@ -39,8 +39,7 @@ public final class EfiDecompressor {
         if (size == 0) {
             return out;
         }
-        int start = in.arrayOffset() + HEADER_SIZE;
-        EfiBitReader bits = new EfiBitReader(in.array(), start, start + (int) compressed);
+        EfiBitReader bits = new EfiBitReader(in.slice(HEADER_SIZE, compressed));
         try {
             new EfiBlockDecoder(bits, v).decode(out);
         } catch (CodecException e) {

@@ -45,8 +45,8 @@ public final class Lzma {
         }
         // The dictionary never needs to be larger than the output it may reference.
         int dictSize = (int) Math.max(MIN_DICT, Math.min(dict, Math.max(cap, MIN_DICT)));
-        // ByteArrayInputStream.read() is synchronized and the range decoder reads byte by byte.
-        InputStream raw = new SliceInput(in.array(), in.arrayOffset() + HEADER_SIZE, in.length() - HEADER_SIZE);
+        // the range decoder reads byte by byte: ByteSlice.inputStream() is unsynchronized, unlike ByteArrayInputStream
+        InputStream raw = in.from(HEADER_SIZE).inputStream();
         CountingInput counted = null;
         try (LZMAInputStream lz = new LZMAInputStream(raw, size, (byte) props, dictSize)) {
             counted = new CountingInput(lz);

@@ -19,7 +19,7 @@ public final class Zlib {
         Inflater inf = new Inflater();
         int n = 0;
         try {
-            inf.setInput(in.array(), in.arrayOffset(), in.length());
+            inf.setInput(in.buffer());
             byte[] out = new byte[(int) Math.min(cap, Math.max(64L, in.length() * 4L))];
             while (!inf.finished()) {
                 if (n == out.length) {

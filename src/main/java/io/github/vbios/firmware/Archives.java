@@ -3,7 +3,6 @@ package io.github.vbios.firmware;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.OutputFolder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.archivers.ArchiveEntry;
@@ -28,7 +27,7 @@ final class Archives {
     }
 
     static InputStream stream(ByteSlice d) {
-        return new ByteArrayInputStream(d.array(), d.arrayOffset(), d.length());
+        return d.inputStream();
     }
 
     /** Reads one entry or stream under the limits; null (with a finding) when a limit is hit. */

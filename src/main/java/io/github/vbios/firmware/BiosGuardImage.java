@@ -76,7 +76,7 @@ final class BiosGuardImage {
                 at = (int) p.offset();
             }
             ByteSlice d = p.data();
-            System.arraycopy(d.array(), d.arrayOffset(), out, at, d.length());
+            d.copyTo(out, at);
             at += d.length();
         }
         return out;

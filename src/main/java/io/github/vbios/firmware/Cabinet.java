@@ -145,7 +145,7 @@ final class Cabinet implements Container {
             ByteSlice data = cab.slice(off + 8 + dataReserve, packed);
             off += 8 + dataReserve + packed;
             if (type == 0) {
-                System.arraycopy(data.array(), data.arrayOffset(), out, o, Math.min(plain, packed));
+                data.slice(0, Math.min(plain, packed)).copyTo(out, o);
             } else if (!mszip(data, out, o, plain)) {
                 walk.finding(blob, Finding.warning(FirmwareCode.CAB_BLOCK_INVALID,
                         off, "cab MSZIP block " + (i + 1) + " of " + f.blocks()
@@ -170,7 +170,7 @@ final class Cabinet implements Container {
                 int w = Math.min(WINDOW, o);
                 inf.setDictionary(out, o - w, w);
             }
-            inf.setInput(block.array(), block.arrayOffset() + 2, block.length() - 2);
+            inf.setInput(block.from(2).buffer());
             int n = 0;
             while (n < plain && !inf.finished()) {
                 int got = inf.inflate(out, o + n, plain - n);

@@ -79,13 +79,7 @@ final class FfsWalker {
     /** Free space: fine when empty; anything after it is non-UEFI data and scanned. */
     private static void freeSpace(Blob fv, int off, int empty, Walk walk) {
         ByteSlice d = fv.data();
-        int p = off;
-        byte e = (byte) empty;
-        byte[] arr = d.array();
-        int base = d.arrayOffset();
-        while (p < d.length() && arr[base + p] == e) {
-            p++;
-        }
+        int p = d.skipWhile(off, empty);
         if (p < d.length()) {
             walk.finding(fv, Finding.info(FirmwareCode.NON_UEFI_DATA,
                     p, "non-UEFI data after free space at " + Hex.offset(off)));

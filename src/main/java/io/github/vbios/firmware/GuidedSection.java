@@ -2,10 +2,8 @@ package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -53,13 +51,11 @@ final class GuidedSection {
     /** firmware.md 2.7: the CRC32 (zlib polynomial) covers DataOffset to the end; a mismatch is a message. */
     private static Decoded crc32(Blob stream, int off, ByteSlice sec, int h, ByteSlice data, Walk walk) {
         if (sec.contains(h + 20, 4)) {
-            CRC32 crc = new CRC32();
-            crc.update(data.array(), data.arrayOffset(), data.length());
+            long crc = data.crc32();
             long stored = sec.u32(h + 20);
-            if (crc.getValue() != stored) {
+            if (crc != stored) {
                 walk.finding(stream, Finding.warning(FirmwareCode.SECTION_CRC_INVALID,
-                        off, String.format("CRC32 section: stored %08Xh, computed %08Xh",
-                        stored, crc.getValue())));
+                        off, String.format("CRC32 section: stored %08Xh, computed %08Xh", stored, crc)));
             }
         }
         return new Decoded("CRC32", data);
@@ -88,8 +84,7 @@ final class GuidedSection {
             return null;
         }
         int cap = walk.streamCap(data.length());
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data.array(), data.arrayOffset(),
-                data.length()))) {
+        try (InputStream in = new GZIPInputStream(data.inputStream())) {
             byte[] out = Streams.readCapped(in, cap, walk, stream);
             if (out == null) {
                 if (!walk.exhausted(stream)) {

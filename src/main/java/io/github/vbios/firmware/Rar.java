@@ -68,9 +68,7 @@ final class Rar extends ExternalUnpacker {
     }
 
     private static long crc32(ByteSlice d, long off, long len) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(d.array(), d.arrayOffset() + (int) off, (int) len);
-        return crc.getValue();
+        return d.slice(off, len).crc32();
     }
 
     @Override

@@ -31,8 +31,8 @@ final class RegExport implements Container {
         ByteSlice d = blob.data();
         boolean utf16 = d.u8(0) == 0xFF && d.u8(1) == 0xFE;
         String text = utf16
-                ? new String(d.array(), d.arrayOffset() + 2, d.length() - 2, StandardCharsets.UTF_16LE)
-                : new String(d.array(), d.arrayOffset(), d.length(), StandardCharsets.ISO_8859_1);
+                ? d.from(2).string(StandardCharsets.UTF_16LE)
+                : d.string(StandardCharsets.ISO_8859_1);
         walk.seen(blob, "reg", 0, d.length(), null, utf16 ? "UTF-16LE" : "8-bit");
         String key = "";
         StringBuilder logical = new StringBuilder();

@@ -1,20 +1,30 @@
 package io.github.vbios.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * A bounds-checked little-endian view over part of a byte array. Slices share the backing array,
  * so walking a 1 GiB firmware image never copies it. Every read outside the view throws
  * {@link OutOfBoundsException}, which parsers turn into a {@link Finding}.
+ *
+ * <p>Sealed: the backing array never leaves this class (no getter; readers, streams, copies,
+ * searches and checksums are methods here), so no caller can read outside its view or write
+ * into a buffer that other slices share. ArchitectureTest keeps it so.
  */
 public final class ByteSlice {
     private static final ByteSlice EMPTY = new ByteSlice(new byte[0], 0, 0);
@@ -144,14 +154,29 @@ public final class ByteSlice {
 
     /** First offset {@code >= from} where {@code needle} starts at a multiple of {@code step} from 0, or -1. */
     public int indexOf(byte[] needle, int from, int step) {
+        return indexOf(needle, from, length, step);
+    }
+
+    /**
+     * First offset in {@code [from, to)} where {@code needle} lies wholly inside {@code [from, to)}
+     * and starts at a multiple of {@code step} from 0, or -1. {@code from} and {@code to} are
+     * clipped to the slice, as {@code String.indexOf} clips its range; an empty needle or a step
+     * below 1 is a programming error (IllegalArgumentException).
+     */
+    public int indexOf(byte[] needle, long from, long to, int step) {
         if (needle.length == 0 || step <= 0) {
             throw new IllegalArgumentException("empty needle or step <= 0");
         }
-        int start = Math.max(0, from);
-        if (step > 1 && start % step != 0) {
-            start += step - start % step;
+        long first = Math.max(0, Math.min(from, length)); // clipped first: rounding up cannot overflow
+        if (step > 1 && first % step != 0) {
+            first += step - first % step;
         }
-        int limit = length - needle.length;
+        long last = Math.max(0, Math.min(to, length)) - needle.length;
+        if (first > last) {
+            return -1;
+        }
+        int start = (int) first;
+        int limit = (int) last;
         if (step == 2 && needle.length >= 2) {
             return scanEven(needle, start, limit);
         }
@@ -166,62 +191,90 @@ public final class ByteSlice {
     /**
      * Search on even offsets (NVFW and NVGI tags, rom-format.md 1.9.1): compares the needle's first
      * two bytes with four 16-bit lanes of each word at once, so random data gives a candidate only
-     * once in 65536 lanes. As in {@link #scan}, every candidate is compared in full.
+     * once in 65536 lanes; every candidate is compared in full.
      */
     private int scanEven(byte[] needle, int start, int limit) {
         int n = needle.length;
-        long pattern = LANE16_ONES * ((needle[0] & 0xFF) | (needle[1] & 0xFF) << 8);
-        int off = start; // even: indexOf rounded it up to the step
-        for (; off + 8 <= limit + 2 && base + off + 8 <= data.length; off += 8) {
-            long w = (long) LE_LONG.get(data, base + off) ^ pattern;
-            long hits = (w - LANE16_ONES) & ~w & LANE16_HIGHS;
-            while (hits != 0) {
-                int cand = off + ((Long.numberOfTrailingZeros(hits) >>> 4) << 1);
-                int p = base + cand;
-                if (cand <= limit && Arrays.equals(data, p, p + n, needle, 0, n)) {
-                    return cand;
-                }
-                hits &= hits - 1;
+        byte b0 = needle[0];
+        byte b1 = needle[1];
+        long pattern = LANE16_ONES * ((b0 & 0xFF) | (b1 & 0xFF) << 8);
+        int end = base + limit + 1; // candidate starts lie in [base + start, end)
+        for (int p = base + start; ; p += 2) {
+            p = nextPair(p, end, pattern, b0, b1);
+            if (p >= end) {
+                return -1;
+            }
+            if (n == 2 || data[p + n - 1] == needle[n - 1] && Arrays.equals(data, p, p + n, needle, 0, n)) {
+                return p - base;
             }
         }
-        for (; off <= limit; off += 2) {
-            int p = base + off;
-            if (Arrays.equals(data, p, p + n, needle, 0, n)) {
-                return off;
+    }
+
+    /**
+     * The first array index {@code q >= p}, {@code q - p} even, below {@code end}, where the bytes
+     * {@code b0 b1} start; {@code end} or more when there is none. Each word's four 16-bit lanes
+     * are tested at once ("has zero lane" on word XOR pattern); the lowest flagged lane is always a
+     * true match, since borrows only run upwards. Reads only bytes below {@code end + 1}.
+     */
+    private int nextPair(int p, int end, long pattern, byte b0, byte b1) {
+        byte[] d = data;
+        for (; p <= end - 8; p += 8) {
+            long x = (long) LE_LONG.get(d, p) ^ pattern;
+            long found = (x - LANE16_ONES) & ~x & LANE16_HIGHS;
+            if (found != 0) {
+                return p + ((Long.numberOfTrailingZeros(found) >>> 4) << 1);
             }
         }
-        return -1;
+        for (; p < end; p += 2) {
+            if (d[p] == b0 && d[p + 1] == b1) {
+                return p;
+            }
+        }
+        return p;
     }
 
     /**
      * Step-1 search: finds candidate positions of the needle's first byte eight bytes at a time
-     * (the "has zero byte" bit trick on word XOR first-byte pattern) and compares only there.
-     * The trick can flag a byte above a true match as well; every candidate is compared in full.
+     * ({@link #nextByte}) and compares the needle only there, its last byte first.
      */
     private int scan(byte[] needle, int start, int limit) {
         int n = needle.length;
-        long pattern = ONES * (needle[0] & 0xFF);
-        int off = start;
-        for (; off + 8 <= limit + 1 && base + off + 8 <= data.length; off += 8) {
-            long w = (long) LE_LONG.get(data, base + off) ^ pattern;
-            long hits = (w - ONES) & ~w & HIGHS;
-            while (hits != 0) {
-                int cand = off + (Long.numberOfTrailingZeros(hits) >>> 3);
-                int p = base + cand;
-                if (cand <= limit && Arrays.equals(data, p, p + n, needle, 0, n)) {
-                    return cand;
-                }
-                hits &= hits - 1;
-            }
-        }
         byte first = needle[0];
-        for (; off <= limit; off++) {
-            int p = base + off;
-            if (data[p] == first && Arrays.equals(data, p, p + n, needle, 0, n)) {
-                return off;
+        byte lastByte = needle[n - 1];
+        long pattern = ONES * (first & 0xFF);
+        int end = base + limit + 1; // candidate starts lie in [base + start, end)
+        for (int p = base + start; ; p++) {
+            p = nextByte(p, end, pattern, first);
+            if (p >= end) {
+                return -1;
+            }
+            if (data[p + n - 1] == lastByte && Arrays.equals(data, p, p + n, needle, 0, n)) {
+                return p - base;
             }
         }
-        return -1;
+    }
+
+    /**
+     * The first array index in {@code [p, end)} holding {@code value}, or {@code end}: the "has
+     * zero byte" test on each word XOR {@code pattern} (value in every byte) finds it eight bytes
+     * at a time; the lowest flagged byte is always a true match (borrows only run upwards). One
+     * exit per candidate and a single loop bound keep this loop as tight as a plain byte search.
+     */
+    private int nextByte(int p, int end, long pattern, byte value) {
+        byte[] d = data;
+        for (; p <= end - 8; p += 8) {
+            long x = (long) LE_LONG.get(d, p) ^ pattern;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; p < end; p++) {
+            if (d[p] == value) {
+                return p;
+            }
+        }
+        return end;
     }
 
     public int indexOf(byte[] needle, int from) {
@@ -287,6 +340,85 @@ public final class ByteSlice {
         return true;
     }
 
+    /**
+     * The first offset {@code >= from} whose byte is not {@code value}, or {@code length()} when the
+     * rest is all {@code value} (free space and fill runs: megabytes of FF at word speed).
+     * {@code from} must lie in {@code [0, length()]}.
+     */
+    public int skipWhile(long from, int value) {
+        int p = check(from, 0);
+        int end = base + length;
+        long pattern = ONES * (value & 0xFF);
+        for (; end - p >= 8; p += 8) {
+            long diff = (long) LE_LONG.get(data, p) ^ pattern;
+            if (diff != 0) {
+                return p + (Long.numberOfTrailingZeros(diff) >>> 3) - base;
+            }
+        }
+        byte b = (byte) value;
+        while (p < end && data[p] == b) {
+            p++;
+        }
+        return p - base;
+    }
+
+    /** The slice decoded as text in {@code charset} (malformed input replaced, as {@code new String} does). */
+    public String string(Charset charset) {
+        return new String(data, base, length, charset);
+    }
+
+    /** Copies the whole slice into {@code dst} at {@code at}; IndexOutOfBoundsException when it does not fit. */
+    public void copyTo(byte[] dst, int at) {
+        Objects.checkFromIndexSize(at, length, dst.length);
+        System.arraycopy(data, base, dst, at, length);
+    }
+
+    /** True when {@code other} holds the same bytes (slices compare by identity otherwise). */
+    public boolean contentEquals(ByteSlice other) {
+        return Arrays.equals(data, base, base + length, other.data, other.base, other.base + other.length);
+    }
+
+    /** CRC-32 (the zlib/IEEE polynomial) of the slice, as an unsigned value. */
+    public long crc32() {
+        CRC32 crc = new CRC32();
+        crc.update(data, base, length);
+        return crc.getValue();
+    }
+
+    /** CRC-32C (Castagnoli; a CPU instruction on current machines) of the slice, as an unsigned value. */
+    public long crc32c() {
+        CRC32C crc = new CRC32C();
+        crc.update(data, base, length);
+        return crc.getValue();
+    }
+
+    /**
+     * {@link #sum8} of {@code [off, off+len)} counted from this slice's start, where the range may
+     * run past the slice's end into the buffer it was cut from (rom-format.md 1.10, issue 15: a
+     * carved PCI view ends at the PCIR length, while byte 2's checksum range is whole only in the
+     * enclosing volume). -1 when the range is empty, negative or runs past that buffer too. The
+     * one read past a slice's end: it returns a sum, never the bytes.
+     */
+    public int sum8InParent(long off, long len) {
+        if (off < 0 || len <= 0 || base + off + len > data.length) {
+            return -1;
+        }
+        return of(data).sum8(base + off, len);
+    }
+
+    /**
+     * A stream of exactly the slice's bytes. Unsynchronized (ByteArrayInputStream's read() is
+     * synchronized, and range decoders read byte by byte); mark/reset are supported.
+     */
+    public InputStream inputStream() {
+        return new SliceStream(data, base, base + length);
+    }
+
+    /** A read-only buffer of exactly the slice (for JDK APIs that take one, e.g. Inflater.setInput). */
+    public ByteBuffer buffer() {
+        return ByteBuffer.wrap(data, base, length).slice().asReadOnlyBuffer();
+    }
+
     public String sha256() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -297,17 +429,70 @@ public final class ByteSlice {
         }
     }
 
-    /** The byte array behind this slice and the offset of this slice in it, for bulk readers (decoders). */
-    public byte[] array() {
-        return data;
-    }
-
-    public int arrayOffset() {
-        return base;
-    }
-
     @Override
     public String toString() {
         return "ByteSlice[" + length + " bytes]";
+    }
+
+    /** The stream behind {@link #inputStream()}: reads {@code [pos, end)} of the backing array, nothing else. */
+    private static final class SliceStream extends InputStream {
+        private final byte[] buf;
+        private final int end;
+        private int pos;
+        private int mark;
+
+        SliceStream(byte[] buf, int pos, int end) {
+            this.buf = buf;
+            this.pos = pos;
+            this.mark = pos;
+            this.end = end;
+        }
+
+        @Override
+        public int read() {
+            return pos < end ? buf[pos++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (pos >= end) {
+                return -1;
+            }
+            int n = Math.min(len, end - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            long k = Math.max(0, Math.min(n, end - pos));
+            pos += (int) k;
+            return k;
+        }
+
+        @Override
+        public int available() {
+            return end - pos;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return true;
+        }
+
+        @Override
+        public void mark(int readLimit) {
+            mark = pos;
+        }
+
+        @Override
+        public void reset() {
+            pos = mark;
+        }
     }
 }

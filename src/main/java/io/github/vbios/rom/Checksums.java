@@ -40,11 +40,7 @@ public final class Checksums {
      * 2's range is zero only in the volume). -1 when the buffer ends first.
      */
     static int inParent(ByteSlice view, long off, long len) {
-        long start = view.arrayOffset() + off;
-        if (off < 0 || len <= 0 || start + len > view.array().length) {
-            return -1;
-        }
-        return ByteSlice.of(view.array()).sum8(start, len);
+        return view.sum8InParent(off, len);
     }
 
     /**

@@ -68,10 +68,10 @@ final class ContainerFinder {
     /** Step 5: every 4-byte offset; the first candidate is used and all are reported. */
     private static Container fallback(ByteSlice file, List<Finding> findings) {
         List<Long> candidates = new ArrayList<>();
-        byte[] data = file.array();
-        int base = file.arrayOffset();
-        for (int off = 0; off + 0x1A <= file.length() && candidates.size() < MAX_CANDIDATES; off += 4) {
-            if (data[base + off] == 0x55 && data[base + off + 1] == (byte) 0xAA && ImageParser.isImage(file, off, true)) {
+        byte[] signature = {0x55, (byte) 0xAA};
+        for (int off = file.indexOf(signature, 0, 4); off >= 0 && off + 0x1A <= file.length()
+                && candidates.size() < MAX_CANDIDATES; off = file.indexOf(signature, off + 4, 4)) {
+            if (ImageParser.isImage(file, off, true)) {
                 candidates.add((long) off);
             }
         }

@@ -1,12 +1,10 @@
 package io.github.vbios.rom;
 
 import io.github.vbios.io.ByteSlice;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.zip.CRC32C;
 
 /**
  * What decoding an EFI payload gave, remembered by the payload's exact bytes for the rest of the
@@ -26,22 +24,18 @@ final class EfiPayloadMemo {
 
     /** The payload bytes (a view for lookups, an owned copy once stored) and the compression type. */
     private static final class Key {
-        final byte[] data;
-        final int off;
-        final int len;
+        final ByteSlice bytes;
         final int compression;
         final int hash;
 
-        Key(byte[] data, int off, int len, int compression, int hash) {
-            this.data = data;
-            this.off = off;
-            this.len = len;
+        Key(ByteSlice bytes, int compression, int hash) {
+            this.bytes = bytes;
             this.compression = compression;
             this.hash = hash;
         }
 
         Key owned() {
-            return new Key(Arrays.copyOfRange(data, off, off + len), 0, len, compression, hash);
+            return new Key(ByteSlice.of(bytes.toArray()), compression, hash);
         }
 
         @Override
@@ -51,8 +45,7 @@ final class EfiPayloadMemo {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && k.len == len && k.compression == compression
-                    && Arrays.equals(data, off, off + len, k.data, k.off, k.off + k.len);
+            return o instanceof Key k && k.hash == hash && k.compression == compression && k.bytes.contentEquals(bytes);
         }
     }
 
@@ -71,9 +64,7 @@ final class EfiPayloadMemo {
 
     /** The facts for {@code payload} at absolute offset {@code start}, decoding only on a miss. */
     EfiPayload get(ByteSlice payload, long start, int compression, Supplier<EfiPayload> decoder) {
-        CRC32C crc = new CRC32C();
-        crc.update(payload.array(), payload.arrayOffset(), payload.length());
-        Key probe = new Key(payload.array(), payload.arrayOffset(), payload.length(), compression, (int) crc.getValue());
+        Key probe = new Key(payload, compression, (int) payload.crc32c());
         EfiPayload known;
         synchronized (this) {
             known = entries.get(probe);
@@ -89,7 +80,7 @@ final class EfiPayloadMemo {
                 }
                 Iterator<Map.Entry<Key, EfiPayload>> it = entries.entrySet().iterator();
                 while (storedBytes > maxBytes && it.hasNext()) {
-                    storedBytes -= it.next().getKey().len;
+                    storedBytes -= it.next().getKey().bytes.length();
                     it.remove();
                 }
             }

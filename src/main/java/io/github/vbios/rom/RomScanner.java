@@ -15,6 +15,10 @@ public final class RomScanner {
     public static final int MAX_ROMS = 256;
     /** Each NVFW costs a directory search of up to 2 MiB; real blobs hold one or two. */
     private static final int MAX_NVFW_TRIES = 64;
+    private static final byte[] SIGNATURE = {0x55, (byte) 0xAA};
+    private static final byte[] NV = {'N', 'V'};
+    private static final byte[] GI = {'G', 'I'};
+    private static final byte[] FW = {'F', 'W'};
 
     private RomScanner() {
     }
@@ -33,26 +37,16 @@ public final class RomScanner {
     static final long NVIDIA_VIEW_MAX = 1L << 20;
 
     private static void scanContainers(ByteSlice blob, List<FoundRom> out, TreeMap<Long, Long> covered) {
-        byte[] d = blob.array();
-        int base = blob.arrayOffset();
         int nvfwTries = 0;
         int last = blob.length() - 12;
-        for (int off = 0; off <= last && out.size() < MAX_ROMS; off += 2) {
-            int n = ByteSearch.next(d, base + off, base + last + 1, (byte) 'N') - base;
-            if (n > last) {
-                break;
-            }
-            if (n % 2 != 0) {
-                off = n - 1; // containers sit at even offsets; resume at the next even one
-                continue;
-            }
-            off = n;
-            int p = base + off;
-            if (d[p + 1] != 'V' || !(d[p + 2] == 'G' && d[p + 3] == 'I' || d[p + 2] == 'F' && d[p + 3] == 'W')) {
+        // containers sit at even offsets: the 16-bit-lane search for "NV" at even offsets only
+        for (int off = blob.indexOf(NV, 0, 2); off >= 0 && off <= last && out.size() < MAX_ROMS;
+                off = blob.indexOf(NV, off + 2, 2)) {
+            if (!blob.matches(off + 2, GI) && !blob.matches(off + 2, FW)) {
                 continue;
             }
             ByteSlice tail = blob.from(off);
-            boolean nvgi = d[p + 2] == 'G';
+            boolean nvgi = blob.u8(off + 2) == 'G';
             if (!nvgi && ++nvfwTries > MAX_NVFW_TRIES) {
                 continue;
             }
@@ -75,15 +69,13 @@ public final class RomScanner {
     }
 
     private static void scanChains(ByteSlice blob, List<FoundRom> out, TreeMap<Long, Long> covered) {
-        byte[] d = blob.array();
-        int base = blob.arrayOffset();
         int last = blob.length() - 0x1A;
         for (int off = 0; off <= last && out.size() < MAX_ROMS; off++) {
-            off = ByteSearch.next(d, base + off, base + last + 1, (byte) 0x55) - base;
-            if (off > last) {
+            off = blob.indexOf(SIGNATURE, off, 1);
+            if (off < 0 || off > last) {
                 break;
             }
-            if (d[base + off + 1] != (byte) 0xAA || isCovered(covered, off)) {
+            if (isCovered(covered, off)) {
                 continue;
             }
             if (!ImageParser.isImage(blob, off, true)) {

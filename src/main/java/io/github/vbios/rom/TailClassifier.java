@@ -62,34 +62,33 @@ final class TailClassifier {
 
     /** Length of the run of identical 0x00 or 0xFF bytes at {@code pos}; 0 when the byte is neither. */
     static long fillRun(ByteSlice file, long pos) {
-        byte[] d = file.array();
-        int base = file.arrayOffset();
-        byte b = d[base + (int) pos];
-        if (b != 0 && b != (byte) 0xFF) {
+        int b = file.u8(pos);
+        if (b != 0 && b != 0xFF) {
             return 0;
         }
-        int i = (int) pos;
-        while (i < file.length() && d[base + i] == b) {
-            i++;
-        }
-        return i - pos;
+        return file.skipWhile(pos, b) - pos;
     }
 
     /** Where the next fill run of at least {@link #MIN_FILL} bytes starts (or the end of the file). */
     static long islandEnd(ByteSlice file, long pos) {
-        byte[] d = file.array();
-        int base = file.arrayOffset();
-        int runStart = (int) pos;
-        for (int i = (int) pos; i < file.length(); i++) {
-            byte b = d[base + i];
-            if (i > runStart && b != d[base + i - 1]) {
-                runStart = i;
+        // A run of MIN_FILL equal bytes at or after pos covers one of pos + MIN_FILL - 1,
+        // pos + 2 * MIN_FILL - 1, ...: only those bytes are looked at, then their run measured
+        // (runs are disjoint, so the first sample inside a long run finds the first long run).
+        long len = file.length();
+        for (long q = pos + MIN_FILL - 1; q < len; q += MIN_FILL) {
+            int b = file.u8(q);
+            if (b != 0 && b != 0xFF) {
+                continue;
             }
-            if ((b == 0 || b == (byte) 0xFF) && i - runStart + 1 >= MIN_FILL) {
-                return runStart;
+            long start = q;
+            while (start > pos && file.u8(start - 1) == b) {
+                start--;
+            }
+            if (file.skipWhile(q, b) - start >= MIN_FILL) {
+                return start;
             }
         }
-        return file.length();
+        return len;
     }
 
     private static TrailingRegion island(ByteSlice file, RomAnalysis main, long pos, long end) {

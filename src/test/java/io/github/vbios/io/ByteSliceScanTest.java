@@ -74,6 +74,60 @@ class ByteSliceScanTest {
         assertThat(s.isFilledWith(value)).isEqualTo(expected);
     }
 
+    @Property(tries = 3000)
+    void rangedIndexOfMatchesNaiveSearch(@ForAll("smallAlphabet") byte[] data, @ForAll("smallAlphabet") byte[] rawNeedle,
+                                         @ForAll @IntRange(min = 0, max = 20) int cut, @ForAll @IntRange(min = 0, max = 20) int trim,
+                                         @ForAll @IntRange(min = -5, max = 320) int from, @ForAll @IntRange(min = -5, max = 320) int to,
+                                         @ForAll @IntRange(min = 1, max = 5) int step) {
+        byte[] needle = rawNeedle.length == 0 ? new byte[] {1} : Arrays.copyOf(rawNeedle, Math.min(rawNeedle.length, 4));
+        int lead = Math.min(cut, data.length);
+        int len = Math.max(0, data.length - lead - trim);
+        // the bytes after the slice stay in the array: a match running into them must not count
+        ByteSlice s = ByteSlice.of(data).slice(lead, len);
+        int expected = -1;
+        int first = Math.max(0, from);
+        first += (step - first % step) % step;
+        for (int off = first; off + needle.length <= Math.min(to, len); off += step) {
+            if (Arrays.equals(data, lead + off, lead + off + needle.length, needle, 0, needle.length)) {
+                expected = off;
+                break;
+            }
+        }
+        assertThat(s.indexOf(needle, from, to, step)).isEqualTo(expected);
+    }
+
+    @Property(tries = 2000)
+    void skipWhileMatchesByteLoop(@ForAll("smallAlphabet") byte[] data, @ForAll @IntRange(min = 0, max = 20) int cut,
+                                  @ForAll @IntRange(min = 0, max = 20) int trim, @ForAll @IntRange(min = 0, max = 320) int rawFrom,
+                                  @ForAll @IntRange(min = 0, max = 3) int value) {
+        int lead = Math.min(cut, data.length);
+        int len = Math.max(0, data.length - lead - trim);
+        byte[] padded = Arrays.copyOf(data, data.length + 16);
+        Arrays.fill(padded, lead + len, padded.length, (byte) value); // the run goes on past the slice's end
+        ByteSlice s = ByteSlice.of(padded).slice(lead, len);
+        int from = Math.min(rawFrom, len);
+        int expected = from;
+        while (expected < len && padded[lead + expected] == value) {
+            expected++;
+        }
+        assertThat(s.skipWhile(from, value)).isEqualTo(expected);
+    }
+
+    @Test
+    void skipWhileRunsOverLongFillsAtAnyAlignment() {
+        byte[] data = new byte[4096];
+        Arrays.fill(data, (byte) 0xFF);
+        for (int stop = 0; stop < 40; stop++) {
+            byte[] d = data.clone();
+            d[4000 + stop] = 0x12;
+            for (int lead = 0; lead < 9; lead++) {
+                assertThat(ByteSlice.of(d).from(lead).skipWhile(0, 0xFF)).isEqualTo(4000 + stop - lead);
+            }
+        }
+        assertThat(ByteSlice.of(data).skipWhile(0, 0xFF)).isEqualTo(data.length);
+        assertThat(ByteSlice.of(data).skipWhile(0, 0)).isZero();
+    }
+
     private static int naiveIndexOf(byte[] data, int lead, byte[] needle, int from, int step) {
         int start = Math.max(0, from);
         start += (step - start % step) % step;
