@@ -10,18 +10,49 @@ import java.util.List;
  * ever back-patched (the coreboot acpigen idea without the memmove).
  */
 public final class Aml {
-    public static final byte[] ZERO = {0x00};
-    public static final byte[] ONE = {0x01};
-    public static final byte[] ONES = {(byte) 0xFF};
-    /** The "no target" operand (a NullName). */
-    public static final byte[] NONE = {0x00};
-    public static final byte[] BREAK = {(byte) 0xA5};
-    public static final byte[] DEBUG = {0x5B, 0x31};
+    // Arrays are mutable, so the one-byte terms stay private and every accessor hands out a copy:
+    // a caller that writes into a returned term cannot change what the next table encodes.
+    private static final byte[] ZERO = {0x00};
+    private static final byte[] ONE = {0x01};
+    private static final byte[] ONES = {(byte) 0xFF};
+    private static final byte[] NONE = {0x00};
+    private static final byte[] BREAK = {(byte) 0xA5};
+    private static final byte[] DEBUG = {0x5B, 0x31};
 
     /** Largest value a PkgLength can express (4 bytes: 28 bits). */
     public static final int MAX_PKG_LENGTH = 0x0FFF_FFFF;
 
     private Aml() {
+    }
+
+    /** ZeroOp. */
+    public static byte[] zero() {
+        return ZERO.clone();
+    }
+
+    /** OneOp. */
+    public static byte[] one() {
+        return ONE.clone();
+    }
+
+    /** OnesOp (all bits set). */
+    public static byte[] ones() {
+        return ONES.clone();
+    }
+
+    /** The "no target" operand (a NullName). */
+    public static byte[] noTarget() {
+        return NONE.clone();
+    }
+
+    /** BreakOp. */
+    public static byte[] breakOp() {
+        return BREAK.clone();
+    }
+
+    /** DebugObj, the target that prints in the interpreter. */
+    public static byte[] debug() {
+        return DEBUG.clone();
     }
 
     /** Joins byte arrays. */
@@ -133,13 +164,13 @@ public final class Aml {
     /** The smallest encoding of an unsigned 64-bit integer (Zero, One, Ones, Byte..QWord). */
     public static byte[] integer(long v) {
         if (v == 0) {
-            return ZERO;
+            return zero();
         }
         if (v == 1) {
-            return ONE;
+            return one();
         }
         if (v == -1L) {
-            return ONES;
+            return ones();
         }
         if ((v & ~0xFFL) == 0) {
             return op(0x0A, (int) v);

@@ -57,7 +57,7 @@ class AmlPropertiesTest {
         byte[] data = new byte[n];
         Arrays.fill(data, (byte) 0x5A);
         // A Scope whose body holds a Buffer of n bytes: two nested PkgLengths of every size class.
-        byte[] body = Aml.scope("\\_SB", Aml.named("XBUF", Aml.buffer(data)), Aml.named("XEND", Aml.ONE));
+        byte[] body = Aml.scope("\\_SB", Aml.named("XBUF", Aml.buffer(data)), Aml.named("XEND", Aml.one()));
         if (body.length + TableHeader.LENGTH > AcpiTable.QEMU_MAX_TABLE) {
             return;
         }
