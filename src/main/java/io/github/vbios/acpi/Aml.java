@@ -16,8 +16,6 @@ public final class Aml {
     private static final byte[] ONE = {0x01};
     private static final byte[] ONES = {(byte) 0xFF};
     private static final byte[] NONE = {0x00};
-    private static final byte[] BREAK = {(byte) 0xA5};
-    private static final byte[] DEBUG = {0x5B, 0x31};
 
     /** Largest value a PkgLength can express (4 bytes: 28 bits). */
     public static final int MAX_PKG_LENGTH = 0x0FFF_FFFF;
@@ -43,16 +41,6 @@ public final class Aml {
     /** The "no target" operand (a NullName). */
     public static byte[] noTarget() {
         return NONE.clone();
-    }
-
-    /** BreakOp. */
-    public static byte[] breakOp() {
-        return BREAK.clone();
-    }
-
-    /** DebugObj, the target that prints in the interpreter. */
-    public static byte[] debug() {
-        return DEBUG.clone();
     }
 
     /** Joins byte arrays. */
@@ -307,10 +295,6 @@ public final class Aml {
         return withPkg(op(0xA0), predicate, cat(body));
     }
 
-    public static byte[] elseDo(byte[]... body) {
-        return withPkg(op(0xA1), cat(body));
-    }
-
     public static byte[] whileDo(byte[] predicate, byte[]... body) {
         return withPkg(op(0xA2), predicate, cat(body));
     }
@@ -359,10 +343,6 @@ public final class Aml {
 
     public static byte[] subtract(byte[] a, byte[] b) {
         return cat(op(0x74), a, b, NONE);
-    }
-
-    public static byte[] multiply(byte[] a, byte[] b) {
-        return cat(op(0x77), a, b, NONE);
     }
 
     public static byte[] shiftLeft(byte[] a, byte[] b) {
@@ -414,14 +394,6 @@ public final class Aml {
         return cat(op(0x5B, 0x12), name(name), NONE);
     }
 
-    public static byte[] lAnd(byte[] a, byte[] b) {
-        return cat(op(0x90), a, b);
-    }
-
-    public static byte[] lOr(byte[] a, byte[] b) {
-        return cat(op(0x91), a, b);
-    }
-
     public static byte[] lNot(byte[] a) {
         return cat(op(0x92), a);
     }
@@ -445,9 +417,5 @@ public final class Aml {
 
     public static byte[] lNotEqual(byte[] a, byte[] b) {
         return lNot(lEqual(a, b));
-    }
-
-    public static byte[] lLessEqual(byte[] a, byte[] b) {
-        return lNot(lGreater(a, b));
     }
 }

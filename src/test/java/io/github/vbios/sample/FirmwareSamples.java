@@ -13,12 +13,12 @@ import static io.github.vbios.sample.FirmwareBuilder.romFile;
 import static io.github.vbios.sample.FirmwareBuilder.sections;
 import static io.github.vbios.sample.FirmwareBuilder.volume;
 
+import io.github.vbios.codec.BrotliStored;
 import io.github.vbios.codec.EfiCompressionVariant;
 import io.github.vbios.codec.EfiCompressor;
 import io.github.vbios.codec.Lzma;
 import io.github.vbios.codec.X86BcjFilter;
 import io.github.vbios.firmware.Guid;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -73,38 +73,7 @@ public final class FirmwareSamples {
     }
 
     public static byte[] brotliSection(byte[] payload) {
-        return FirmwareBuilder.guidedSection(Guid.BROTLI, 0x01, new byte[0], brotliStored(payload));
-    }
-
-    /**
-     * EDK2 Brotli payload {u64 decoded size, u64 scratch size, stream} whose stream is made of
-     * uncompressed meta-blocks (RFC 7932 9.2): valid for any decoder; org.brotli has no encoder.
-     */
-    static byte[] brotliStored(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(FirmwareBuilder.le(16).putLong(data.length).putLong(0x10000).array());
-        long bits = 0;
-        int n = 0;
-        // WBITS=16 is the single bit 0; each block: ISLAST 0, MNIBBLES 0 (4), MLEN-1 (16), ISUNCOMPRESSED 1.
-        for (int off = 0; off < data.length; off += 0x10000) {
-            int len = Math.min(0x10000, data.length - off);
-            long header = ((long) (len - 1) << 3) | (1L << 19);
-            int width = 20;
-            if (off == 0) {
-                header <<= 1;
-                width++;
-            }
-            bits = header;
-            n = width;
-            while (n > 0) {
-                out.write((int) (bits & 0xFF));
-                bits >>>= 8;
-                n -= 8;
-            }
-            out.write(data, off, len);
-        }
-        out.write(data.length == 0 ? 0x06 : 0x03); // (WBITS 0 if first) ISLAST 1, ISLASTEMPTY 1
-        return out.toByteArray();
+        return FirmwareBuilder.guidedSection(Guid.BROTLI, 0x01, new byte[0], BrotliStored.encode(payload, 0x10000));
     }
 
     /**
