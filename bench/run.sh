@@ -7,7 +7,7 @@
 # Three vbios runs, so the numbers say what they measure:
 #   copies     the benchmark: COPIES copies of the corpus, as ./vbios starts it (the
 #              launcher picks the full tiered JIT for more than 64 arguments).
-#   memo off   the same with the EFI payload memo off (-Dvbios.efiMemo=off): every GOP driver is
+#   memo off   the same with the run's EFI payload memo off (--no-efi-memo): every GOP driver is
 #              decompressed and hashed again, as if no two ROMs shared a GOP build.
 #   distinct   COPIES distinct files: each copy has one byte changed inside its first image, so
 #              every PCI view (and its sha256) differs; the GOP drivers stay shared, as they are
@@ -63,7 +63,7 @@ done
 
 echo "== $n files, $mb MB per run, median of $runs runs (machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 copies_ms=$(time_ms ./vbios info --json "${copy_args[@]}")
-memo_ms=$(VBIOS_JAVA_OPTS=-Dvbios.efiMemo=off time_ms ./vbios info --json "${copy_args[@]}")
+memo_ms=$(time_ms ./vbios info --json --no-efi-memo "${copy_args[@]}")
 distinct_ms=$(time_ms ./vbios info --json "${distinct_args[@]}")
 c_ms=$(time_ms c_walk "${copy_args[@]}")
 c_distinct_ms=$(time_ms c_walk "${distinct_args[@]}")

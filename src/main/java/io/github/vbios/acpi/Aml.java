@@ -10,18 +10,37 @@ import java.util.List;
  * ever back-patched (the coreboot acpigen idea without the memmove).
  */
 public final class Aml {
-    public static final byte[] ZERO = {0x00};
-    public static final byte[] ONE = {0x01};
-    public static final byte[] ONES = {(byte) 0xFF};
-    /** The "no target" operand (a NullName). */
-    public static final byte[] NONE = {0x00};
-    public static final byte[] BREAK = {(byte) 0xA5};
-    public static final byte[] DEBUG = {0x5B, 0x31};
+    // Arrays are mutable, so the one-byte terms stay private and every accessor hands out a copy:
+    // a caller that writes into a returned term cannot change what the next table encodes.
+    private static final byte[] ZERO = {0x00};
+    private static final byte[] ONE = {0x01};
+    private static final byte[] ONES = {(byte) 0xFF};
+    private static final byte[] NONE = {0x00};
 
     /** Largest value a PkgLength can express (4 bytes: 28 bits). */
     public static final int MAX_PKG_LENGTH = 0x0FFF_FFFF;
 
     private Aml() {
+    }
+
+    /** ZeroOp. */
+    public static byte[] zero() {
+        return ZERO.clone();
+    }
+
+    /** OneOp. */
+    public static byte[] one() {
+        return ONE.clone();
+    }
+
+    /** OnesOp (all bits set). */
+    public static byte[] ones() {
+        return ONES.clone();
+    }
+
+    /** The "no target" operand (a NullName). */
+    public static byte[] noTarget() {
+        return NONE.clone();
     }
 
     /** Joins byte arrays. */
@@ -133,13 +152,13 @@ public final class Aml {
     /** The smallest encoding of an unsigned 64-bit integer (Zero, One, Ones, Byte..QWord). */
     public static byte[] integer(long v) {
         if (v == 0) {
-            return ZERO;
+            return zero();
         }
         if (v == 1) {
-            return ONE;
+            return one();
         }
         if (v == -1L) {
-            return ONES;
+            return ones();
         }
         if ((v & ~0xFFL) == 0) {
             return op(0x0A, (int) v);
@@ -276,10 +295,6 @@ public final class Aml {
         return withPkg(op(0xA0), predicate, cat(body));
     }
 
-    public static byte[] elseDo(byte[]... body) {
-        return withPkg(op(0xA1), cat(body));
-    }
-
     public static byte[] whileDo(byte[] predicate, byte[]... body) {
         return withPkg(op(0xA2), predicate, cat(body));
     }
@@ -328,10 +343,6 @@ public final class Aml {
 
     public static byte[] subtract(byte[] a, byte[] b) {
         return cat(op(0x74), a, b, NONE);
-    }
-
-    public static byte[] multiply(byte[] a, byte[] b) {
-        return cat(op(0x77), a, b, NONE);
     }
 
     public static byte[] shiftLeft(byte[] a, byte[] b) {
@@ -383,14 +394,6 @@ public final class Aml {
         return cat(op(0x5B, 0x12), name(name), NONE);
     }
 
-    public static byte[] lAnd(byte[] a, byte[] b) {
-        return cat(op(0x90), a, b);
-    }
-
-    public static byte[] lOr(byte[] a, byte[] b) {
-        return cat(op(0x91), a, b);
-    }
-
     public static byte[] lNot(byte[] a) {
         return cat(op(0x92), a);
     }
@@ -414,9 +417,5 @@ public final class Aml {
 
     public static byte[] lNotEqual(byte[] a, byte[] b) {
         return lNot(lEqual(a, b));
-    }
-
-    public static byte[] lLessEqual(byte[] a, byte[] b) {
-        return lNot(lGreater(a, b));
     }
 }

@@ -52,21 +52,21 @@ public final class BatterySsdt {
     private static byte[] minimalBattery() {
         return Aml.device("BAT0",
                 Aml.named("_HID", Aml.eisaId("PNP0C0A")),
-                Aml.named("_UID", Aml.ONE),
+                Aml.named("_UID", Aml.one()),
                 sta(0x0F));
     }
 
     private static byte[] fullBattery() {
         // _BIF: power unit mWh, design/last full capacity, technology 1 (rechargeable), voltage,
         // warning/low levels, granularities, model, serial, type, OEM (ACPI 6.x 10.2.2.1).
-        byte[] bif = Aml.pkg(Aml.ZERO, integer(DESIGN_CAPACITY_MWH), integer(DESIGN_CAPACITY_MWH), Aml.ONE,
+        byte[] bif = Aml.pkg(Aml.zero(), integer(DESIGN_CAPACITY_MWH), integer(DESIGN_CAPACITY_MWH), Aml.one(),
                 integer(DESIGN_VOLTAGE_MV), integer(5000), integer(1000), integer(100), integer(100),
                 Aml.string("VBAT"), Aml.string("0001"), Aml.string("LION"), Aml.string("QEMU"));
         // _BST: state 0 (full, neither charging nor discharging), rate 0, remaining, voltage.
-        byte[] bst = Aml.pkg(Aml.ZERO, Aml.ZERO, integer(DESIGN_CAPACITY_MWH), integer(DESIGN_VOLTAGE_MV));
+        byte[] bst = Aml.pkg(Aml.zero(), Aml.zero(), integer(DESIGN_CAPACITY_MWH), integer(DESIGN_VOLTAGE_MV));
         return Aml.device("BAT0",
                 Aml.named("_HID", Aml.eisaId("PNP0C0A")),
-                Aml.named("_UID", Aml.ONE),
+                Aml.named("_UID", Aml.one()),
                 sta(0x1F),
                 Aml.method("_BIF", 0, false, Aml.ret(bif)),
                 Aml.method("_BST", 0, false, Aml.ret(bst)));
@@ -76,7 +76,7 @@ public final class BatterySsdt {
         return Aml.device("AC0",
                 Aml.named("_HID", Aml.string("ACPI0003")),
                 Aml.named("_PCL", Aml.pkg(Aml.name("\\_SB"))),
-                Aml.method("_PSR", 0, false, Aml.ret(Aml.ONE)),
+                Aml.method("_PSR", 0, false, Aml.ret(Aml.one())),
                 sta(0x0F));
     }
 }

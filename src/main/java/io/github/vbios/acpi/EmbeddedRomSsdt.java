@@ -83,7 +83,7 @@ public final class EmbeddedRomSsdt {
             body.add(Aml.ifThen(Aml.lEqual(local(1), integer(i)),
                     Aml.ret(Aml.mid(Aml.name(chunk(i, prefix)), local(0), arg(1)))));
         }
-        body.add(Aml.ret(Aml.buffer(Aml.ONE, Aml.ZERO)));
+        body.add(Aml.ret(Aml.buffer(Aml.one(), Aml.zero())));
         return Aml.method("RPCE", 2, false, Aml.cat(body));
     }
 
@@ -94,7 +94,7 @@ public final class EmbeddedRomSsdt {
         return Aml.method("_ROM", 2, false,
                 store(arg(1), local(0)),
                 Aml.ifThen(Aml.lGreater(local(0), integer(READ_LIMIT)), store(integer(READ_LIMIT), local(0))),
-                Aml.ifThen(Aml.lGreaterEqual(arg(0), size), Aml.ret(Aml.buffer(local(0), Aml.ZERO))),
+                Aml.ifThen(Aml.lGreaterEqual(arg(0), size), Aml.ret(Aml.buffer(local(0), Aml.zero()))),
                 store(call("RPCE", arg(0), local(0)), local(1)),
                 store(Aml.sizeOf(local(1)), local(2)),
                 Aml.ifThen(Aml.lLess(local(2), local(0)),
@@ -103,7 +103,7 @@ public final class EmbeddedRomSsdt {
                                 store(Aml.concatenate(local(1), call("RPCE", local(3), want)), local(1)),
                                 store(Aml.sizeOf(local(1)), local(2)))),
                 Aml.ifThen(Aml.lLess(local(2), local(0)),
-                        store(Aml.concatenate(local(1), Aml.buffer(want, Aml.ZERO)), local(1))),
+                        store(Aml.concatenate(local(1), Aml.buffer(want, Aml.zero())), local(1))),
                 Aml.ret(local(1)));
     }
 }

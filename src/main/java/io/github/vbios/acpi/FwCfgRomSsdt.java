@@ -96,10 +96,10 @@ public final class FwCfgRomSsdt {
             throw new IllegalArgumentException("empty ROM");
         }
         byte[] body = Aml.cat(
-                Aml.named("VSEL", Aml.ZERO),
-                Aml.named("VSIZ", Aml.ZERO),
-                Aml.named("VHAV", Aml.ZERO),
-                Aml.named("VBIN", Aml.buffer(Aml.ONE, Aml.ZERO)),
+                Aml.named("VSEL", Aml.zero()),
+                Aml.named("VSIZ", Aml.zero()),
+                Aml.named("VHAV", Aml.zero()),
+                Aml.named("VBIN", Aml.buffer(Aml.one(), Aml.zero())),
                 Aml.named("VSUM", Aml.buffer(blockSums(rom))),
                 Aml.operationRegion("VFIO", 1, integer(0x510), integer(2)),
                 Aml.field("VFIO", 2, Aml.fieldUnit("VFSL", 16)),
@@ -126,8 +126,8 @@ public final class FwCfgRomSsdt {
     /** RDBE (n): n big-endian bytes from the data port as an integer. */
     private static byte[] rdbe() {
         return Aml.method("RDBE", 1, false,
-                store(Aml.ZERO, local(0)),
-                store(Aml.ZERO, local(1)),
+                store(Aml.zero(), local(0)),
+                store(Aml.zero(), local(1)),
                 Aml.whileDo(Aml.lLess(local(1), arg(0)),
                         store(Aml.or(Aml.shiftLeft(local(0), integer(8)), name("VFDT")), local(0)),
                         Aml.increment(local(1))),
@@ -137,12 +137,12 @@ public final class FwCfgRomSsdt {
     /** RNAM (): the 56-byte name field of a directory entry, as a string (up to its NUL). */
     private static byte[] rnam() {
         return Aml.method("RNAM", 0, false,
-                store(Aml.buffer(integer(NAME_FIELD), Aml.ZERO), local(0)),
-                store(Aml.ZERO, local(1)),
+                store(Aml.buffer(integer(NAME_FIELD), Aml.zero()), local(0)),
+                store(Aml.zero(), local(1)),
                 Aml.whileDo(Aml.lLess(local(1), integer(NAME_FIELD)),
                         store(name("VFDT"), Aml.index(local(0), local(1))),
                         Aml.increment(local(1))),
-                ret(Aml.toStringOp(local(0), Aml.ONES)));
+                ret(Aml.toStringOp(local(0), Aml.ones())));
     }
 
     /**
@@ -153,26 +153,26 @@ public final class FwCfgRomSsdt {
      */
     private static byte[] rfnd(String fwCfgName, long size) {
         return Aml.method("RFND", 0, false,
-                ifThen(Aml.lNot(Aml.condRefOf("\\_SB.PCI0.FWCF")), ret(Aml.ZERO)),
-                store(Aml.ZERO, name("VFSL")),
-                ifThen(Aml.lNotEqual(call("RDBE", integer(4)), integer(QEMU_SIGNATURE)), ret(Aml.ZERO)),
+                ifThen(Aml.lNot(Aml.condRefOf("\\_SB.PCI0.FWCF")), ret(Aml.zero())),
+                store(Aml.zero(), name("VFSL")),
+                ifThen(Aml.lNotEqual(call("RDBE", integer(4)), integer(QEMU_SIGNATURE)), ret(Aml.zero())),
                 store(integer(FILE_DIR), name("VFSL")),
                 store(call("RDBE", integer(4)), local(0)),
-                store(Aml.ZERO, local(1)),
+                store(Aml.zero(), local(1)),
                 Aml.whileDo(Aml.lLess(local(1), local(0)),
                         store(call("RDBE", integer(4)), local(2)),
                         store(call("RDBE", integer(2)), local(3)),
                         call("RDBE", integer(2)),
                         ifThen(Aml.lEqual(call("RNAM"), Aml.string(fwCfgName)),
-                                ifThen(Aml.lNotEqual(local(2), integer(size)), ret(Aml.ZERO)),
-                                Aml.copyObject(Aml.buffer(local(2), Aml.ZERO), name("VBIN")),
+                                ifThen(Aml.lNotEqual(local(2), integer(size)), ret(Aml.zero())),
+                                Aml.copyObject(Aml.buffer(local(2), Aml.zero()), name("VBIN")),
                                 store(local(2), name("VSIZ")),
-                                store(Aml.ZERO, name("VHAV")),
+                                store(Aml.zero(), name("VHAV")),
                                 store(local(3), name("VFSL")),
                                 store(local(3), name("VSEL")),
-                                ret(Aml.ONE)),
+                                ret(Aml.one())),
                         Aml.increment(local(1))),
-                ret(Aml.ZERO));
+                ret(Aml.zero()));
     }
 
     /**
@@ -180,11 +180,11 @@ public final class FwCfgRomSsdt {
      * the block's sum in VSUM (the stream was where VHAV says, and the file is the right ROM).
      */
     private static byte[] rblk() {
-        byte[] word = Aml.shiftLeft(Aml.shiftRight(arg(0), integer(12)), Aml.ONE);
+        byte[] word = Aml.shiftLeft(Aml.shiftRight(arg(0), integer(12)), Aml.one());
         return Aml.method("RBLK", 2, false,
                 store(arg(0), local(0)),
                 store(Aml.add(arg(0), arg(1)), local(1)),
-                store(Aml.ZERO, local(2)),
+                store(Aml.zero(), local(2)),
                 Aml.whileDo(Aml.lLess(local(0), local(1)),
                         store(name("VFDT"), local(3)),
                         store(local(3), Aml.index(name("VBIN"), local(0))),
@@ -192,7 +192,7 @@ public final class FwCfgRomSsdt {
                         Aml.increment(local(0))),
                 store(word, local(4)),
                 store(Aml.or(Aml.derefOf(Aml.index(name("VSUM"), local(4))),
-                        Aml.shiftLeft(Aml.derefOf(Aml.index(name("VSUM"), Aml.add(local(4), Aml.ONE))),
+                        Aml.shiftLeft(Aml.derefOf(Aml.index(name("VSUM"), Aml.add(local(4), Aml.one()))),
                                 integer(8))), local(5)),
                 ret(Aml.lEqual(Aml.and(local(2), integer(0xFFFF)), local(5))));
     }
@@ -211,13 +211,13 @@ public final class FwCfgRomSsdt {
                         ifThen(Aml.lGreater(local(1), integer(BLOCK)), store(integer(BLOCK), local(1))),
                         ifThen(Aml.lNot(call("RBLK", local(0), local(1))),
                                 store(name("VSEL"), name("VFSL")),
-                                store(Aml.ZERO, local(2)),
+                                store(Aml.zero(), local(2)),
                                 Aml.whileDo(Aml.lLess(local(2), local(0)),
                                         store(name("VFDT"), local(3)),
                                         Aml.increment(local(2))),
-                                ifThen(Aml.lNot(call("RBLK", local(0), local(1))), ret(Aml.ZERO))),
+                                ifThen(Aml.lNot(call("RBLK", local(0), local(1))), ret(Aml.zero()))),
                         store(Aml.add(local(0), local(1)), name("VHAV"))),
-                ret(Aml.ONE));
+                ret(Aml.one()));
     }
 
     /**
@@ -228,7 +228,7 @@ public final class FwCfgRomSsdt {
      * zeros (an Integer would be "repaired" by ACPICA into an 8-byte zero Buffer).
      */
     private static byte[] romMethod() {
-        byte[] fail = ret(Aml.mid(name("VSUM"), Aml.ZERO, Aml.ZERO));
+        byte[] fail = ret(Aml.mid(name("VSUM"), Aml.zero(), Aml.zero()));
         return Aml.method("_ROM", 2, true,
                 store(arg(1), local(0)),
                 ifThen(Aml.lGreater(local(0), integer(BLOCK)), store(integer(BLOCK), local(0))),
@@ -236,7 +236,7 @@ public final class FwCfgRomSsdt {
                 ifThen(Aml.lNot(name("VSEL")), call("RFND")),
                 ifThen(Aml.lNot(name("VSEL")), Aml.release(GLOBAL_LOCK), fail),
                 ifThen(Aml.lGreaterEqual(arg(0), name("VSIZ")), Aml.release(GLOBAL_LOCK),
-                        ret(Aml.buffer(local(0), Aml.ZERO))),
+                        ret(Aml.buffer(local(0), Aml.zero()))),
                 store(Aml.add(arg(0), local(0)), local(1)),
                 ifThen(Aml.lGreater(local(1), name("VSIZ")), store(name("VSIZ"), local(1))),
                 ifThen(Aml.lNot(call("RFIL", local(1))), Aml.release(GLOBAL_LOCK), fail),
@@ -244,7 +244,7 @@ public final class FwCfgRomSsdt {
                 store(Aml.mid(name("VBIN"), arg(0), local(0)), local(2)),
                 store(Aml.sizeOf(local(2)), local(3)),
                 ifThen(Aml.lLess(local(3), local(0)),
-                        store(Aml.concatenate(local(2), Aml.buffer(Aml.subtract(local(0), local(3)), Aml.ZERO)),
+                        store(Aml.concatenate(local(2), Aml.buffer(Aml.subtract(local(0), local(3)), Aml.zero())),
                                 local(2))),
                 ret(local(2)));
     }

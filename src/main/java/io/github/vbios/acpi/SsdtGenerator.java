@@ -22,7 +22,8 @@ public final class SsdtGenerator {
         List<String> notes = new ArrayList<>();
         if (set.modeDefaulted()) {
             notes.add("mode " + set.mode().id() + " chosen because the ROM is " + rom.bytes().length + " bytes ("
-                    + (set.mode() == SsdtMode.FWCFG ? "over" : "at most") + " 192 KiB); override with --mode");
+                    + (set.mode() == SsdtMode.FWCFG ? "over" : "at most") + " " + SsdtMode.EMBED_DEFAULT_LIMIT_TEXT
+                    + "); override with --mode");
         }
         if (rom.cleaned()) {
             notes.add(RomInput.VIEW_NVIDIA.equals(rom.view())

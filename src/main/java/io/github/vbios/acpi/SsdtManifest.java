@@ -22,7 +22,8 @@ import java.util.Objects;
  * {@code -fw_cfg} arguments for the same files.
  *
  * @param schema    always 1
- * @param mode      {@code embed} (ROM inside the tables) or {@code fwcfg} (read from QEMU fw_cfg)
+ * @param mode      {@code embed} (ROM inside the tables) or {@code fwcfg} (read from QEMU fw_cfg);
+ *                  an unknown name in the file is invalid input
  * @param placement {@code scope}, {@code declare} or {@code auto} (acpi-vm.md 1.2)
  * @param acpiPath  the GPU node, e.g. {@code \_SB.PCI0.S08.S00}
  * @param tables    the {@code .aml} file names in DIR, in load order
@@ -32,14 +33,12 @@ import java.util.Objects;
  */
 @JsonPropertyOrder({"schema", "mode", "placement", "acpiPath", "tables", "fwCfg", "romSha256", "romSize"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record SsdtManifest(int schema, String mode, String placement, String acpiPath, List<String> tables,
+public record SsdtManifest(int schema, SsdtMode mode, String placement, String acpiPath, List<String> tables,
                            FwCfg fwCfg, String romSha256, long romSize) {
     public static final String FILE_NAME = "vbios-ssdt.json";
     /** A manifest lists a handful of tables; anything larger is not ours. */
     static final long MAX_BYTES = 1L << 20;
     public static final int SCHEMA = 1;
-    public static final String MODE_EMBED = "embed";
-    public static final String MODE_FWCFG = "fwcfg";
 
     /**
      * The fw_cfg item QEMU must provide: {@code -fw_cfg name=NAME,file=DIR/FILE}.
@@ -69,7 +68,7 @@ public record SsdtManifest(int schema, String mode, String placement, String acp
 
     /** True in fwcfg mode (the ROM file must be passed with -fw_cfg). */
     public boolean usesFwCfg() {
-        return MODE_FWCFG.equals(mode);
+        return mode == SsdtMode.FWCFG;
     }
 
     /** The JSON text written to {@link #FILE_NAME}. */

@@ -1,5 +1,6 @@
 package io.github.vbios.acpi;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.github.vbios.io.VbiosException;
 import java.util.Locale;
 
@@ -8,8 +9,13 @@ public enum SsdtMode {
     EMBED, FWCFG;
 
     /** ROMs over 192 KiB default to fw_cfg: fewer tables, and old SeaBIOS reserves only 256 KiB for them (1.3). */
-    public static final long EMBED_DEFAULT_LIMIT = 192 * 1024;
+    public static final int EMBED_DEFAULT_LIMIT_KIB = 192;
+    public static final long EMBED_DEFAULT_LIMIT = EMBED_DEFAULT_LIMIT_KIB * 1024L;
+    /** The limit as help texts and notes print it; a constant expression, so option annotations can use it. */
+    public static final String EMBED_DEFAULT_LIMIT_TEXT = EMBED_DEFAULT_LIMIT_KIB + " KiB";
 
+    /** The name on the command line and in {@code vbios-ssdt.json}: {@code embed} or {@code fwcfg}. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

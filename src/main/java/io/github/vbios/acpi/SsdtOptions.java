@@ -39,8 +39,4 @@ public record SsdtOptions(SsdtMode mode, Placement placement, AcpiPath path, Bat
     public SsdtOptions withBattery(BatterySsdt.Kind b) {
         return new SsdtOptions(mode, placement, path, b, fwCfgName, oemId);
     }
-
-    public SsdtOptions withFwCfgName(String name) {
-        return new SsdtOptions(mode, placement, path, battery, name, oemId);
-    }
 }

@@ -21,7 +21,7 @@ public record SsdtSet(SsdtMode mode, boolean modeDefaulted, Placement placement,
     }
 
     public SsdtManifest manifest() {
-        return new SsdtManifest(SsdtManifest.SCHEMA, mode.id(), placement.id(), path.toString(),
+        return new SsdtManifest(SsdtManifest.SCHEMA, mode, placement.id(), path.toString(),
                 tables.stream().map(GeneratedTable::fileName).toList(), fwCfg, romSha256, romSize);
     }
 

@@ -81,10 +81,8 @@ final class ExtractJson {
     private static void rom(ObjectNode n, ExtractPlan.Output o) {
         CarvedRom r = o.rom();
         n.put("vendorId", Hex.id16(r.vendorId())).put("deviceId", Hex.id16(r.deviceId()));
-        int[] sub = r.subsystem();
-        if (sub != null) {
-            n.put("subsystemVendorId", Hex.id16(sub[0])).put("subsystemId", Hex.id16(sub[1]));
-        }
+        r.subsystem().ifPresent(sub ->
+                n.put("subsystemVendorId", Hex.id16(sub.vendorId())).put("subsystemId", Hex.id16(sub.deviceId())));
         n.put("classCode", String.format("%06x", r.classCode())).put("kind", r.kind())
                 .put("size", r.pciView().length()).put("sha256", r.sha256())
                 .put("checksumValid", r.checksumValid());

@@ -1,5 +1,6 @@
 package io.github.vbios.cli;
 
+import io.github.vbios.rom.EfiPayloadMemo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,8 +35,13 @@ public final class InfoCommand implements Callable<Integer> {
     @Mixin
     JsonOption common;
 
+    /** For bench/run.sh, which measures the cold path: decode every GOP again. Not for users. */
+    @Option(names = "--no-efi-memo", hidden = true)
+    boolean noEfiMemo;
+
     @Override
     public Integer call() {
-        return new InfoRun(common.json, spec.commandLine().getOut(), spec.commandLine().getErr()).run(files);
+        EfiPayloadMemo memo = noEfiMemo ? EfiPayloadMemo.off() : new EfiPayloadMemo();
+        return new InfoRun(common.json, spec.commandLine().getOut(), spec.commandLine().getErr(), memo).run(files);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.InputFiles;
 import io.github.vbios.io.VbiosException;
+import io.github.vbios.rom.EfiPayloadMemo;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
 import java.io.IOException;
@@ -20,11 +21,14 @@ final class InfoRun {
     private final boolean json;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** The run's decoded GOP drivers: a collection of ROMs shares few distinct ones. */
+    private final EfiPayloadMemo memo;
 
-    InfoRun(boolean json, PrintWriter out, PrintWriter err) {
+    InfoRun(boolean json, PrintWriter out, PrintWriter err, EfiPayloadMemo memo) {
         this.json = json;
         this.out = out;
         this.err = err;
+        this.memo = memo;
     }
 
     /** A file read and analysed by a pool thread, or the failure to report for it. */
@@ -88,9 +92,9 @@ final class InfoRun {
         }
     }
 
-    static Loaded load(Path f) {
+    private Loaded load(Path f) {
         try {
-            return new Loaded(RomAnalyzer.analyze(InputFiles.slice(f, MAX_INPUT)), null);
+            return new Loaded(RomAnalyzer.analyze(InputFiles.slice(f, MAX_INPUT), memo), null);
         } catch (IOException | VbiosException e) {
             return new Loaded(null, e);
         }

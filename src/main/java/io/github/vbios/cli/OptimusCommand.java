@@ -51,7 +51,8 @@ public final class OptimusCommand implements Callable<Integer> {
     @Option(names = "--host-root", paramLabel = "DIR", description = "read sysfs/procfs under DIR instead of /")
     Path hostRoot;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "embed or fwcfg (default: fwcfg over 192 KiB, else embed)")
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "embed or fwcfg (default: fwcfg over " + SsdtMode.EMBED_DEFAULT_LIMIT_TEXT + ", else embed)")
     String mode;
 
     @Option(names = "--no-external", description = "never run innoextract, upx, unar or unrar, even when installed")

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.Hex;
 import io.github.vbios.plan.OptimusCandidate;
 import io.github.vbios.plan.OptimusResult;
+import io.github.vbios.rom.SubsystemIds;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * {@code vbios optimus --json} (docs/json.md). A class of its own so that OptimusCommand's
@@ -25,9 +27,9 @@ final class OptimusJson {
             n.put("number", c.number());
             n.put("vendorId", Hex.id16(c.rom().vendorId()));
             n.put("deviceId", Hex.id16(c.rom().deviceId()));
-            int[] sub = c.rom().subsystem();
-            n.put("subsystemVendorId", sub == null ? null : Hex.id16(sub[0]));
-            n.put("subsystemDeviceId", sub == null ? null : Hex.id16(sub[1]));
+            Optional<SubsystemIds> sub = c.rom().subsystem();
+            n.put("subsystemVendorId", sub.map(s -> Hex.id16(s.vendorId())).orElse(null));
+            n.put("subsystemDeviceId", sub.map(s -> Hex.id16(s.deviceId())).orElse(null));
             n.put("size", c.size());
             n.put("version", c.rom().version());
             n.put("sha256", c.rom().sha256());

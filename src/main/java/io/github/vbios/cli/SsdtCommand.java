@@ -57,7 +57,8 @@ public final class SsdtCommand implements Callable<Integer> {
     OutputOptions common;
 
     @Option(names = "--mode", paramLabel = "MODE",
-            description = "embed (ROM inside the tables) or fwcfg (read from -fw_cfg); default: fwcfg over 192 KiB")
+            description = "embed (ROM inside the tables) or fwcfg (read from -fw_cfg); default: fwcfg over "
+                    + SsdtMode.EMBED_DEFAULT_LIMIT_TEXT)
     String mode;
 
     @Option(names = "--placement", defaultValue = "auto", paramLabel = "HOW",

@@ -9,7 +9,7 @@ import io.github.vbios.io.Inputs;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.plan.PassthroughPlanner;
 import io.github.vbios.plan.PlanRequest;
-import io.github.vbios.plan.SubsystemIds;
+import io.github.vbios.rom.SubsystemIds;
 import io.github.vbios.vm.GuestCheck;
 import io.github.vbios.vm.GuestFunction;
 import io.github.vbios.vm.LibvirtDomain;

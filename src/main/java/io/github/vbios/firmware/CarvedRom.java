@@ -4,8 +4,10 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.FoundRom;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomImage;
+import io.github.vbios.rom.SubsystemIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One distinct option ROM found by carving: its PCI view (the clean romfile bytes), the rom
@@ -66,11 +68,11 @@ public record CarvedRom(String sha256, ByteSlice pciView, FoundRom found, String
         return isDisplay() && vendorId() != 0x8086;
     }
 
-    /** Subsystem IDs from the x86 header (pre-Pascal NVIDIA), or null. */
-    public int[] subsystem() {
+    /** Subsystem IDs from the x86 header (pre-Pascal NVIDIA), when it carries real ones. */
+    public Optional<SubsystemIds> subsystem() {
         return firstImage().x86Header()
                 .filter(h -> h.subsystemVendorId() > 0 && h.subsystemVendorId() != 0xFFFF && h.subsystemDeviceId() > 0)
-                .map(h -> new int[] {h.subsystemVendorId(), h.subsystemDeviceId()}).orElse(null);
+                .map(h -> new SubsystemIds(h.subsystemVendorId(), h.subsystemDeviceId()));
     }
 
     /** True when every x86 image's deciding checksum is valid. */

@@ -52,10 +52,8 @@ public record ExtractPlan(List<Output> outputs, String verdict, boolean found) {
     static String baseName(CarvedRom r) {
         StringBuilder s = new StringBuilder(r.isDisplay() ? "vbios_" : "rom_");
         s.append(Hex.id16(r.vendorId())).append('_').append(Hex.id16(r.deviceId()));
-        int[] sub = r.subsystem();
-        if (sub != null) {
-            s.append('_').append(Hex.id16(sub[0])).append('_').append(Hex.id16(sub[1]));
-        }
+        r.subsystem().ifPresent(sub ->
+                s.append('_').append(Hex.id16(sub.vendorId())).append('_').append(Hex.id16(sub.deviceId())));
         return s.toString();
     }
 

@@ -17,8 +17,9 @@ public record FfsFile(String name, int type, int attributes, int state, long siz
     public static final int TYPE_PAD = 0xF0;
 
     /**
-     * Reads the header at {@code off}; {@code available} bytes remain in the volume. Returns the
-     * size field as given; the walker checks it against what is available.
+     * Reads the header at {@code off} of a file in the volume {@code vol}, whose revision and FFS
+     * version decide the large-file and tail rules. Returns the size field as given; the walker
+     * checks it against what the volume has left.
      */
     static FfsFile read(ByteSlice d, int off, VolumeHeader vol) {
         int attrs = d.u8(off + 0x13);

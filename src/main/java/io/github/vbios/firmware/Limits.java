@@ -38,11 +38,6 @@ public record Limits(int maxDepth, long maxTotalDecoded, int maxStream, int maxR
         return new Limits(32, GIB, 64 * MIB, 10_000);
     }
 
-    /** The same limits with another deadline (0: none). */
-    public Limits withDeadline(long millis) {
-        return new Limits(maxDepth, maxTotalDecoded, maxStream, maxRatio, millis);
-    }
-
     /**
      * The per-stream cap that fits a heap of {@code maxMemory} bytes: a stream is held while it is
      * read and copied once, next to its parents, so one may use an eighth of the heap.

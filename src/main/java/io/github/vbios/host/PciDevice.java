@@ -46,10 +46,6 @@ public record PciDevice(PciAddress address, int vendorId, int deviceId, int subs
                 && subsystemDeviceId < 0xFFFF;
     }
 
-    public Optional<String> driverName() {
-        return Optional.ofNullable(driver);
-    }
-
     /** BARs 0-5 that are in use: the ranges a boot framebuffer may sit in. */
     public List<PciResource> memoryBars() {
         return resources.stream().filter(r -> r.index() < PciResource.ROM_INDEX && r.isUsed()).toList();

@@ -107,12 +107,6 @@ public final class ByteSlice {
         return (s32(off) & 0xFFFF_FFFFL) | ((long) s32(off + 4)) << 32;
     }
 
-    /** Big-endian 32-bit value (a few wrapper formats use network order). */
-    public long u32be(long off) {
-        int p = check(off, 4);
-        return ((data[p] & 0xFFL) << 24) | (data[p + 1] & 0xFF) << 16 | (data[p + 2] & 0xFF) << 8 | (data[p + 3] & 0xFF);
-    }
-
     public ByteSlice slice(long off, long len) {
         int p = check(off, len);
         return new ByteSlice(data, p, (int) len);

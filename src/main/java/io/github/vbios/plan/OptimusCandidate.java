@@ -1,6 +1,7 @@
 package io.github.vbios.plan;
 
 import io.github.vbios.firmware.CarvedRom;
+import io.github.vbios.rom.SubsystemIds;
 
 /**
  * One video BIOS {@code vbios optimus} could use, numbered as listed to the user ({@code --pick N}).
@@ -18,8 +19,7 @@ public record OptimusCandidate(int number, CarvedRom rom) {
 
     /** Subsystem "vvvv:dddd" from the ROM's x86 header, or null when the ROM does not carry them. */
     public String subsystem() {
-        int[] s = rom.subsystem();
-        return s == null ? null : io.github.vbios.io.Hex.id16(s[0]) + ":" + io.github.vbios.io.Hex.id16(s[1]);
+        return rom.subsystem().map(SubsystemIds::text).orElse(null);
     }
 
     /** One line of the candidate list: number, IDs, size, version, provenance. */

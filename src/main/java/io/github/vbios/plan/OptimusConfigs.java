@@ -3,6 +3,7 @@ package io.github.vbios.plan;
 import io.github.vbios.acpi.SsdtManifest;
 import io.github.vbios.host.PciAddress;
 import io.github.vbios.io.OutputFolder;
+import io.github.vbios.rom.SubsystemIds;
 import io.github.vbios.vm.FwCfgEntry;
 import io.github.vbios.vm.GuestFunction;
 import io.github.vbios.vm.LibvirtXml;
@@ -133,12 +134,13 @@ final class OptimusConfigs {
     /** The planner's plan shape (one root port at 00:1c.0, GPU as function 0) without a host device. */
     private static PassthroughPlan placeholderPlan(String hostAddress, Path romfile, Path ssdtDir, OptimusCandidate c,
                                                    VmTarget target, List<String> notes) throws IOException {
-        int[] sub = c.rom().subsystem();
-        if (sub == null && target == VmTarget.QEMU) {
+        Optional<SubsystemIds> sub = c.rom().subsystem();
+        if (sub.isEmpty() && target == VmTarget.QEMU) {
             notes.add("the ROM carries no subsystem IDs and the GPU is not on this host: add "
                     + "x-pci-sub-vendor-id/x-pci-sub-device-id (lspci -nnv -s BDF shows them) or rerun on the laptop");
         }
-        GuestFunction gpu = new GuestFunction(hostAddress, 0, sub == null ? -1 : sub[0], sub == null ? -1 : sub[1],
+        GuestFunction gpu = new GuestFunction(hostAddress, 0, sub.map(SubsystemIds::vendorId).orElse(-1),
+                sub.map(SubsystemIds::deviceId).orElse(-1),
                 romfile.toAbsolutePath().normalize().toString(), "vbios-gpu", c.rom().vendorId(), c.rom().deviceId());
         RootPort rp = new RootPort("vbios-rp1", 1, 1, 0x11, 0x1c, 0, true, List.of(gpu));
         SsdtManifest m = SsdtManifest.read(ssdtDir);

@@ -2,8 +2,10 @@ package io.github.vbios.plan;
 
 import io.github.vbios.host.PciDevice;
 import io.github.vbios.io.Hex;
+import io.github.vbios.rom.SubsystemIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Step 2 of {@code vbios optimus} (issue 8): pick the dGPU's ROM. By {@code --pick N}, else by
@@ -106,9 +108,9 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
     private static OptimusSelection several(List<OptimusCandidate> left, String by, boolean unnarrowed,
                                             PciDevice host, List<String> warnings) {
         if (host != null && host.hasValidSubsystem()) {
-            List<OptimusCandidate> sub = left.stream().filter(c -> c.rom().subsystem() != null
-                    && c.rom().subsystem()[0] == host.subsystemVendorId()
-                    && c.rom().subsystem()[1] == host.subsystemDeviceId()).toList();
+            SubsystemIds hostIds = new SubsystemIds(host.subsystemVendorId(), host.subsystemDeviceId());
+            List<OptimusCandidate> sub = left.stream()
+                    .filter(c -> c.rom().subsystem().filter(hostIds::equals).isPresent()).toList();
             if (sub.size() == 1) {
                 return done(sub.get(0), by + " and its subsystem IDs " + sub.get(0).subsystem(), host, warnings);
             }
@@ -152,9 +154,9 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
 
     /** Chosen; warns when ROM and host device both know subsystem IDs and they differ. */
     private static OptimusSelection done(OptimusCandidate c, String by, PciDevice host, List<String> warnings) {
-        int[] sub = c.rom().subsystem();
-        if (host != null && sub != null && host.hasValidSubsystem()
-                && (sub[0] != host.subsystemVendorId() || sub[1] != host.subsystemDeviceId())) {
+        Optional<SubsystemIds> sub = c.rom().subsystem();
+        if (host != null && sub.isPresent() && host.hasValidSubsystem()
+                && !sub.get().equals(new SubsystemIds(host.subsystemVendorId(), host.subsystemDeviceId()))) {
             warnings.add("the ROM's subsystem IDs " + c.subsystem() + " differ from the host GPU's "
                     + Hex.id16(host.subsystemVendorId()) + ":" + Hex.id16(host.subsystemDeviceId())
                     + ": it may be another laptop model's VBIOS; the VM gets the host's IDs");

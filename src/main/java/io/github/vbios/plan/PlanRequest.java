@@ -1,6 +1,7 @@
 package io.github.vbios.plan;
 
 import io.github.vbios.host.PciAddress;
+import io.github.vbios.rom.SubsystemIds;
 import io.github.vbios.vm.LibvirtDomain;
 import io.github.vbios.vm.ProxmoxVmConfig;
 import io.github.vbios.vm.VmTarget;

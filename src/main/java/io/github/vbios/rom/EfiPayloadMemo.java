@@ -7,20 +7,20 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What decoding an EFI payload gave, remembered by the payload's exact bytes for the rest of the
- * process. Decoding is a pure function of (bytes, CompressionType), and the same GOP driver ships
- * inside many VBIOS builds (one NVIDIA GOP release covers a whole GPU family), so `vbios info`
- * over a ROM collection decompresses and hashes each distinct driver once.
+ * What decoding an EFI payload gave, remembered by the payload's exact bytes for as long as its
+ * owner keeps it. Decoding is a pure function of (bytes, CompressionType), and the same GOP driver
+ * ships inside many VBIOS builds (one NVIDIA GOP release covers a whole GPU family), so a
+ * `vbios info` run over a ROM collection owns one memo and decompresses and hashes each distinct
+ * driver once. Nothing is shared between runs: a caller that passes no memo gets {@link #off()}.
  *
  * <p>Lookup hashes the payload with CRC32C (a CPU instruction, far cheaper than the decode) and
  * then compares every byte with the stored copy, so a hit is never a guess. The stored copies are
- * capped at {@link #MAX_BYTES}; the least recently used entries go first. Setting the system
- * property {@code vbios.efiMemo=off} turns it off (benchmarks measure the cold path with it).
+ * capped at {@link #MAX_BYTES}; the least recently used entries go first.
  */
-final class EfiPayloadMemo {
+public final class EfiPayloadMemo {
     static final long MAX_BYTES = 64L << 20;
-    private static final boolean ENABLED = !"off".equals(System.getProperty("vbios.efiMemo"));
-    private static final EfiPayloadMemo SHARED = new EfiPayloadMemo(MAX_BYTES);
+    /** Stores nothing (capacity 0), so it holds no state and one instance serves every caller. */
+    private static final EfiPayloadMemo OFF = new EfiPayloadMemo(0);
 
     /** The payload bytes (a view for lookups, an owned copy once stored) and the compression type. */
     private static final class Key {
@@ -53,17 +53,25 @@ final class EfiPayloadMemo {
     private final Map<Key, EfiPayload> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long storedBytes;
 
+    /** A memo for one run, holding up to {@link #MAX_BYTES} of payload copies. */
+    public EfiPayloadMemo() {
+        this(MAX_BYTES);
+    }
+
     EfiPayloadMemo(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
-    /** The process-wide memo, or a pass-through when turned off. */
-    static EfiPayload decode(ByteSlice payload, long start, int compression, Supplier<EfiPayload> decoder) {
-        return ENABLED ? SHARED.get(payload, start, compression, decoder) : decoder.get();
+    /** A memo that remembers nothing: every payload is decoded (benchmarks measure this cold path). */
+    public static EfiPayloadMemo off() {
+        return OFF;
     }
 
     /** The facts for {@code payload} at absolute offset {@code start}, decoding only on a miss. */
     EfiPayload get(ByteSlice payload, long start, int compression, Supplier<EfiPayload> decoder) {
+        if (maxBytes == 0) {
+            return decoder.get();
+        }
         Key probe = new Key(payload, compression, (int) payload.crc32c());
         EfiPayload known;
         synchronized (this) {

@@ -38,7 +38,7 @@ public final class EfiPayloadReader {
         return java.util.Optional.ofNullable(out).map(ByteSlice::toArray);
     }
 
-    static EfiPayload read(ByteSlice file, long imageOffset, EfiRomHeader h) {
+    static EfiPayload read(ByteSlice file, long imageOffset, EfiRomHeader h, EfiPayloadMemo memo) {
         long start = imageOffset + h.imageOffset();
         long declared = h.initializationSize() * 512L - h.imageOffset();
         if (declared <= 0) {
@@ -52,7 +52,7 @@ public final class EfiPayloadReader {
                     "payload truncated: " + payload.length() + " of " + declared + " bytes present");
         }
         try {
-            return EfiPayloadMemo.decode(payload, start, h.compressionType(),
+            return memo.get(payload, start, h.compressionType(),
                     () -> PeFacts.decode(payload, start, h.compressionType()));
         } catch (OutOfBoundsException e) {
             return EfiPayload.failed(start, payload.length(), h.compressionType(), "payload unreadable: " + e.getMessage());

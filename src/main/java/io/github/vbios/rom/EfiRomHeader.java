@@ -28,13 +28,4 @@ public record EfiRomHeader(int initializationSize, long efiSignature, int subsys
             default -> "0x" + io.github.vbios.io.Hex.upper(machine, 4);
         };
     }
-
-    public static String subsystemName(int subsystem) {
-        return switch (subsystem) {
-            case 0x0A -> "application";
-            case 0x0B -> "boot-service driver";
-            case 0x0C -> "runtime driver";
-            default -> "subsystem " + subsystem;
-        };
-    }
 }

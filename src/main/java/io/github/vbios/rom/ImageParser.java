@@ -12,10 +12,17 @@ import java.util.Optional;
  */
 final class ImageParser {
     private final ByteSlice file;
+    private final EfiPayloadMemo memo;
     private final Map<Long, RomImage> cache = new HashMap<>();
 
     ImageParser(ByteSlice file) {
+        this(file, EfiPayloadMemo.off());
+    }
+
+    /** {@code memo}: the run's decoded EFI payloads, shared with the other files of the run. */
+    ImageParser(ByteSlice file, EfiPayloadMemo memo) {
         this.file = file;
+        this.memo = memo;
     }
 
     ByteSlice file() {
@@ -81,7 +88,7 @@ final class ImageParser {
             case CodeType.EFI -> {
                 EfiRomHeader h = EfiRomHeader.parse(file, off);
                 efi = Optional.of(h);
-                payload = Optional.of(EfiPayloadReader.read(file, off, h));
+                payload = Optional.of(EfiPayloadReader.read(file, off, h, memo));
             }
             case CodeType.X86 -> x86 = Optional.of(X86Header.parse(file, off));
             case CodeType.NBSI -> nbsi = Optional.of(NbsiHeader.parse(file, off));

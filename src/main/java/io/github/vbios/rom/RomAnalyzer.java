@@ -18,9 +18,14 @@ public final class RomAnalyzer {
     }
 
     public static RomAnalysis analyze(ByteSlice file) {
+        return analyze(file, EfiPayloadMemo.off());
+    }
+
+    /** The same, decoding EFI payloads through {@code memo}, the run's memo (e.g. one per `vbios info`). */
+    public static RomAnalysis analyze(ByteSlice file, EfiPayloadMemo memo) {
         List<Finding> findings = new ArrayList<>();
         try {
-            return analyze(file, findings);
+            return analyze(file, memo, findings);
         } catch (OutOfBoundsException e) {
             // every read is bounds-checked; a read that escaped a walker still ends as a finding
             findings.add(Finding.error(RomCode.ANALYSIS_STOPPED,
@@ -31,7 +36,7 @@ public final class RomAnalyzer {
         }
     }
 
-    private static RomAnalysis analyze(ByteSlice file, List<Finding> findings) {
+    private static RomAnalysis analyze(ByteSlice file, EfiPayloadMemo memo, List<Finding> findings) {
         Container container = ContainerFinder.find(file, findings);
         if (!container.found()) {
             HeaderProblem legacy = ImageParser.headerProblem(file, 0, true);
@@ -43,7 +48,7 @@ public final class RomAnalyzer {
             return new RomAnalysis(file.length(), container, RomView.empty(), RomView.empty(), Identity.none(),
                     List.of(), Verdict.none(List.of(), null), findings);
         }
-        ImageParser parser = new ImageParser(file);
+        ImageParser parser = new ImageParser(file, memo);
         RomView pci = PciWalker.walk(parser, container.romStart());
         RomView nvidia = NvidiaWalker.walk(parser, container.romStart(), pci);
         findings.addAll(pci.findings());

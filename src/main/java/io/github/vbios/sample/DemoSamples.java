@@ -37,9 +37,8 @@ public final class DemoSamples {
                 FirmwareBuilder.romFile(FirmwareBuilder.INTEL_FILE,
                         FirmwareBuilder.optionRom(0x8086, 0x9BC4, 0x030000, 0x10000)));
         byte[] dxe = FirmwareBuilder.ffsFile(FirmwareBuilder.DXE_FILE, 0x05, FirmwareBuilder.sections(
-                FirmwareBuilder.compressionSection(FirmwareBuilder.sections(FirmwareBuilder.fvImageSection(inner)),
-                        FirmwareBuilder.Compression.LZMA)));
+                FirmwareBuilder.lzmaCompressionSection(FirmwareBuilder.sections(FirmwareBuilder.fvImageSection(inner)))));
         byte[] outer = FirmwareBuilder.volume(Guid.FFS_V2, "6D99E806-3D38-42C2-A095-5F4300BFD7DC", dxe);
-        return FirmwareWrappers.descriptorImage(outer, 0x3000);
+        return FirmwareBuilder.descriptorImage(outer, 0x3000);
     }
 }

@@ -1,9 +1,6 @@
 package io.github.vbios.sample;
 
-import io.github.vbios.codec.EfiCompressionVariant;
-import io.github.vbios.codec.EfiCompressor;
 import io.github.vbios.codec.Lzma;
-import io.github.vbios.codec.X86BcjFilter;
 import io.github.vbios.firmware.Guid;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -13,14 +10,13 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
- * Builds synthetic UEFI firmware (firmware.md 2.5-2.8): sections, FFS files, volumes, nested
- * compressed volumes, and the option ROMs inside them. Used by the firmware room's tests and
- * by {@code vbios demo}; {@link FirmwareWrappers} adds capsules, descriptors and archives.
+ * Builds synthetic UEFI firmware (firmware.md 2.3, 2.5-2.8): sections, FFS files, volumes, an
+ * LZMA-compressed nested volume, the option ROMs inside them and the descriptor image around
+ * them: what {@code vbios demo}'s laptop image needs. The other section encodings (EFI/Tiano,
+ * Brotli, LZMA-F86) and the vendor wrappers are test sources, so the jar carries no encoder that
+ * only tests use.
  */
 public final class FirmwareBuilder {
-    /** How a compression section (type 0x01) or GUID-defined section encodes its payload. */
-    public enum Compression { NONE, EFI_1_1, TIANO, LZMA }
-
     public static final String NVIDIA_FILE = "2D673E5A-55DB-43B4-B713-AAECE4AC8194";
     public static final String INTEL_FILE = "8DFAE5D4-B50E-4C10-96E6-F2C266CACBB6";
     public static final String DXE_FILE = "4A538818-5AE0-4EB2-B2EB-488B23657022";
@@ -72,36 +68,17 @@ public final class FirmwareBuilder {
         return section(0x17, volume);
     }
 
-    public static byte[] uiSection(String name) {
-        return section(0x15, (name + "\0").getBytes(StandardCharsets.UTF_16LE));
+    /**
+     * EFI_SECTION_COMPRESSION: u32 UncompressedLength, u8 CompressionType (0 none, 1 EFI/Tiano,
+     * 2 LZMA), then {@code data} as already encoded.
+     */
+    public static byte[] compressionSection(int uncompressedLength, int type, byte[] data) {
+        return section(0x01, concat(le(5).putInt(uncompressedLength).put((byte) type).array(), data));
     }
 
-    public static byte[] pe32Section(byte[] image) {
-        return section(0x10, image);
-    }
-
-    public static byte[] freeformSection(String subtypeGuid, byte[] data) {
-        return section(0x18, concat(Guid.bytes(subtypeGuid), data));
-    }
-
-    /** EFI_SECTION_COMPRESSION: u32 UncompressedLength, u8 type (0 none, 1 EFI/Tiano, 2 LZMA), data. */
-    public static byte[] compressionSection(byte[] payload, Compression c) {
-        int type = switch (c) {
-            case NONE -> 0;
-            case EFI_1_1, TIANO -> 1;
-            case LZMA -> 2;
-        };
-        byte[] data = encode(payload, c);
-        return section(0x01, concat(le(5).putInt(payload.length).put((byte) type).array(), data));
-    }
-
-    static byte[] encode(byte[] payload, Compression c) {
-        return switch (c) {
-            case NONE -> payload;
-            case EFI_1_1 -> EfiCompressor.compress(payload, EfiCompressionVariant.EFI_1_1);
-            case TIANO -> EfiCompressor.compress(payload, EfiCompressionVariant.TIANO);
-            case LZMA -> Lzma.compress(payload);
-        };
+    /** A compression section of type 2 (LZMA), how the demo's laptop image packs its nested volume. */
+    public static byte[] lzmaCompressionSection(byte[] payload) {
+        return compressionSection(payload.length, 2, Lzma.compress(payload));
     }
 
     /** EFI_GUID_DEFINED_SECTION with DataOffset right after the header plus {@code extra} bytes. */
@@ -116,55 +93,6 @@ public final class FirmwareBuilder {
         CRC32 crc = new CRC32();
         crc.update(payload);
         return guidedSection(Guid.CRC32, 0x02, le(4).putInt((int) crc.getValue()).array(), payload);
-    }
-
-    public static byte[] lzmaSection(byte[] payload) {
-        return guidedSection(Guid.LZMA, 0x01, new byte[0], Lzma.compress(payload));
-    }
-
-    public static byte[] lzmaF86Section(byte[] payload) {
-        byte[] filtered = payload.clone();
-        X86BcjFilter.encode(filtered, 0);
-        return guidedSection(Guid.LZMA_F86, 0x01, new byte[0], Lzma.compress(filtered));
-    }
-
-    public static byte[] tianoGuidSection(byte[] payload) {
-        return guidedSection(Guid.TIANO, 0x01, new byte[0], EfiCompressor.compress(payload, EfiCompressionVariant.TIANO));
-    }
-
-    public static byte[] brotliSection(byte[] payload) {
-        return guidedSection(Guid.BROTLI, 0x01, new byte[0], brotliStored(payload));
-    }
-
-    /**
-     * EDK2 Brotli payload {u64 decoded size, u64 scratch size, stream} whose stream is made of
-     * uncompressed meta-blocks (RFC 7932 9.2): valid for any decoder; org.brotli has no encoder.
-     */
-    static byte[] brotliStored(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(le(16).putLong(data.length).putLong(0x10000).array());
-        long bits = 0;
-        int n = 0;
-        // WBITS=16 is the single bit 0; each block: ISLAST 0, MNIBBLES 0 (4), MLEN-1 (16), ISUNCOMPRESSED 1.
-        for (int off = 0; off < data.length; off += 0x10000) {
-            int len = Math.min(0x10000, data.length - off);
-            long header = ((long) (len - 1) << 3) | (1L << 19);
-            int width = 20;
-            if (off == 0) {
-                header <<= 1;
-                width++;
-            }
-            bits = header;
-            n = width;
-            while (n > 0) {
-                out.write((int) (bits & 0xFF));
-                bits >>>= 8;
-                n -= 8;
-            }
-            out.write(data, off, len);
-        }
-        out.write(data.length == 0 ? 0x06 : 0x03); // (WBITS 0 if first) ISLAST 1, ISLASTEMPTY 1
-        return out.toByteArray();
     }
 
     // ---- files (firmware.md 2.6) ----
@@ -278,26 +206,34 @@ public final class FirmwareBuilder {
         return ffsFile(guid, 0x02, sections(crc32Section(sections(rawSection(rom)))));
     }
 
+    // ---- flash layout (firmware.md 2.3) ----
+
     /**
-     * A small laptop-style image: descriptor, ME region, BIOS region with an FV whose DXE file
-     * holds an LZMA-compressed nested FV; inside it an NVIDIA VBIOS (10de:1c8d), an Intel VBIOS
-     * (8086:0406) and a network ROM (10ec:8168) in freeform files behind CRC32 sections, plus
-     * Tiano, Brotli and LZMA-F86 sections. What {@code vbios demo} extracts from.
+     * A descriptor-mode SPI image: 4 KiB descriptor (v1: 20 MHz read clock), an ME region of
+     * {@code meSize} bytes filled with 0x5A, then the BIOS region holding {@code bios} at its end
+     * (as on real flash, where the BIOS region ends at the top of the chip).
      */
-    public static byte[] sampleImage() {
-        byte[] inner = volume(
-                romFile(NVIDIA_FILE, optionRom(0x10DE, 0x1C8D, 0x030000, 0xE000)),
-                romFile(INTEL_FILE, optionRom(0x8086, 0x0406, 0x030000, 0x10000)),
-                ffsFile("B6B2F6E4-4EE1-4BD9-8E5F-D4C0A6B1B3C1", 0x02,
-                        sections(tianoGuidSection(sections(rawSection(optionRom(0x10EC, 0x8168, 0x020000, 0xB000)))))),
-                ffsFile("D1A5A7C2-3C1E-4B6C-9D1B-2E7F0C1A5B11", 0x07,
-                        sections(brotliSection(sections(uiSection("BrotliDriver"))), uiSection("Sample"))),
-                ffsFile("E2B6B8D3-4D2F-4C7D-8E2C-3F801D2B6C22", 0x07,
-                        sections(lzmaF86Section(sections(rawSection(new byte[256]))))));
-        byte[] dxe = ffsFile(DXE_FILE, 0x05,
-                sections(compressionSection(sections(fvImageSection(inner)), Compression.LZMA)));
-        byte[] pei = ffsFile("1BA0062E-C779-4582-8566-336AE8F78F09", 0x01, new byte[64]);
-        byte[] outer = volume(Guid.FFS_V2, "6D99E806-3D38-42C2-A095-5F4300BFD7DC", dxe, pei);
-        return FirmwareWrappers.descriptorImage(outer, 0x3000);
+    public static byte[] descriptorImage(byte[] bios, int meSize) {
+        int biosSize = (bios.length + 0xFFF) & ~0xFFF;
+        int total = 0x1000 + meSize + biosSize;
+        byte[] img = new byte[total];
+        Arrays.fill(img, (byte) 0xFF);
+        ByteBuffer b = le(0x1000);
+        b.put(new byte[16]).putInt(0x0FF0A55A).putInt(0x00040003).putInt(0x00000006);
+        b.putInt(0x30, 0); // component: read clock 20 MHz -> descriptor v1
+        int regions = 0x40;
+        for (int i = 0; i < 16; i++) {
+            b.putInt(regions + 4 * i, 0x00007FFF); // absent: limit 0
+        }
+        b.putShort(regions, (short) 0).putShort(regions + 2, (short) 0);
+        int meBase = 1;
+        int meLimit = meBase + meSize / 0x1000 - 1;
+        int biosBase = meLimit + 1;
+        b.putShort(regions + 4, (short) biosBase).putShort(regions + 6, (short) (biosBase + biosSize / 0x1000 - 1));
+        b.putShort(regions + 8, (short) meBase).putShort(regions + 10, (short) meLimit);
+        System.arraycopy(b.array(), 0x10, img, 0x10, 0x1000 - 0x10);
+        Arrays.fill(img, 0x1000, 0x1000 + meSize, (byte) 0x5A);
+        System.arraycopy(bios, 0, img, total - bios.length, bios.length);
+        return img;
     }
 }

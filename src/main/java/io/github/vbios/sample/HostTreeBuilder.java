@@ -22,7 +22,6 @@ public final class HostTreeBuilder {
     private final Set<String> modules = new LinkedHashSet<>();
     private String cmdline = "BOOT_IMAGE=/boot/vmlinuz root=/dev/sda1 ro quiet";
     private String cpuVendor = "GenuineIntel";
-    private String osRelease;
     private String iomem = "";
     private boolean iommu = true;
 
@@ -36,12 +35,6 @@ public final class HostTreeBuilder {
 
     public HostTreeBuilder cmdline(String text) {
         this.cmdline = text;
-        return this;
-    }
-
-    /** {@code /proc/sys/kernel/osrelease} (the running kernel, e.g. {@code 6.8.12-4-pve}); absent by default. */
-    public HostTreeBuilder kernelRelease(String release) {
-        this.osRelease = release;
         return this;
     }
 
@@ -82,9 +75,6 @@ public final class HostTreeBuilder {
         }
         Files.createDirectories(root.resolve("sys/kernel/iommu_groups"));
         write(root.resolve("proc/cmdline"), cmdline + "\n");
-        if (osRelease != null) {
-            write(root.resolve("proc/sys/kernel/osrelease"), osRelease + "\n");
-        }
         write(root.resolve("proc/iomem"), iomem);
         write(root.resolve("proc/cpuinfo"), "processor\t: 0\nvendor_id\t: " + cpuVendor + "\n");
         return root;

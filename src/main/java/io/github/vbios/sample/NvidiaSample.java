@@ -1,8 +1,9 @@
 package io.github.vbios.sample;
 
-import io.github.vbios.codec.EfiCompressionVariant;
-import io.github.vbios.codec.EfiCompressor;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ public final class NvidiaSample {
     public static final String SIGN_ON = "VBIOS DEMO P0000 SKU 0001 VGA BIOS";
     public static final String VERSION_STRING = "Version 90.17.0E.00.04";
     public static final long GOP_VERSION = 0x0005000BL;
+    /** The resource holding {@link #compressedGop()}. */
+    static final String COMPRESSED_GOP = "nvgop-demo.efi11";
     static final int BIT = 0x100;
     static final int STRINGS = 0x200;
 
@@ -87,10 +90,25 @@ public final class NvidiaSample {
         return PeSample.pe32Plus(0x8664, 11, 0x6000, "nvgop-demo");
     }
 
-    /** An EFI image holding {@link #gopImage()} compressed with EFI 1.1 compression, NPDE 1.0/0x10 with the GOP version. */
+    /**
+     * {@link #gopImage()} in EFI 1.1 compression, as real NVIDIA GOPs ship. The jar carries no EFI
+     * encoder (only tests need one), so the stream is a resource; {@code NvidiaSampleTest} checks it
+     * is the test-side encoder's output for {@link #gopImage()} and decodes back to it.
+     */
+    public static byte[] compressedGop() {
+        try (InputStream in = NvidiaSample.class.getResourceAsStream(COMPRESSED_GOP)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + COMPRESSED_GOP + " missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An EFI image holding {@link #compressedGop()} (CompressionType 1), NPDE 1.0/0x10 with the GOP version. */
     public static RomImageSpec efiGop(int device) {
-        byte[] compressed = EfiCompressor.compress(gopImage(), EfiCompressionVariant.EFI_1_1);
-        return OptionRomBuilder.efi(0x10de, device, 0x8664, 1, compressed).npde(0x0100, 0x10).npdeExtra(GOP_VERSION);
+        return OptionRomBuilder.efi(0x10de, device, 0x8664, 1, compressedGop()).npde(0x0100, 0x10).npdeExtra(GOP_VERSION);
     }
 
     /**

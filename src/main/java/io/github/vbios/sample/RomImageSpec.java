@@ -16,7 +16,7 @@ public final class RomImageSpec {
     int classCode = 0x030000;
     int codeType;
     int pcirPointer;
-    int pcirRevision = 3;
+    final int pcirRevision = 3;
     int pcirStructLength = 0x18;
     int sizeBlocks = 1;
     Integer pcirLengthBlocks;
@@ -27,7 +27,7 @@ public final class RomImageSpec {
     int npdeLength = 0x14;
     Integer npdeSubBlocks;
     Integer npdeLast;
-    int npdeFlags;
+    final int npdeFlags = 0;
     long npdeExtra;
     boolean fixChecksum;
     Integer efiMachine;
@@ -63,12 +63,6 @@ public final class RomImageSpec {
 
     public RomImageSpec pcirPointer(int p) {
         this.pcirPointer = p;
-        return this;
-    }
-
-    public RomImageSpec pcirRevision(int revision, int structLength) {
-        this.pcirRevision = revision;
-        this.pcirStructLength = structLength;
         return this;
     }
 
@@ -111,11 +105,6 @@ public final class RomImageSpec {
     /** NPDE byte 0x0A; default: 0x80 on the builder's last image, else 0. */
     public RomImageSpec npdeLast(int value) {
         this.npdeLast = value;
-        return this;
-    }
-
-    public RomImageSpec npdeFlags(int flags) {
-        this.npdeFlags = flags;
         return this;
     }
 

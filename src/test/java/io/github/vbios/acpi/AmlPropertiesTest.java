@@ -2,6 +2,8 @@ package io.github.vbios.acpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Severity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -57,7 +59,7 @@ class AmlPropertiesTest {
         byte[] data = new byte[n];
         Arrays.fill(data, (byte) 0x5A);
         // A Scope whose body holds a Buffer of n bytes: two nested PkgLengths of every size class.
-        byte[] body = Aml.scope("\\_SB", Aml.named("XBUF", Aml.buffer(data)), Aml.named("XEND", Aml.ONE));
+        byte[] body = Aml.scope("\\_SB", Aml.named("XBUF", Aml.buffer(data)), Aml.named("XEND", Aml.one()));
         if (body.length + TableHeader.LENGTH > AcpiTable.QEMU_MAX_TABLE) {
             return;
         }
@@ -93,10 +95,37 @@ class AmlPropertiesTest {
         }
     }
 
+    /**
+     * Whatever the bytes, the printer returns a listing that states exactly the header's problems:
+     * a checksum warning (at offset 9) when the bytes do not sum to zero, a length warning (at 4)
+     * when the header's length is not the size given, and a closed DefinitionBlock even when the
+     * body cannot be decoded.
+     */
     @Property(tries = 300)
-    void printerNeverThrowsOnGarbage(@ForAll("garbage") byte[] table) {
+    void printerReportsExactlyTheHeaderProblemsOfGarbage(@ForAll("garbage") byte[] table) {
         AslPrinter.Listing l = AslPrinter.print(table);
-        assertThat(l.text()).isNotNull();
+        if (table.length < TableHeader.LENGTH) {
+            assertThat(l.findings()).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+            assertThat(l.text()).doesNotContain("DefinitionBlock");
+            return;
+        }
+        ByteSlice s = ByteSlice.of(table);
+        assertThat(l.text()).contains("DefinitionBlock (\"\", \"" + s.asciiz(0, 4) + "\", " + s.u8(8) + ", ")
+                .endsWith("}\n");
+        assertThat(l.findings().stream().anyMatch(f -> f.offset() == 9)).isEqualTo(AcpiTable.sum(table) != 0);
+        assertThat(l.findings().stream().anyMatch(f -> f.offset() == 4)).isEqualTo(s.u32(4) != table.length);
+    }
+
+    @Property(tries = 100)
+    void writingIntoAnEncodedTermChangesNoLaterEncoding(@ForAll("integers") long v) {
+        byte[] first = Aml.integer(v);
+        byte[] expected = first.clone();
+        Arrays.fill(first, (byte) 0x5A);
+        assertThat(Aml.integer(v)).isEqualTo(expected);
+        byte[] zero = Aml.zero();
+        zero[0] = 0x01;
+        assertThat(Aml.zero()).containsExactly(0x00);
+        assertThat(Aml.cat(Aml.noTarget(), Aml.one(), Aml.ones())).containsExactly(0x00, 0x01, 0xFF);
     }
 
     @Provide

@@ -86,7 +86,7 @@ class FwCfgGuestBootTest {
         ini.add(Aml.call("VRAW", Aml.buffer(BEGIN.getBytes(StandardCharsets.US_ASCII))));
         for (Step st : steps) {
             if (st.interfere() > 0) {
-                ini.add(store(Aml.ZERO, name("VTSL")));
+                ini.add(store(Aml.zero(), name("VTSL")));
                 for (int i = 0; i < st.interfere(); i++) {
                     ini.add(store(name("VTDT"), local(2)));
                 }
@@ -98,7 +98,7 @@ class FwCfgGuestBootTest {
         ini.add(Aml.call("VRAW", Aml.buffer(END.getBytes(StandardCharsets.US_ASCII))));
         byte[] vraw = Aml.method("VRAW", 1, true,
                 store(Aml.sizeOf(arg(0)), local(0)),
-                store(Aml.ZERO, local(1)),
+                store(Aml.zero(), local(1)),
                 Aml.whileDo(Aml.lLess(local(1), local(0)),
                         store(Aml.derefOf(Aml.index(arg(0), local(1))), name("VTDB")),
                         Aml.increment(local(1))));
@@ -116,7 +116,7 @@ class FwCfgGuestBootTest {
         byte[] vput = Aml.method("VPUT", 2, true, Aml.cat(put));
         byte[] dev = Aml.device("VBT1",
                 Aml.named("_HID", Aml.string("VBIO0002")),
-                Aml.operationRegion("VTDC", 1, integer(PORT), Aml.ONE),
+                Aml.operationRegion("VTDC", 1, integer(PORT), Aml.one()),
                 Aml.field("VTDC", 1, Aml.fieldUnit("VTDB", 8)),
                 Aml.operationRegion("VTFC", 1, integer(0x510), integer(2)),
                 Aml.field("VTFC", 2, Aml.fieldUnit("VTSL", 16)),

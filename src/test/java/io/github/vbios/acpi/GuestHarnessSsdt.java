@@ -33,7 +33,7 @@ final class GuestHarnessSsdt {
         ini.add(Aml.call("VRAW", Aml.buffer(END.getBytes(StandardCharsets.US_ASCII))));
         byte[] vraw = Aml.method("VRAW", 1, true,
                 store(Aml.sizeOf(arg(0)), local(0)),
-                store(Aml.ZERO, local(1)),
+                store(Aml.zero(), local(1)),
                 Aml.whileDo(Aml.lLess(local(1), local(0)),
                         store(Aml.derefOf(Aml.index(arg(0), local(1))), name("VBDB")),
                         Aml.increment(local(1))));
@@ -46,7 +46,7 @@ final class GuestHarnessSsdt {
                 Aml.call("VRAW", arg(0)));
         byte[] dev = Aml.device("VBT0",
                 Aml.named("_HID", Aml.string("VBIO0001")),
-                Aml.operationRegion("VBDC", 1, integer(PORT), Aml.ONE),
+                Aml.operationRegion("VBDC", 1, integer(PORT), Aml.one()),
                 Aml.field("VBDC", 1, Aml.fieldUnit("VBDB", 8)),
                 vraw, vput,
                 Aml.method("_INI", 0, true, Aml.cat(ini)));

@@ -30,7 +30,7 @@ class OptimusTablesAcpiexecTest {
         byte[] pci0 = Aml.device("PCI0",
                 named("_HID", Aml.eisaId("PNP0A08")),
                 named("_CID", Aml.eisaId("PNP0A03")),
-                named("_UID", Aml.ZERO),
+                named("_UID", Aml.zero()),
                 Aml.device("SE0", named("_ADR", integer(0x001C0000))),
                 Aml.device("FWCF", named("_HID", Aml.string("QEMU0002")), named("_STA", integer(0x0B))));
         return AcpiTable.build(new TableHeader("DSDT", 2, "BOCHS", "BXPC", 1, "VBIO", 1), Aml.scope("\\_SB", pci0));

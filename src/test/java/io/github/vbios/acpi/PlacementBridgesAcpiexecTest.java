@@ -60,7 +60,7 @@ class PlacementBridgesAcpiexecTest {
         // QEMU's own SE1 says _ADR 0x001C0001 too; ours would be a duplicate: prove ours is not made
         // by giving QEMU's node a marker our tables never define.
         Path dsdt = dir.resolve("dsdt.aml");
-        byte[] marker = Aml.scope("\\_SB.PCI0.SE1", Aml.named("QEMU", Aml.ONE));
+        byte[] marker = Aml.scope("\\_SB.PCI0.SE1", Aml.named("QEMU", Aml.one()));
         byte[] base = StubDsdt.withNodes(List.of(SE0, SE1, HOSTPCI1));
         byte[] body = Aml.cat(java.util.Arrays.copyOfRange(base, TableHeader.LENGTH, base.length), marker);
         Files.write(dsdt, AcpiTable.build(new TableHeader("DSDT", 2, "BOCHS", "BXPC", 1, "VBIO", 1), body));

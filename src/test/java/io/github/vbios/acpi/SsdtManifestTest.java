@@ -14,12 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SsdtManifestTest {
     @Test
     void roundTripsThroughTheFolder(@TempDir Path dir) throws Exception {
-        SsdtManifest m = new SsdtManifest(1, "fwcfg", "auto", "\\_SB.PCI0.S08.S00",
+        SsdtManifest m = new SsdtManifest(1, SsdtMode.FWCFG, "auto", "\\_SB.PCI0.S08.S00",
                 List.of("vbios-rom.aml", "vbios-battery.aml"),
                 new SsdtManifest.FwCfg("opt/io.github.vbios/vbios", "vbios.rom"), "ab".repeat(32), 4096);
         m.write(OutputFolder.open(dir, true));
         String json = Files.readString(dir.resolve("vbios-ssdt.json"));
-        assertThat(json).contains("\"schema\" : 1", "\"acpiPath\" : \"\\\\_SB.PCI0.S08.S00\"", "\"fwCfg\"");
+        assertThat(json).contains("\"schema\" : 1", "\"mode\" : \"fwcfg\"", "\"acpiPath\" : \"\\\\_SB.PCI0.S08.S00\"", "\"fwCfg\"");
         SsdtManifest back = SsdtManifest.read(dir);
         assertThat(back).isEqualTo(m);
         assertThat(back.usesFwCfg()).isTrue();
@@ -30,7 +30,7 @@ class SsdtManifestTest {
 
     @Test
     void embedModeHasNullFwCfg(@TempDir Path dir) throws Exception {
-        SsdtManifest m = new SsdtManifest(1, "embed", "scope", "\\_SB.PCI0.S08.S00",
+        SsdtManifest m = new SsdtManifest(1, SsdtMode.EMBED, "scope", "\\_SB.PCI0.S08.S00",
                 List.of("a.aml"), null, "00", 8);
         m.write(OutputFolder.open(dir, true));
         assertThat(Files.readString(dir.resolve("vbios-ssdt.json"))).contains("\"fwCfg\" : null");

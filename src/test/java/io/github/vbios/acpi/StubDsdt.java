@@ -16,11 +16,11 @@ final class StubDsdt {
     }
 
     static byte[] build(boolean withGpuNode) {
-        byte[] s00 = withGpuNode ? Aml.device("S00", named("_ADR", Aml.ZERO)) : new byte[0];
+        byte[] s00 = withGpuNode ? Aml.device("S00", named("_ADR", Aml.zero())) : new byte[0];
         byte[] pci0 = Aml.device("PCI0",
                 named("_HID", Aml.eisaId("PNP0A08")),
                 named("_CID", Aml.eisaId("PNP0A03")),
-                named("_UID", Aml.ZERO),
+                named("_UID", Aml.zero()),
                 Aml.device("S08", named("_ADR", integer(0x00010000)), s00),
                 Aml.device("FWCF", named("_HID", Aml.string("QEMU0002")), named("_STA", integer(0x0B))));
         TableHeader h = new TableHeader("DSDT", 2, "BOCHS", "BXPC", 1, "VBIO", 1);
@@ -36,7 +36,7 @@ final class StubDsdt {
         byte[] body = Aml.scope("\\_SB", Aml.device("PCI0",
                 named("_HID", Aml.eisaId("PNP0A08")),
                 named("_CID", Aml.eisaId("PNP0A03")),
-                named("_UID", Aml.ZERO),
+                named("_UID", Aml.zero()),
                 Aml.device("FWCF", named("_HID", Aml.string("QEMU0002")), named("_STA", integer(0x0B)))));
         List<byte[]> parts = new ArrayList<>(List.of(body));
         for (AcpiPath n : nodes) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.FirmwareBuilder;
+import io.github.vbios.sample.FirmwareSamples;
 import io.github.vbios.testutil.Corpus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +33,7 @@ class ExtractCommandTest {
 
     private Path sample() throws Exception {
         Path in = tmp.resolve("sample.fd");
-        Files.write(in, FirmwareBuilder.sampleImage());
+        Files.write(in, FirmwareSamples.sampleImage());
         return in;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vbios.firmware.Limits;
 import io.github.vbios.sample.FirmwareBuilder;
+import io.github.vbios.sample.FirmwareSamples;
 import io.github.vbios.sample.FirmwareWrappers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class ExtractLimitsCommandTest {
 
     @Test
     void maxDepthIsBounded() throws Exception {
-        Path in = Files.write(tmp.resolve("in.fd"), FirmwareBuilder.sampleImage());
+        Path in = Files.write(tmp.resolve("in.fd"), FirmwareSamples.sampleImage());
         ExtractCommandTest.Result r = ExtractCommandTest.run("extract", in.toString(), "--max-depth",
                 Integer.toString(Limits.MAX_DEPTH + 1));
         assertThat(r.code()).isEqualTo(2);
@@ -31,7 +32,7 @@ class ExtractLimitsCommandTest {
 
     @Test
     void deadlineTakesATime() throws Exception {
-        Path in = Files.write(tmp.resolve("in.fd"), FirmwareBuilder.sampleImage());
+        Path in = Files.write(tmp.resolve("in.fd"), FirmwareSamples.sampleImage());
         assertThat(ExtractCommandTest.run("extract", in.toString(), "--deadline", "soon").code()).isEqualTo(2);
         assertThat(ExtractCommandTest.run("extract", in.toString(), "--deadline", "0").code()).isZero();
         assertThat(ExtractCommandTest.run("extract", in.toString(), "--deadline", "5m").code()).isZero();

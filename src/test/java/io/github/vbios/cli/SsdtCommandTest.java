@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vbios.acpi.SsdtManifest;
+import io.github.vbios.acpi.SsdtMode;
 import io.github.vbios.sample.SampleOptionRoms;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +40,7 @@ class SsdtCommandTest {
         assertThat(r.out()).contains("mode       embed (default for this ROM size)", "\\_SB.PCI0.SE0.S00",
                 "-acpitable file=", "<qemu:arg value='-acpitable'/>", "args: -acpitable");
         SsdtManifest m = SsdtManifest.read(out);
-        assertThat(m.mode()).isEqualTo("embed");
+        assertThat(m.mode()).isEqualTo(SsdtMode.EMBED);
         assertThat(m.placement()).isEqualTo("auto");
         assertThat(m.acpiPath()).isEqualTo("\\_SB.PCI0.SE0.S00");
         assertThat(m.tables()).containsExactly("vbios-rom.aml", "vbios-battery.aml");

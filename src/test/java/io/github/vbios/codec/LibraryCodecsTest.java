@@ -93,7 +93,7 @@ class LibraryCodecsTest {
     void brotliStoredRoundTrip() throws Exception {
         for (int n : new int[] {0, 1, 65535, 65536, 65537, 200_000}) {
             byte[] data = EfiRoundTripTest.random(n, n);
-            byte[] payload = BrotliCodec.encodeStored(data, 0x1234);
+            byte[] payload = BrotliStored.encode(data, 0x1234);
             ByteSlice in = ByteSlice.of(payload);
             assertThat(in.u64(0)).isEqualTo(n);
             assertThat(in.u64(8)).isEqualTo(0x1234);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vbios.codec.EfiCompressionVariant;
 import io.github.vbios.sample.BiosGuardBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
+import io.github.vbios.sample.FirmwareSamples;
 import io.github.vbios.sample.OptionRomBuilder;
 import io.github.vbios.sample.UcpBuilder;
 import java.nio.ByteBuffer;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class AmiUcpTest {
     private static final byte[] REGION = FirmwareBuilder.concat(OptionRomBuilder.filled(0x1000, 0xFF),
-            Fixtures.romVolume(FirmwareBuilder::lzmaSection));
+            Fixtures.romVolume(FirmwareSamples::lzmaSection));
     private static final byte[] TEXT = "@ROM:\\BIOS\\BIOS.bin\r\n".getBytes(StandardCharsets.US_ASCII);
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.BiosGuardBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
+import io.github.vbios.sample.FirmwareSamples;
 import io.github.vbios.sample.FirmwareWrappers;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BiosGuardTest {
     /** A BIOS region whose ROM sits in an LZMA section: a block header in the middle breaks the stream. */
     private static final byte[] REGION = FirmwareBuilder.concat(io.github.vbios.sample.OptionRomBuilder.filled(0x3000, 0xFF),
-            Fixtures.romVolume(FirmwareBuilder::lzmaSection));
+            Fixtures.romVolume(FirmwareSamples::lzmaSection));
     private static final String MAIN_ENTRY = "FD041960-0DC8-4B9F-8225-BBA9E37C71E0";
 
     private static byte[] dellPackage(byte[] subPfs) {

@@ -1,20 +1,21 @@
 package io.github.vbios.firmware;
 
-import static io.github.vbios.sample.FirmwareBuilder.brotliSection;
-import static io.github.vbios.sample.FirmwareBuilder.compressionSection;
 import static io.github.vbios.sample.FirmwareBuilder.crc32Section;
 import static io.github.vbios.sample.FirmwareBuilder.ffsFile;
 import static io.github.vbios.sample.FirmwareBuilder.fvImageSection;
 import static io.github.vbios.sample.FirmwareBuilder.guidedSection;
-import static io.github.vbios.sample.FirmwareBuilder.lzmaF86Section;
-import static io.github.vbios.sample.FirmwareBuilder.lzmaSection;
 import static io.github.vbios.sample.FirmwareBuilder.sections;
-import static io.github.vbios.sample.FirmwareBuilder.tianoGuidSection;
 import static io.github.vbios.sample.FirmwareBuilder.volume;
+import static io.github.vbios.sample.FirmwareSamples.brotliSection;
+import static io.github.vbios.sample.FirmwareSamples.compressionSection;
+import static io.github.vbios.sample.FirmwareSamples.lzmaF86Section;
+import static io.github.vbios.sample.FirmwareSamples.lzmaSection;
+import static io.github.vbios.sample.FirmwareSamples.tianoGuidSection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.sample.FirmwareBuilder;
-import io.github.vbios.sample.FirmwareBuilder.Compression;
+import io.github.vbios.sample.FirmwareSamples;
+import io.github.vbios.sample.FirmwareSamples.Compression;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,13 +38,13 @@ class SectionDecodingTest {
 
     @Test
     void guidDefinedLzmaLzmaF86TianoBrotli() {
-        assertThat(Fixtures.nvProvenance(Fixtures.extract(Fixtures.romVolume(FirmwareBuilder::lzmaSection))))
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(Fixtures.romVolume(FirmwareSamples::lzmaSection))))
                 .contains("> LZMA section >");
-        assertThat(Fixtures.nvProvenance(Fixtures.extract(Fixtures.romVolume(FirmwareBuilder::lzmaF86Section))))
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(Fixtures.romVolume(FirmwareSamples::lzmaF86Section))))
                 .contains("> LZMA-F86 section >");
-        assertThat(Fixtures.nvProvenance(Fixtures.extract(Fixtures.romVolume(FirmwareBuilder::tianoGuidSection))))
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(Fixtures.romVolume(FirmwareSamples::tianoGuidSection))))
                 .contains("> Tiano section >");
-        assertThat(Fixtures.nvProvenance(Fixtures.extract(Fixtures.romVolume(FirmwareBuilder::brotliSection))))
+        assertThat(Fixtures.nvProvenance(Fixtures.extract(Fixtures.romVolume(FirmwareSamples::brotliSection))))
                 .contains("> Brotli section >");
     }
 
@@ -94,7 +95,7 @@ class SectionDecodingTest {
         Extraction x = Fixtures.extract(unknown);
         assertThat(Fixtures.hasNvRom(x)).isTrue();
         assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.SECTION_GUID_UNKNOWN));
-        byte[] corrupt = Fixtures.romVolume(FirmwareBuilder::lzmaSection);
+        byte[] corrupt = Fixtures.romVolume(FirmwareSamples::lzmaSection);
         for (int i = 0x48 + 0x18 + 24 + 13; i < 0x48 + 0x18 + 24 + 200; i++) {
             corrupt[i] = (byte) 0xA5;
         }
@@ -105,7 +106,7 @@ class SectionDecodingTest {
     @Test
     void freeformSubtypeAndCompatibility16AreScanned() {
         Extraction x = Fixtures.extract(Fixtures.volumeWith(
-                FirmwareBuilder.freeformSection("EEEEEEEE-0000-0000-0000-000000000001", Fixtures.NV_ROM)));
+                FirmwareSamples.freeformSection("EEEEEEEE-0000-0000-0000-000000000001", Fixtures.NV_ROM)));
         assertThat(Fixtures.nvProvenance(x)).contains("freeform section EEEEEEEE-0000-0000-0000-000000000001");
         Extraction y = Fixtures.extract(Fixtures.volumeWith(FirmwareBuilder.section(0x16, Fixtures.NV_ROM)));
         assertThat(Fixtures.nvProvenance(y)).contains("compatibility16 section");

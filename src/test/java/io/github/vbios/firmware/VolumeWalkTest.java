@@ -4,8 +4,8 @@ import static io.github.vbios.sample.FirmwareBuilder.ffsFile;
 import static io.github.vbios.sample.FirmwareBuilder.largeFile;
 import static io.github.vbios.sample.FirmwareBuilder.rawSection;
 import static io.github.vbios.sample.FirmwareBuilder.sections;
-import static io.github.vbios.sample.FirmwareBuilder.uiSection;
 import static io.github.vbios.sample.FirmwareBuilder.volume;
+import static io.github.vbios.sample.FirmwareSamples.uiSection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.io.ByteSlice;

@@ -70,7 +70,7 @@ class WrapperTest {
 
     @Test
     void flashDescriptorRegions() {
-        byte[] img = FirmwareWrappers.descriptorImage(IMAGE, 0x3000);
+        byte[] img = FirmwareBuilder.descriptorImage(IMAGE, 0x3000);
         Extraction x = Fixtures.extract(img);
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("descriptor"));
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("region") && c.name().equals("ME") && c.offset() == 0x1000);
@@ -79,7 +79,7 @@ class WrapperTest {
 
     @Test
     void romsBetweenRegionsAreCarved() {
-        byte[] img = FirmwareWrappers.descriptorImage(IMAGE, 0x3000);
+        byte[] img = FirmwareBuilder.descriptorImage(IMAGE, 0x3000);
         // shrink the ME region to 1 page and put a ROM in the freed gap
         ByteBuffer.wrap(img).order(ByteOrder.LITTLE_ENDIAN).putShort(0x40 + 10, (short) 1);
         System.arraycopy(Fixtures.NET_ROM, 0, img, 0x2000, Fixtures.NET_ROM.length);
@@ -90,7 +90,7 @@ class WrapperTest {
 
     @Test
     void inconsistentDescriptorFallsBackToTheRawScan() {
-        byte[] img = FirmwareWrappers.descriptorImage(IMAGE, 0x3000);
+        byte[] img = FirmwareBuilder.descriptorImage(IMAGE, 0x3000);
         ByteBuffer.wrap(img).order(ByteOrder.LITTLE_ENDIAN).putShort(0x40 + 6, (short) 0x7000); // BIOS limit past the end
         Extraction x = Fixtures.extract(img);
         assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.DESCRIPTOR_INVALID));

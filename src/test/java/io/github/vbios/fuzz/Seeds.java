@@ -6,6 +6,7 @@ import io.github.vbios.codec.Lzma;
 import io.github.vbios.sample.BiosGuardBuilder;
 import io.github.vbios.sample.CabBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
+import io.github.vbios.sample.FirmwareSamples;
 import io.github.vbios.sample.FirmwareWrappers;
 import io.github.vbios.sample.TdkBuilder;
 import io.github.vbios.sample.UcpBuilder;
@@ -105,17 +106,17 @@ public final class Seeds {
         byte[] rom = FirmwareBuilder.optionRom(0x10DE, 0x0648, 0x030000, 0x800);
         byte[] fv = FirmwareBuilder.volume(FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, rom));
         byte[] nested = FirmwareBuilder.volume(FirmwareBuilder.ffsFile(FirmwareBuilder.DXE_FILE, 0x05,
-                FirmwareBuilder.sections(FirmwareBuilder.compressionSection(
-                        FirmwareBuilder.sections(FirmwareBuilder.fvImageSection(fv)), FirmwareBuilder.Compression.LZMA))));
+                FirmwareBuilder.sections(FirmwareSamples.compressionSection(
+                        FirmwareBuilder.sections(FirmwareBuilder.fvImageSection(fv)), FirmwareSamples.Compression.LZMA))));
         String fw = "firmware:FirmwareJazzerTest/";
         m.put(fw + "volumes/fv-rom", fv);
         m.put(fw + "volumes/fv-lzma-fv", nested);
         m.put(fw + "volumes/fv-tiano", FirmwareBuilder.volume(FirmwareBuilder.ffsFile(FirmwareBuilder.DXE_FILE, 0x02,
-                FirmwareBuilder.sections(FirmwareBuilder.tianoGuidSection(FirmwareBuilder.sections(
+                FirmwareBuilder.sections(FirmwareSamples.tianoGuidSection(FirmwareBuilder.sections(
                         FirmwareBuilder.rawSection(rom)))))));
         m.put(fw + "capsuleAndDescriptor/efi-capsule", FirmwareWrappers.capsule(FirmwareWrappers.EFI_CAPSULE, fv));
         m.put(fw + "capsuleAndDescriptor/ami-capsule", FirmwareWrappers.amiCapsule(fv));
-        m.put(fw + "capsuleAndDescriptor/descriptor", FirmwareWrappers.descriptorImage(fv, 0x1000));
+        m.put(fw + "capsuleAndDescriptor/descriptor", FirmwareBuilder.descriptorImage(fv, 0x1000));
         m.put(fw + "reg/display-key", FirmwareWrappers.regExport(
                 "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Control\\Class\\{4d36e968-e325-11ce-bfc1-08002be10318}\\0000",
                 "VBIOS", rom));

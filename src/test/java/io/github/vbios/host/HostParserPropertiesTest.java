@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** Garbage in sysfs/procfs files ends in "unknown" values and findings, never an exception. */
 class HostParserPropertiesTest {
@@ -71,12 +73,24 @@ class HostParserPropertiesTest {
         c.intelIommuOn();
         c.iommuTurnedOff();
         c.framebufferDisabled();
-        assertThat(c.vfioIds()).isNotNull();
+        assertThat(c.vfioIds()).allSatisfy(id -> assertThat(id).isEqualTo(id.toLowerCase(Locale.ROOT)));
     }
 
     @Property(tries = 200)
-    void addressParsingNeverThrows(@ForAll String text) {
-        assertThat(PciAddress.parse(text)).isNotNull();
+    void addressParsingNeverThrowsAndWhatParsesPrintsBack(@ForAll String text) {
+        PciAddress.parse(text).ifPresent(a -> assertThat(PciAddress.parse(a.toString())).contains(a));
+    }
+
+    @Property(tries = 200)
+    void everyAddressParsesBackFromItsSysfsAndLspciForms(@ForAll @IntRange(max = 0xFFFF) int domain,
+            @ForAll @IntRange(max = 0xFF) int bus, @ForAll @IntRange(max = 0x1F) int slot,
+            @ForAll @IntRange(max = 7) int function) {
+        PciAddress a = new PciAddress(domain, bus, slot, function);
+        assertThat(PciAddress.parse(a.toString())).contains(a);
+        assertThat(PciAddress.parse(" " + a.toString().toUpperCase(Locale.ROOT) + "\n")).contains(a);
+        if (domain == 0) {
+            assertThat(PciAddress.parse(a.toString().substring("0000:".length()))).contains(a);
+        }
     }
 
     @Property(tries = 200)
@@ -84,12 +98,25 @@ class HostParserPropertiesTest {
         String answer = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
         for (String a : List.of(answer, "{" + answer + "}")) {
             try {
-                assertThat(AcpiCallRomAccess.parse(a)).isNotNull();
+                byte[] got = AcpiCallRomAccess.parse(a);
+                // a buffer answer has one byte per comma-separated element
+                String body = a.replace("\0", "").trim();
+                body = body.substring(1, body.length() - 1).trim();
+                assertThat(got).hasSize(body.isEmpty() ? 0 : body.split(",", -1).length);
             } catch (IOException expected) {
                 assertThat(expected.getMessage()).contains("acpi_call answered");
             }
         }
         assertThat(AcpiCallRomAccess.chainEnd(content)).isGreaterThanOrEqualTo(-1);
+    }
+
+    @Property(tries = 200)
+    void bufferAnswersParseBackToTheirBytes(@ForAll byte[] bytes) throws IOException {
+        StringBuilder answer = new StringBuilder("{");
+        for (int i = 0; i < bytes.length; i++) {
+            answer.append(i == 0 ? "" : ", ").append(String.format("0x%02x", bytes[i] & 0xFF));
+        }
+        assertThat(AcpiCallRomAccess.parse(answer.append("}").toString())).isEqualTo(bytes);
     }
 
     private static void delete(Path root) throws IOException {

@@ -8,6 +8,7 @@ import io.github.vbios.host.HostReader;
 import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.PciAddress;
 import io.github.vbios.io.VbiosException;
+import io.github.vbios.rom.SubsystemIds;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.vm.GuestFunction;
 import io.github.vbios.vm.LibvirtDomain;

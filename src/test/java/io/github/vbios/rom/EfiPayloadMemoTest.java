@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vbios.codec.EfiCompressionVariant;
 import io.github.vbios.codec.EfiCompressor;
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.sample.PeSample;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -78,5 +79,28 @@ class EfiPayloadMemoTest {
         ByteSlice o = ByteSlice.of(oldest);
         memo.get(o, 0, 0, decoder(o, 0, 0));
         assertThat(decodes).hasValue(6);
+    }
+
+    @Test
+    void offRemembersNothing() {
+        ByteSlice c = ByteSlice.of(compressedPe());
+        EfiPayload a = EfiPayloadMemo.off().get(c, 0, 1, decoder(c, 0, 1));
+        EfiPayload b = EfiPayloadMemo.off().get(c, 0, 1, decoder(c, 0, 1));
+        assertThat(decodes).hasValue(2);
+        assertThat(a).isEqualTo(b);
+        assertThat(EfiPayloadMemo.off().size()).isZero();
+    }
+
+    @Test
+    void theRunsMemoServesEveryAnalysisOfTheRun() {
+        byte[] rom = NvidiaSample.layoutA();
+        EfiPayloadMemo run = new EfiPayloadMemo();
+        RomAnalysis first = RomAnalyzer.analyze(ByteSlice.of(rom), run);
+        RomAnalysis second = RomAnalyzer.analyze(ByteSlice.of(rom.clone()), run);
+        assertThat(run.size()).isEqualTo(1);
+        assertThat(second.pciImages().get(1).efiPayload()).isEqualTo(first.pciImages().get(1).efiPayload());
+        // an analysis without a memo decodes on its own to the same facts
+        assertThat(RomAnalyzer.analyze(ByteSlice.of(rom)).pciImages().get(1).efiPayload())
+                .isEqualTo(first.pciImages().get(1).efiPayload());
     }
 }

@@ -35,7 +35,8 @@ class SyntheticRomTest {
                 new Expect(NvidiaContainerBuilder.nvgi(1, chain, 0x200), ContainerKind.NVGI_V1, 0x400),
                 new Expect(NvidiaContainerBuilder.nvgi(2, chain, 0x200), ContainerKind.NVGI_V2, 0xA00),
                 new Expect(NvidiaContainerBuilder.nvgiV3(chain, 0x200), ContainerKind.NVGI_V3, 0x4600),
-                new Expect(NvidiaContainerBuilder.nvfw(chain, 0x200), ContainerKind.NVFW_RFRD_V4, 0x3400))) {
+                new Expect(NvidiaContainerBuilder.nvfw(chain, 0x200), ContainerKind.NVFW_RFRD_V4,
+                        NvidiaContainerBuilder.V4_START))) {
             RomAnalysis a = analyze(e.file());
             assertThat(a.container().kind()).isEqualTo(e.kind());
             assertThat(a.pciView().start()).isEqualTo(e.start());

@@ -20,8 +20,8 @@ import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
 
 /**
- * What vendors wrap firmware images in (firmware.md 2.2, 2.3, 3): capsules, an Intel flash
- * descriptor image, zip/7z/gzip/xz archives, Dell HDR sections and Windows registry exports.
+ * What vendors wrap firmware images in (firmware.md 2.2, 2.3, 3): capsules, zip/7z/gzip/xz
+ * archives, Dell HDR sections and Windows registry exports.
  */
 public final class FirmwareWrappers {
     public static final String EFI_CAPSULE = "3B6686BD-0D76-4030-B70E-B5519E2FC5A0";
@@ -69,7 +69,7 @@ public final class FirmwareWrappers {
     /** The FFS file that carries {@link #amiSignedCapsuleHeaderOnly()} in Aptio V images. */
     public static byte[] amiSecureFlashFile() {
         return FirmwareBuilder.ffsFile(AMI_SECURE_FLASH_FILE, 0x02, FirmwareBuilder.sections(
-                FirmwareBuilder.freeformSection(AMI_SECURE_FLASH_SECTION, amiSignedCapsuleHeaderOnly())));
+                FirmwareSamples.freeformSection(AMI_SECURE_FLASH_SECTION, amiSignedCapsuleHeaderOnly())));
     }
 
     /** Toshiba capsule: {GUID, HeaderSize, FullSize, Flags}. */
@@ -77,35 +77,6 @@ public final class FirmwareWrappers {
         byte[] h = FirmwareBuilder.le(0x20).put(Guid.bytes(TOSHIBA_CAPSULE)).putInt(0x20).putInt(0x20 + body.length)
                 .putInt(0).array();
         return FirmwareBuilder.concat(h, body);
-    }
-
-    /**
-     * A descriptor-mode SPI image: 4 KiB descriptor (v1: 20 MHz read clock), an ME region of
-     * {@code meSize} bytes filled with 0x5A, then the BIOS region holding {@code bios} at its end
-     * (as on real flash, where the BIOS region ends at the top of the chip).
-     */
-    public static byte[] descriptorImage(byte[] bios, int meSize) {
-        int biosSize = (bios.length + 0xFFF) & ~0xFFF;
-        int total = 0x1000 + meSize + biosSize;
-        byte[] img = new byte[total];
-        Arrays.fill(img, (byte) 0xFF);
-        ByteBuffer b = FirmwareBuilder.le(0x1000);
-        b.put(new byte[16]).putInt(0x0FF0A55A).putInt(0x00040003).putInt(0x00000006);
-        b.putInt(0x30, 0); // component: read clock 20 MHz -> descriptor v1
-        int regions = 0x40;
-        for (int i = 0; i < 16; i++) {
-            b.putInt(regions + 4 * i, 0x00007FFF); // absent: limit 0
-        }
-        b.putShort(regions, (short) 0).putShort(regions + 2, (short) 0);
-        int meBase = 1;
-        int meLimit = meBase + meSize / 0x1000 - 1;
-        int biosBase = meLimit + 1;
-        b.putShort(regions + 4, (short) biosBase).putShort(regions + 6, (short) (biosBase + biosSize / 0x1000 - 1));
-        b.putShort(regions + 8, (short) meBase).putShort(regions + 10, (short) meLimit);
-        System.arraycopy(b.array(), 0x10, img, 0x10, 0x1000 - 0x10);
-        Arrays.fill(img, 0x1000, 0x1000 + meSize, (byte) 0x5A);
-        System.arraycopy(bios, 0, img, total - bios.length, bios.length);
-        return img;
     }
 
     public static byte[] zip(String name, byte[] content) {

@@ -3,12 +3,12 @@ package io.github.vbios.sample;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * Synthetic NVIDIA full-flash dumps (rom-format.md 1.8, 1.9.4): a container in front (none,
- * NVGI v1/v2, NVGI v3 + RFRD, NVFW + RFRD v4), the option-ROM chain in layout A or B, then what
- * real dumps carry after it (InfoROM, a backup copy of container and chain, 0xFF fill).
+ * NVGI v1/v2, NVGI v3 + RFRD, NVFW + RFRD v4, written by {@link NvidiaContainerBuilder}, the same
+ * writer the demo's dump uses), the option-ROM chain in layout A or B, then what real dumps carry
+ * after it (InfoROM, a backup copy of container and chain, 0xFF fill).
  *
  * <pre>
  * byte[] dump = NvidiaDumpBuilder.dump(Container.NVGI_V2, Layout.B);       // like a Pascal nvflash dump
@@ -27,9 +27,10 @@ public final class NvidiaDumpBuilder {
         B
     }
 
-    public static final int DEVICE = 0x1FB9;
-    public static final int ROM_DEVICE = 0x1F80;
-    public static final long GOP_VERSION = 0x0005000BL;
+    /** The IDs and GOP version of the demo's {@link NvidiaSample}, so both describe one card. */
+    public static final int DEVICE = NvidiaSample.DEVICE;
+    public static final int ROM_DEVICE = NvidiaSample.ROM_DEVICE;
+    public static final long GOP_VERSION = NvidiaSample.GOP_VERSION;
     static final int X86_BLOCKS = 0x40;
     static final int E0_BLOCKS = 0x18;
     static final int NBSI_BLOCKS = 4;
@@ -79,16 +80,16 @@ public final class NvidiaDumpBuilder {
     public int romStart() {
         return switch (container) {
             case NONE -> 0;
-            case NVGI_V1 -> 0x400;
-            case NVGI_V2 -> 0xA00;
-            case NVGI_V3 -> 0x4600;
-            case NVFW_V4 -> 0x4400;
+            case NVGI_V1 -> NvidiaContainerBuilder.V1_START;
+            case NVGI_V2 -> NvidiaContainerBuilder.V2_START;
+            case NVGI_V3 -> NvidiaContainerBuilder.V3_START;
+            case NVFW_V4 -> NvidiaContainerBuilder.V4_START;
         };
     }
 
     public byte[] build() {
         byte[] chain = chain(layout, device);
-        byte[] head = header(romStart(), chain.length);
+        byte[] head = header(chain.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(head);
         out.writeBytes(chain);
@@ -130,40 +131,15 @@ public final class NvidiaDumpBuilder {
         return out.toByteArray();
     }
 
-    /** The bytes before the option ROM: container header, pointers, fill (rom-format.md 1.8). */
-    byte[] header(int start, int chainLength) {
-        ByteBuffer b = ByteBuffer.allocate(start).order(ByteOrder.LITTLE_ENDIAN);
-        Arrays.fill(b.array(), (byte) 0xFF);
-        switch (container) {
-            case NONE -> { }
-            case NVGI_V1, NVGI_V2 -> {
-                int version = container == Container.NVGI_V1 ? 1 : 2;
-                // fixed-data size 0x10 in bits 30:16, version in bits 15:8; start = u32 at fixed + 4
-                b.putInt(0, 0x4947564E).putInt(4, (0x10 << 16) | (version << 8)).putInt(8, 0).putInt(12, 0)
-                        .putInt(0x10, 0xE208).putInt(0x14, start);
-            }
-            case NVGI_V3 -> {
-                // total-data size 0x32C -> fso u32 = 0x3000 -> RFRD at fso + 0x1000 (TU117's numbers)
-                b.putInt(0, 0x4947564E).putInt(4, 3 << 8).putInt(8, 0x32C).putInt(0x32C, 0x3000);
-                rfrd(b, 0x4000, 2, start, chainLength);
-            }
-            case NVFW_V4 -> {
-                // NVFW at 0x1000 and signed blobs; a 55 AA decoy with pointer 0 in between (rom-format.md 3.2)
-                b.putInt(0x1000, 0x5746564E);
-                RomImages.code(b, 0x1010, 0x1800, 0xB1AC);
-                b.put(0x2A00, (byte) 0x55).put(0x2A01, (byte) 0xAA).putShort(0x2A18, (short) 0);
-                rfrd(b, 0x4000, 4, start - 0x1000, chainLength);
-            }
-        }
-        return b.array();
-    }
-
-    /** The shared RFRD header, with the rest of its 0x20 bytes zeroed as in TU117's directory. */
-    private static void rfrd(ByteBuffer b, int at, int version, int romOffset, int chainLength) {
-        NvidiaContainerBuilder.rfrd(b, at, version, romOffset, chainLength);
-        for (int i = at + 0x10; i < at + 0x20; i++) {
-            b.put(i, (byte) 0);
-        }
+    /** The bytes before the option ROM: the container header as {@link NvidiaContainerBuilder} writes it. */
+    byte[] header(int chainLength) {
+        return switch (container) {
+            case NONE -> new byte[0];
+            case NVGI_V1 -> NvidiaContainerBuilder.nvgiHeader(1, chainLength);
+            case NVGI_V2 -> NvidiaContainerBuilder.nvgiHeader(2, chainLength);
+            case NVGI_V3 -> NvidiaContainerBuilder.nvgiHeader(3, chainLength);
+            case NVFW_V4 -> NvidiaContainerBuilder.nvfwHeader(chainLength);
+        };
     }
 
     /** An InfoROM object directory: "ROM" 01 then 3-letter records (rom-format.md 1.8, observed). */

@@ -1,10 +1,18 @@
-package io.github.vbios.plan;
+package io.github.vbios.rom;
 
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.VbiosException;
 
-/** A subsystem vendor:device pair given by the user ({@code --subsystem 1025:1418}). */
+/**
+ * A PCI subsystem vendor:device pair: given by the user ({@code --subsystem 1025:1418}) or read
+ * from an x86 image header (pre-Pascal NVIDIA ROMs carry the board's, rom-format.md 1.2).
+ */
 public record SubsystemIds(int vendorId, int deviceId) {
+    /** {@code vvvv:dddd} in lower-case hex, as lspci prints it. */
+    public String text() {
+        return Hex.id16(vendorId) + ":" + Hex.id16(deviceId);
+    }
+
     /** Parses {@code VVVV:DDDD} (hex, {@code 0x} allowed); rejects 0000 and ffff (acpi-vm.md 4 #8). */
     public static SubsystemIds parse(String text) {
         String[] p = text == null ? new String[0] : text.split(":", -1);
