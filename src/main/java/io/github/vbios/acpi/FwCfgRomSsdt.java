@@ -10,6 +10,7 @@ import static io.github.vbios.acpi.Aml.ret;
 import static io.github.vbios.acpi.Aml.store;
 
 import io.github.vbios.io.VbiosException;
+import java.util.Map;
 
 /**
  * Variant (b), acpi-vm.md 1.4: {@code _ROM} reads the ROM from a QEMU fw_cfg file at run time
@@ -43,7 +44,7 @@ public final class FwCfgRomSsdt {
      * {@code opt/org.tianocore/...}). libvirt refuses {@code opt/ovmf/} and {@code opt/org.qemu/} with
      * "That firmware name is reserved" (qemuValidateDomainDefSysinfo).
      */
-    static final java.util.Map<String, String> RESERVED = java.util.Map.of(
+    static final Map<String, String> RESERVED = Map.of(
             "opt/org.qemu/", "reserved for QEMU itself (QEMU docs/specs/fw_cfg)",
             "opt/ovmf/", "reserved for OVMF's own settings; libvirt refuses it (\"That firmware name is reserved\")",
             "opt/org.tianocore/", "reserved for OVMF/EDK II settings (opt/org.tianocore/...)");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.Hex;
 import io.github.vbios.plan.DumpReport;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** {@code vbios dump --json}; a class of its own so the start-up path never loads Jackson. */
 final class DumpJson {
@@ -18,7 +19,7 @@ final class DumpJson {
     private static ObjectNode toJson(DumpReport r, Path output) {
         ObjectNode doc = Json.document();
         doc.put("address", r.address());
-        doc.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        doc.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         doc.put("output", r.written() ? output.toString() : null);
         doc.put("bytesRead", r.read() == null || r.read().bytes() == null ? 0 : r.read().bytes().length);
         doc.put("disableFailed", r.read() != null && r.read().disableFailed());

@@ -1,5 +1,8 @@
 package io.github.vbios.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** Exit statuses (DESIGN.md section 2), shown in every command's --help. */
 public final class ExitCodes {
     public static final int OK = 0;
@@ -14,8 +17,8 @@ public final class ExitCodes {
     public static final int INCOMPLETE = 8;
 
     /** The exit-status table every command's --help ends with. */
-    public static java.util.Map<String, String> helpTable() {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    public static Map<String, String> helpTable() {
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("0", "ok");
         m.put("1", "internal error (a bug: please report it)");
         m.put("2", "usage error (bad option, output exists without --force)");

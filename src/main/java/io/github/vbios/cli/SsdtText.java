@@ -1,5 +1,6 @@
 package io.github.vbios.cli;
 
+import io.github.vbios.acpi.SsdtFinding;
 import io.github.vbios.acpi.SsdtReport;
 import io.github.vbios.io.Hex;
 import java.io.PrintWriter;
@@ -38,7 +39,7 @@ final class SsdtText {
                 + " under /var/lib/libvirt/ so the qemu user can read them):%n");
         r.load().libvirt().lines().forEach(l -> w.println("  " + l));
         w.printf("%nProxmox (/etc/pve/qemu-server/VMID.conf):%n  %s%n", r.load().proxmox());
-        for (io.github.vbios.acpi.SsdtFinding f : r.findings()) {
+        for (SsdtFinding f : r.findings()) {
             w.printf("%n%s [%s]: %s%n", f.severity(), f.code(), f.message());
         }
         if (!r.notes().isEmpty()) {

@@ -1,5 +1,7 @@
 package io.github.vbios.codec;
 
+import java.util.Arrays;
+
 /**
  * The block loop of the EFI decoder (UEFI 2.9A 19.2.3): per block a 16-bit symbol count, the
  * "extra" set (code lengths of the length codes), the Char&Len set and the Position set, then
@@ -158,7 +160,7 @@ final class EfiBlockDecoder {
             return o + n;
         }
         if (distance == 1) {
-            java.util.Arrays.fill(out, o, o + n, out[from]); // runs of one byte (zero padding) are common
+            Arrays.fill(out, o, o + n, out[from]); // runs of one byte (zero padding) are common
             return o + n;
         }
         // An overlapping match repeats the last `distance` bytes; copying from `from` in chunks of
@@ -195,7 +197,7 @@ final class EfiBlockDecoder {
         if (n > nn) {
             throw fail("code-length count " + n + " exceeds the " + nn + " symbols of the set");
         }
-        java.util.Arrays.fill(lengths, 0, nn, 0);
+        Arrays.fill(lengths, 0, nn, 0);
         int i = 0;
         while (i < n) {
             lengths[i++] = readPtLength();
@@ -244,7 +246,7 @@ final class EfiBlockDecoder {
         if (n > NC) {
             throw fail("Char&Len count " + n + " exceeds " + NC);
         }
-        java.util.Arrays.fill(lengths, 0, NC, 0);
+        Arrays.fill(lengths, 0, NC, 0);
         int i = 0;
         while (i < n) {
             int t = pt.decode(in);

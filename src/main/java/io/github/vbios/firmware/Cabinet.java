@@ -4,6 +4,7 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.OutputFolder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -147,7 +148,7 @@ final class Cabinet implements Container {
                 walk.finding(blob, Finding.warning(off, "cab MSZIP block " + (i + 1) + " of " + f.blocks()
                         + " does not inflate to " + plain + " bytes; the folder is cut there"));
                 walk.decoded(o);
-                return java.util.Arrays.copyOf(out, o);
+                return Arrays.copyOf(out, o);
             }
             o += plain;
         }

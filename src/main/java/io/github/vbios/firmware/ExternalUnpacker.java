@@ -2,7 +2,6 @@ package io.github.vbios.firmware;
 
 import io.github.vbios.io.AtomicWrite;
 import io.github.vbios.io.ByteSlice;
-import io.github.vbios.io.Finding;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -3,6 +3,9 @@ package io.github.vbios.firmware;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Intel flash descriptor image (firmware.md 2.3): signature 0x0FF0A55A at 0x10, FLMAP0/1, then
@@ -41,13 +44,13 @@ final class FlashDescriptor implements Container {
             return false;
         }
         walk.seen(blob, "descriptor", 0, 0x1000, null, null);
-        java.util.List<Region> present = new java.util.ArrayList<>();
+        List<Region> present = new ArrayList<>();
         for (Region r : regions) {
             if (r != null && r.index() != 0) {
                 present.add(r);
             }
         }
-        present.sort(java.util.Comparator.comparingLong(Region::offset));
+        present.sort(Comparator.comparingLong(Region::offset));
         long end = 0x1000;
         for (Region r : present) {
             gap(blob, end, r.offset(), walk);

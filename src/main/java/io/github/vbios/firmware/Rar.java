@@ -3,6 +3,7 @@ package io.github.vbios.firmware;
 import io.github.vbios.io.ByteSlice;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * RAR archives (repair shops and forums share SPI dumps so): RAR 1.5-4.x start with
@@ -68,7 +69,7 @@ final class Rar extends ExternalUnpacker {
     }
 
     private static long crc32(ByteSlice d, long off, long len) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(d.array(), d.arrayOffset() + (int) off, (int) len);
         return crc.getValue();
     }

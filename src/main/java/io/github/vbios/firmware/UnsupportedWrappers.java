@@ -1,7 +1,6 @@
 package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
-import io.github.vbios.io.Finding;
 
 /**
  * Wrappers vbios recognises but does not unpack yet (firmware.md 3): it says so in a finding and

@@ -3,6 +3,7 @@ package io.github.vbios.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -81,7 +82,7 @@ public final class AtomicWrite {
     }
 
     public static void writeString(Path target, String content, boolean force) throws IOException {
-        write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), force);
+        write(target, content.getBytes(StandardCharsets.UTF_8), force);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.vbios.io.Hex;
 import io.github.vbios.rom.nvidia.Npde;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -76,7 +77,7 @@ public final class ChecksumFixer {
 
     static List<X86Checksum> pciChecksums(RomAnalysis a) {
         return a.pciImages().stream().filter(RomImage::isX86).map(i -> i.x86Checksum().orElse(null))
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
     }
 
     private static void fixNvidia(byte[] rom, RomAnalysis a, RomImage x86, List<Fix> fixes, List<String> notes,

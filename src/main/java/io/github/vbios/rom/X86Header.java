@@ -1,6 +1,7 @@
 package io.github.vbios.rom;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
 
 /**
  * PC-AT image header extras (rom-format.md 1.2).
@@ -28,7 +29,7 @@ public record X86Header(int initSizeBlocks, String entry, int pnpOffset, boolean
             ssv = file.u16(off + 0x54);
             ssd = file.u16(off + 0x56);
         }
-        String entry = file.contains(off + 3, 3) ? io.github.vbios.io.Hex.of(file.bytes(off + 3, 3)) : "";
+        String entry = file.contains(off + 3, 3) ? Hex.of(file.bytes(off + 3, 3)) : "";
         int pnp = file.contains(off + 0x1A, 2) ? file.u16(off + 0x1A) : 0;
         return new X86Header(file.u8(off + 2), entry, pnp, nvidia, date, pmid, ssv, ssd);
     }
@@ -39,7 +40,7 @@ public record X86Header(int initSizeBlocks, String entry, int pnpOffset, boolean
             return null;
         }
         String s = file.asciiz(off, 8);
-        return io.github.vbios.io.Hex.digitsLike(s, "99/99/99") ? s : null;
+        return Hex.digitsLike(s, "99/99/99") ? s : null;
     }
 
     public long initSize() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.XMLConstants;
@@ -149,9 +150,9 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
      * the GPU (and its ACPI path) where it was: directly on the root bus, or behind a root port on
      * the root bus. Empty when there is none, it has no assigned address, or it is deeper.
      */
-    public java.util.Optional<Placement> placementOf(String hostAddress) {
+    public Optional<Placement> placementOf(String hostAddress) {
         if (document == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (Element devices : Xml.children(document.getDocumentElement(), "devices")) {
             for (Element h : Xml.children(devices, "hostdev")) {
@@ -164,7 +165,7 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
                 }
                 int bus = Xml.number(guest.getAttribute("bus")).orElse(-1);
                 if (bus == 0) {
-                    return java.util.Optional.of(new Placement(0, Xml.number(guest.getAttribute("slot")).orElse(0),
+                    return Optional.of(new Placement(0, Xml.number(guest.getAttribute("slot")).orElse(0),
                             0, 0, 0));
                 }
                 for (Element c : Xml.children(devices, "controller")) {
@@ -172,7 +173,7 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
                             && Xml.number(c.getAttribute("index")).orElse(-1) == bus) {
                         Element a = Xml.children(c, "address").stream().findFirst().orElse(null);
                         if (a == null || Xml.number(a.getAttribute("bus")).orElse(-1) != 0) {
-                            return java.util.Optional.empty();
+                            return Optional.empty();
                         }
                         int chassis = 0;
                         int port = 0;
@@ -180,13 +181,13 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
                             chassis = Xml.number(t.getAttribute("chassis")).orElse(0);
                             port = Xml.number(t.getAttribute("port")).orElse(0);
                         }
-                        return java.util.Optional.of(new Placement(bus, Xml.number(a.getAttribute("slot")).orElse(0),
+                        return Optional.of(new Placement(bus, Xml.number(a.getAttribute("slot")).orElse(0),
                                 Xml.number(a.getAttribute("function")).orElse(0), chassis, port));
                     }
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**

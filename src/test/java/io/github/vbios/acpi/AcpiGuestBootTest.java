@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -161,7 +162,7 @@ class AcpiGuestBootTest {
         Files.writeString(k.resolve("cmdline.txt"), String.join(" ", cmd));
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, k.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(f, k.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

@@ -11,9 +11,11 @@ import io.github.vbios.io.OutputFolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,7 +188,7 @@ class FwCfgGuestBootTest {
             Path k = Files.createDirectories(Path.of(keep, "fwcfg-1mib"));
             for (String f : List.of("serial.log", "timed.log", "qemu.log")) {
                 if (Files.exists(dir.resolve(f))) {
-                    Files.copy(dir.resolve(f), k.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(dir.resolve(f), k.resolve(f), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -207,7 +209,7 @@ class FwCfgGuestBootTest {
             }
         }
         System.out.printf("fw_cfg 1 MiB: slowest 4 KiB _ROM call %.3f s under TCG; all: %s%n", max / 1e7,
-                got.stream().map(x -> String.format(java.util.Locale.ROOT, "%.3f", x.ticks() / 1e7)).toList());
+                got.stream().map(x -> String.format(Locale.ROOT, "%.3f", x.ticks() / 1e7)).toList());
         assertThat(max).as("slowest 4 KiB call in 100 ns ticks").isLessThan(ONE_SECOND);
         int b = serial.indexOf("VBIOS-GUEST-BEGIN");
         int e = serial.indexOf("VBIOS-GUEST-END");

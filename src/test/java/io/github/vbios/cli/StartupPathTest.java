@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ class StartupPathTest {
                             "io.github.vbios.cli.Main --help"})
     void startUpLoadsNoHeavyLibrary(String mainAndArgs) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xshare:auto", "-verbose:class",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-verbose:class",
                 "-cp", System.getProperty("java.class.path")));
         cmd.addAll(List.of(mainAndArgs.split(" ")));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

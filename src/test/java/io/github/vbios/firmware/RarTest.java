@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.cli.Main;
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.sample.CabBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
 import io.github.vbios.sample.RarBuilder;
 import io.github.vbios.testutil.Tools;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,8 +165,8 @@ class RarTest {
 
     @Test
     void aCabinetFolderInLzxIsIncomplete() {
-        byte[] cab = io.github.vbios.sample.CabBuilder.cab(java.util.Map.of("bios.bin", HIDDEN), false);
-        java.nio.ByteBuffer.wrap(cab).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(0x24 + 6, (short) 3);
+        byte[] cab = CabBuilder.cab(Map.of("bios.bin", HIDDEN), false);
+        ByteBuffer.wrap(cab).order(ByteOrder.LITTLE_ENDIAN).putShort(0x24 + 6, (short) 3);
         Extraction x = Fixtures.extract(cab);
         assertThat(x.incomplete()).containsExactly(Incomplete.UNOPENED);
         assertThat(x.incompleteFindings()).singleElement()

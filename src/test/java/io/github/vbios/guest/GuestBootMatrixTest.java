@@ -12,12 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -132,7 +133,7 @@ class GuestBootMatrixTest {
         if (libvirt != null) {
             // the session libvirtd that lived there exits by itself when idle (libvirtd --timeout)
             try (Stream<Path> files = Files.walk(libvirt.home())) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -218,7 +219,7 @@ class GuestBootMatrixTest {
         List<String> argv = run.command();
         keep(dir, c.id(), argv);
         System.out.printf("guest boot %s: %d s%n", c.id(), seconds);
-        byte[] padded = java.util.Arrays.copyOf(Files.readAllBytes(romfile), expected.length);
+        byte[] padded = Arrays.copyOf(Files.readAllBytes(romfile), expected.length);
         return new Boot(c, argv, serial, run.log() + (run.done() ? "" : "\n(timed out)"),
                 expected, ByteSlice.of(padded).sha256(), plan.get("acpiPath").asText(), seconds);
     }

@@ -15,6 +15,7 @@ import io.github.vbios.vm.QemuScript;
 import io.github.vbios.vm.VmTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +80,7 @@ class QemuScriptTest {
                   set -- "$@" "$a"
                 done
                 exec\s""" + qemu + " \"$@\"\n");
-        Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         LibvirtTools.Result r = LibvirtTools.run(List.of("env", "QEMU=" + wrapper, "DISK=" + disk, "DISK_FORMAT=raw",
                 "MEMORY=512M", "CPUS=1", "DISPLAY_ARGS=-display none", "sh", s.toString(), "-S", "-monitor", "stdio"),
                 "quit\n");

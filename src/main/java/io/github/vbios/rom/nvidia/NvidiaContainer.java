@@ -36,8 +36,8 @@ public record NvidiaContainer(int version, long headerOffset, long directoryOffs
             long fixed = (word >> 16) & 0x7FFF;
             if (version == 1 || version == 2) {
                 long start = file.u32(at + fixed + 4);
-                return new NvidiaContainer(version, at, -1, at + start, "NVGI v" + version + ": fixed-data size " + Hex.offset(fixed) + ", option ROM offset u32 at "
-                        + Hex.offset(at + fixed + 4) + " = " + Hex.offset(start));
+                return new NvidiaContainer(version, at, -1, at + start, "NVGI v" + version + ": fixed-data size " + Hex.offset(fixed)
+                        + ", option ROM offset u32 at " + Hex.offset(at + fixed + 4) + " = " + Hex.offset(start));
             }
             if (version == 3) {
                 return nvgiV3(file, at);
