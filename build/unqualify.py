@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rewrites inline fully qualified JDK/vbios type names (java.util.Arrays.fill(...) in a method body)
+"""Rewrites inline fully qualified type names (JDK, vbios, libraries) (java.util.Arrays.fill(...) in a method body)
 as imports plus simple names: the fix for build/checkstyle.xml's inlineQualifiedName rule, so that
 merged branches can be brought in line mechanically. Usage: build/unqualify.py [FILE_OR_DIR...]
 (default: src). Leaves a name qualified where the simple name would be ambiguous: another import
@@ -11,7 +11,7 @@ import os
 import re
 import sys
 
-QUALIFIED = re.compile(r'(?<![\w."$])((?:java|javax|io\.github\.vbios)(?:\.[a-z][a-z0-9_]*)+)\.([A-Z][A-Za-z0-9_]*)')
+QUALIFIED = re.compile(r'(?<![\w."$])((?:java|javax|jdk|org|com|net|picocli|io\.github)(?:\.[a-z][a-z0-9_]*)*)\.([A-Z][A-Za-z0-9_]*)')
 IMPORT = re.compile(r'^import\s+(static\s+)?([\w.]+)\s*;')
 PACKAGE = re.compile(r'^package\s+([\w.]+)\s*;')
 JAVA_LANG = {'Boolean', 'Byte', 'Character', 'Class', 'Deprecated', 'Double', 'Enum', 'Error',
@@ -148,14 +148,11 @@ def fix(path):
                     if s not in imports and f.rsplit('.', 1)[0] not in (package, 'java.lang'))
     if needed:
         if import_lines:
-            block = sorted(set([lines[i] for i in import_lines] + ['import %s;' % f for f in needed]),
-                           key=lambda l: IMPORT.match(l).group(2))
-            first, last = import_lines[0], import_lines[-1]
-            # the plain imports are one sorted block in this code base; keep anything between them
-            between = [lines[i] for i in range(first, last + 1) if i not in import_lines]
-            if any(x.strip() for x in between):
-                return report_manual(path, 'imports are not one block')
-            lines[first:last + 1] = block
+            # each new import goes before the first one that sorts after it; the others keep their order
+            for fqn in needed:
+                plain = [i for i, l in enumerate(lines) if IMPORT.match(l) and not IMPORT.match(l).group(1)]
+                at = next((i for i in plain if IMPORT.match(lines[i]).group(2) > fqn), plain[-1] + 1)
+                lines.insert(at, 'import %s;' % fqn)
         else:
             at = (statics[-1] + 1) if statics else next(i for i, l in enumerate(lines) if PACKAGE.match(l)) + 1
             new_block = [''] + ['import %s;' % f for f in needed]

@@ -1,5 +1,6 @@
 package io.github.vbios.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.Hex;
@@ -34,7 +35,7 @@ final class DumpJson {
             doc.put("uefiCapable", r.analysis().verdict().uefiCapable());
             doc.put("uefiUnknownReason", r.analysis().verdict().uefiUnknownReason());
             doc.set("shadowCopy", r.analysis().verdict().shadowCopy()
-                    .map(x -> (com.fasterxml.jackson.databind.JsonNode) InfoJson.shadowCopy(doc.objectNode(), x))
+                    .map(x -> (JsonNode) InfoJson.shadowCopy(doc.objectNode(), x))
                     .orElse(doc.nullNode()));
         }
         ArrayNode e = doc.putArray("explanations");

@@ -1,5 +1,6 @@
 package io.github.vbios.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.acpi.SsdtFinding;
 import io.github.vbios.acpi.SsdtReport;
 import io.github.vbios.io.Hex;
@@ -13,8 +14,8 @@ final class SsdtText {
     /** The {@code --json} document: schema 1, then the report's fields. Kept here so that the
      *  command class never references Jackson (start-up path, StartupPathTest). */
     static String json(SsdtReport r) {
-        com.fasterxml.jackson.databind.node.ObjectNode doc = Json.document();
-        doc.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().valueToTree(r));
+        ObjectNode doc = Json.document();
+        doc.setAll((ObjectNode) Json.mapper().valueToTree(r));
         return Json.write(doc);
     }
 

@@ -1,6 +1,7 @@
 package io.github.vbios.codec;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The block loop of the EFI decoder (UEFI 2.9A 19.2.3): per block a 16-bit symbol count, the
@@ -34,7 +35,7 @@ final class EfiBlockDecoder {
         int o = 0;
         // Each block costs up to ~5k table operations; more blocks than this can only come from a
         // hostile stream (real encoders emit thousands of symbols per block).
-        long maxBlocks = 1024 + out.length / 16;
+        long maxBlocks = 1024L + out.length / 16;
         while (o < out.length) {
             if (++blocks > maxBlocks) {
                 throw fail("too many blocks (" + blocks + ") for " + out.length + " bytes of output");
@@ -206,9 +207,9 @@ final class EfiBlockDecoder {
                 i = Math.min(nn, i + zeros);
             }
         }
-        String bad = pt.build(lengths, nn);
-        if (bad != null) {
-            throw fail((special > 0 ? "extra set: " : "position set: ") + bad);
+        Optional<String> bad = pt.build(lengths, nn);
+        if (bad.isPresent()) {
+            throw fail((special > 0 ? "extra set: " : "position set: ") + bad.get());
         }
     }
 
@@ -260,9 +261,9 @@ final class EfiBlockDecoder {
             }
             i += zeros;
         }
-        String bad = c.build(lengths, NC);
-        if (bad != null) {
-            throw fail("Char&Len set: " + bad);
+        Optional<String> bad = c.build(lengths, NC);
+        if (bad.isPresent()) {
+            throw fail("Char&Len set: " + bad.get());
         }
     }
 

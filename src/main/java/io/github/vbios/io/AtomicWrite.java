@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 /**
  * The one way vbios writes a file: into a hidden work file beside the target ({@link PartFiles}),
@@ -109,8 +110,9 @@ public final class AtomicWrite {
      */
     static void checkTarget(Path target, Path absolute, boolean force, Inputs inputs) throws IOException {
         inputs.refuse(target);
-        BasicFileAttributes a = attributes(absolute);
-        if (a != null) {
+        Optional<BasicFileAttributes> existing = attributes(absolute);
+        if (existing.isPresent()) {
+            BasicFileAttributes a = existing.get();
             if (a.isSymbolicLink()) {
                 throw new VbiosException(VbiosException.Kind.USAGE, target + " is a symbolic link; vbios replaces "
                         + "only regular files: write to the file it points to, or remove the link");
@@ -129,8 +131,7 @@ public final class AtomicWrite {
             }
         }
         for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
-            BasicFileAttributes up = attributes(p);
-            if (up == null) {
+            if (attributes(p).isEmpty()) {
                 continue;
             }
             if (!Files.isDirectory(p)) {
@@ -141,11 +142,12 @@ public final class AtomicWrite {
         }
     }
 
-    private static BasicFileAttributes attributes(Path p) {
+    /** The entry's own attributes (links not followed); empty when there is none or it cannot be read. */
+    private static Optional<BasicFileAttributes> attributes(Path p) {
         try {
-            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Optional.of(Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -118,7 +118,7 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
         boolean oneBuild = left.stream().map(OptimusSelection::build).distinct().count() == 1;
         List<OptimusCandidate> intact = left.stream().filter(c -> c.rom().checksumValid()).toList();
         if (oneBuild && intact.size() == 1) {
-            String others = left.stream().filter(c -> c != intact.get(0)).map(c -> String.valueOf(c.number()))
+            String others = left.stream().filter(c -> c.number() != intact.get(0).number()).map(c -> String.valueOf(c.number()))
                     .collect(Collectors.joining(", "));
             return done(intact.get(0), by + "; candidate " + intact.get(0).number() + " is the only copy of this build ("
                     + "same IDs, subsystem, version and size) whose x86 checksums are valid: " + others

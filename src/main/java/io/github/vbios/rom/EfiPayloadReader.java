@@ -35,8 +35,8 @@ public final class EfiPayloadReader {
         if (h.compressionType() == 0) {
             return Optional.of(payload.toArray());
         }
-        ByteSlice out = h.compressionType() == 1 ? PeFacts.decompress(payload) : null;
-        return Optional.ofNullable(out).map(ByteSlice::toArray);
+        Optional<ByteSlice> out = h.compressionType() == 1 ? PeFacts.decompress(payload) : Optional.empty();
+        return out.map(ByteSlice::toArray);
     }
 
     static EfiPayload read(ByteSlice file, long imageOffset, EfiRomHeader h) {

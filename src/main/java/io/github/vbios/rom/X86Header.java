@@ -2,6 +2,7 @@ package io.github.vbios.rom;
 
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
+import java.util.Optional;
 
 /**
  * PC-AT image header extras (rom-format.md 1.2).
@@ -20,7 +21,7 @@ public record X86Header(int initSizeBlocks, String entry, int pnpOffset, boolean
 
     static X86Header parse(ByteSlice file, long off) {
         boolean nvidia = file.matchesAscii(off + 4, "K7400") || file.matchesAscii(off + 0x0E, "VIDEO");
-        String date = nvidia ? dateAt(file, off + 0x38) : null;
+        String date = nvidia ? dateAt(file, off + 0x38).orElse(null) : null;
         boolean pmid = file.matchesAscii(off + 0x54, "PMID");
         int ssv = -1;
         int ssd = -1;
@@ -34,13 +35,13 @@ public record X86Header(int initSizeBlocks, String entry, int pnpOffset, boolean
         return new X86Header(file.u8(off + 2), entry, pnp, nvidia, date, pmid, ssv, ssd);
     }
 
-    /** An MM/DD/YY date, or null when the bytes are not one. */
-    static String dateAt(ByteSlice file, long off) {
+    /** An MM/DD/YY date; empty when the bytes are not one. */
+    static Optional<String> dateAt(ByteSlice file, long off) {
         if (!file.contains(off, 8)) {
-            return null;
+            return Optional.empty();
         }
         String s = file.asciiz(off, 8);
-        return Hex.digitsLike(s, "99/99/99") ? s : null;
+        return Hex.digitsLike(s, "99/99/99") ? Optional.of(s) : Optional.empty();
     }
 
     public long initSize() {

@@ -14,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.NodeList;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -62,8 +63,9 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
                     + ">, not <domain>: pass the output of virsh dumpxml VM"));
             return empty(findings);
         }
-        String badName = firstMalformedName(root);
-        if (badName != null) {
+        Optional<String> malformed = firstMalformedName(root);
+        if (malformed.isPresent()) {
+            String badName = malformed.get();
             // the lenient parser keeps names such as ":type"; patching the tree would then fail in DOM
             findings.add(Finding.error(-1, "the domain XML has the malformed name '" + badName
                     + "' (an empty prefix or local part around ':'): fix it, or pass the output of virsh dumpxml VM"));
@@ -72,23 +74,23 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
         return scan(doc, findings);
     }
 
-    /** The first element or attribute name that is not a valid namespaced name (prefix:local), or null. */
-    private static String firstMalformedName(Element root) {
+    /** The first element or attribute name that is not a valid namespaced name (prefix:local), if any. */
+    private static Optional<String> firstMalformedName(Element root) {
         NodeList all = root.getOwnerDocument().getElementsByTagName("*");  // document order, no recursion here
         for (int k = 0; k < all.getLength(); k++) {
             Element e = (Element) all.item(k);
             if (!wellFormedName(e.getTagName())) {
-                return e.getTagName();
+                return Optional.of(e.getTagName());
             }
-            org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
+            NamedNodeMap attrs = e.getAttributes();
             for (int i = 0; i < attrs.getLength(); i++) {
                 String n = attrs.item(i).getNodeName();
                 if (!wellFormedName(n)) {
-                    return n;
+                    return Optional.of(n);
                 }
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static boolean wellFormedName(String qname) {

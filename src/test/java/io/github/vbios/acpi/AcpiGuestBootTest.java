@@ -18,6 +18,7 @@ import org.apache.commons.compress.archivers.cpio.CpioConstants;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,7 +96,7 @@ class AcpiGuestBootTest {
     }
 
     /** Negative control: scope placement where QEMU made no node must show up as a guest ACPI error. */
-    @org.junit.jupiter.api.Test
+    @Test
     void scopePlacementWithoutTheNodeIsReportedByTheGuest(@TempDir Path dir) throws Exception {
         byte[] rom = RomReads.synthetic(4096, 9);
         Boot boot = boot(rom, SsdtMode.EMBED, Placement.SCOPE, "seabios", "off", dir);

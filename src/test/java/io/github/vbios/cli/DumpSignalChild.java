@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -51,7 +52,7 @@ public final class DumpSignalChild {
             }
 
             @Override
-            public String restoreCommand() {
+            public Optional<String> restoreCommand() {
                 return sysfs.restoreCommand();
             }
         };

@@ -2,6 +2,7 @@ package io.github.vbios.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vbios.cli.Main;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.CabBuilder;
@@ -116,7 +117,7 @@ class RarTest {
         int code = Main.run(new String[] {"extract", "--no-external", "--json", rar.toString()}, new PrintWriter(out),
                 new PrintWriter(new StringWriter()));
         assertThat(code).isEqualTo(8);
-        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        var doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.at("/verdict/complete").asBoolean()).isFalse();
         assertThat(doc.at("/verdict/incompleteReasons/0").asText()).isEqualTo("unopened-container");
         assertThat(doc.at("/verdict/found").asBoolean()).isFalse();

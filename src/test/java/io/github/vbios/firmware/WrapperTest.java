@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -169,8 +170,8 @@ class WrapperTest {
         Extraction x = Fixtures.extract(reg);
         assertThat(Fixtures.nvProvenance(x)).isEqualTo("in.bin > reg:HardwareInformation.BiosImage > rom@0x0");
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("reg value") && c.name().endsWith("\\HardwareInformation.BiosImage"));
-        assertThat(RegExport.hexList("0a, ff,1", 10)).containsExactly(0x0A, 0xFF, 0x01);
-        assertThat(RegExport.hexList("zz", 10)).isNull();
+        assertThat(RegExport.hexList("0a, ff,1", 10)).hasValueSatisfying(b -> assertThat(b).containsExactly(0x0A, 0xFF, 0x01));
+        assertThat(RegExport.hexList("zz", 10)).isEmpty();
     }
 
     @Test
@@ -186,8 +187,8 @@ class WrapperTest {
     void externalToolOutputIsExplored() {
         ExternalTools fake = new ExternalTools() {
             @Override
-            public Path find(String program) {
-                return Path.of("/bin/" + program);
+            public Optional<Path> find(String program) {
+                return Optional.of(Path.of("/bin/" + program));
             }
 
             @Override

@@ -3,6 +3,8 @@ package io.github.vbios.guest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.testutil.Tools;
@@ -226,9 +228,9 @@ class GuestBootMatrixTest {
 
     /** The {@code key: value} lines of optimus's proxmox.conf in place of {@code vm proxmox}'s. */
     private static JsonNode optimusProxmoxConf(Path conf, JsonNode plan) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode o = ((com.fasterxml.jackson.databind.node.ObjectNode) plan)
+        ObjectNode o = ((ObjectNode) plan)
                 .deepCopy();
-        com.fasterxml.jackson.databind.node.ArrayNode lines = o.putArray("proxmoxConfig");
+        ArrayNode lines = o.putArray("proxmoxConfig");
         for (String l : Files.readAllLines(conf)) {
             if (!l.isBlank() && !l.startsWith("#")) {
                 lines.add(l);

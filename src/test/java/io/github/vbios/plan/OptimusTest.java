@@ -2,6 +2,7 @@ package io.github.vbios.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vbios.cli.Main;
 import io.github.vbios.firmware.ExternalTools;
 import io.github.vbios.sample.FirmwareBuilder;
@@ -245,7 +246,7 @@ class OptimusTest {
         code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli-json").toString(), "--json",
             "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(out = new StringWriter()),
                 new PrintWriter(err));
-        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        var doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.at("/candidates/1/differsFrom/bytes").asInt()).isEqualTo(16);
         assertThat(doc.at("/candidates/1/differsFrom/ranges/0/start").asInt()).isEqualTo(0x7A10);
         assertThat(doc.at("/candidates/0/differsFrom").isMissingNode()).isTrue();

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,7 @@ class QemuScriptTest {
     void qemuAcceptsWhatTheScriptStarts() throws Exception {
         Path qemu = QemuPeerTest.qemu();
         Path code = Path.of(PlanRequest.OVMF_CODE);
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(code) && Files.isRegularFile(Path.of(PlanRequest.OVMF_VARS)),
+        Assumptions.assumeTrue(Files.isRegularFile(code) && Files.isRegularFile(Path.of(PlanRequest.OVMF_VARS)),
                 "OVMF is not installed (apt install ovmf); start script run skipped");
         Path s = script(SsdtMode.EMBED);
         Path disk = tmp.resolve("disk.raw");

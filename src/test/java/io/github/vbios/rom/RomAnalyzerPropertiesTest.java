@@ -2,6 +2,7 @@ package io.github.vbios.rom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.ThreadMXBean;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.NvidiaContainerBuilder;
 import io.github.vbios.sample.NvidiaSample;
@@ -48,7 +49,7 @@ class RomAnalyzerPropertiesTest {
     }
 
     static RomAnalysis checked(byte[] input) {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         long before = mx.getThreadAllocatedBytes(tid);
         RomAnalysis a = RomAnalyzer.analyze(ByteSlice.of(input));
