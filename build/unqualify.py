@@ -165,11 +165,6 @@ def fix(path):
     return True
 
 
-def report_manual(path, why):
-    print('%s: left as is (%s)' % (path, why), file=sys.stderr)
-    return False
-
-
 def main(args):
     roots = args or ['src']
     for root in roots:
