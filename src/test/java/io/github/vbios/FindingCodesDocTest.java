@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +77,7 @@ class FindingCodesDocTest {
         assertThat(declared()).doesNotHaveDuplicates();
         ROOMS.forEach((room, codes) -> assertThat(codes).allSatisfy(c -> assertThat(c.id())
                 .matches(Pattern.quote(room) + "\\.[a-z0-9]+(-[a-z0-9]+)*")
-                .isEqualTo(room + "." + ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))));
+                .isEqualTo(room + "." + ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))));
     }
 
     @Test

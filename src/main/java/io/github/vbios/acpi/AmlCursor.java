@@ -1,5 +1,7 @@
 package io.github.vbios.acpi;
 
+import java.util.Arrays;
+
 /**
  * A bounds-checked reader over AML bytes for {@link AslPrinter}. Every read is checked against
  * the current package end; a violation throws {@link Malformed}, which the printer turns into a
@@ -115,7 +117,7 @@ final class AmlCursor {
     }
 
     byte[] bytes(int from, int to) {
-        return java.util.Arrays.copyOfRange(aml, from, to);
+        return Arrays.copyOfRange(aml, from, to);
     }
 
     Malformed fail(String message) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The expression half of {@link AslPrinter}: names, data objects, operators, method calls. */
 final class AslExpressions {
@@ -72,24 +73,24 @@ final class AslExpressions {
         if ((seg.equals("_HID") || seg.equals("_CID")) && in.peek(end) == 0x0C) {
             int start = in.pos;
             in.pos++;
-            String eisa = eisaId(in.uN(4, end));
-            if (eisa != null) {
-                return "EisaId (\"" + eisa + "\")";
+            Optional<String> eisa = eisaId(in.uN(4, end));
+            if (eisa.isPresent()) {
+                return "EisaId (\"" + eisa.get() + "\")";
             }
             in.pos = start;
         }
         return termArg(end);
     }
 
-    static String eisaId(long dword) {
+    static Optional<String> eisaId(long dword) {
         long v = Long.reverseBytes(dword) >>> 32;
         char a = (char) (((v >> 26) & 0x1F) + 0x40);
         char b = (char) (((v >> 21) & 0x1F) + 0x40);
         char c = (char) (((v >> 16) & 0x1F) + 0x40);
         if ((v >> 31) != 0 || a < 'A' || a > 'Z' || b < 'A' || b > 'Z' || c < 'A' || c > 'Z') {
-            return null;
+            return Optional.empty();
         }
-        return String.format(Locale.ROOT, "%c%c%c%04X", a, b, c, v & 0xFFFF);
+        return Optional.of(String.format(Locale.ROOT, "%c%c%c%04X", a, b, c, v & 0xFFFF));
     }
 
     /** A statement that is not a block: Store, Return, Break, CopyObject, calls and other expressions. */

@@ -1,11 +1,16 @@
 package io.github.vbios.acpi;
 
+import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prints an AML table as ASL in the style of {@code iasl -d} (ASL+ operators). It decodes the
@@ -31,13 +36,13 @@ public final class AslPrinter {
     private final AslExpressions expr;
     private int depth;
     /** Current scope, innermost last, as absolute paths ({@code \} is the root). */
-    private final java.util.ArrayDeque<String> scopes = new java.util.ArrayDeque<>(List.of("\\"));
+    private final ArrayDeque<String> scopes = new ArrayDeque<>(List.of("\\"));
     /** Absolute paths of the objects this table has defined so far. */
-    private final java.util.Set<String> defined = new java.util.HashSet<>();
+    private final Set<String> defined = new HashSet<>();
     /** Absolute names used before (or without) a definition in this table, with their External type. */
-    private final Map<String, String> externals = new java.util.LinkedHashMap<>();
+    private final Map<String, String> externals = new LinkedHashMap<>();
     /** Names ACPI predefines: never declared External. */
-    private static final java.util.Set<String> PREDEFINED = java.util.Set.of("\\", "\\_SB", "\\_GPE", "\\_PR",
+    private static final Set<String> PREDEFINED = Set.of("\\", "\\_SB", "\\_GPE", "\\_PR",
             "\\_TZ", "\\_SI", "\\_GL", "\\_OSI", "\\_OS", "\\_REV");
 
     private AslPrinter(byte[] aml, Map<String, Integer> externalArity) {
@@ -67,7 +72,7 @@ public final class AslPrinter {
     }
 
     private void header(byte[] t) {
-        io.github.vbios.io.ByteSlice s = io.github.vbios.io.ByteSlice.of(t);
+        ByteSlice s = ByteSlice.of(t);
         long length = s.u32(4);
         int sum = AcpiTable.sum(t);
         out.append("/*\n * vbios ASL listing of an AML table (the same ASL that iasl -d prints)\n *\n")

@@ -10,6 +10,8 @@ import static io.github.vbios.acpi.Aml.ret;
 import static io.github.vbios.acpi.Aml.store;
 
 import io.github.vbios.io.VbiosException;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Variant (b), acpi-vm.md 1.4: {@code _ROM} reads the ROM from a QEMU fw_cfg file at run time
@@ -43,7 +45,7 @@ public final class FwCfgRomSsdt {
      * {@code opt/org.tianocore/...}). libvirt refuses {@code opt/ovmf/} and {@code opt/org.qemu/} with
      * "That firmware name is reserved" (qemuValidateDomainDefSysinfo).
      */
-    static final java.util.Map<String, String> RESERVED = java.util.Map.of(
+    static final Map<String, String> RESERVED = Map.of(
             "opt/org.qemu/", "reserved for QEMU itself (QEMU docs/specs/fw_cfg)",
             "opt/ovmf/", "reserved for OVMF's own settings; libvirt refuses it (\"That firmware name is reserved\")",
             "opt/org.tianocore/", "reserved for OVMF/EDK II settings (opt/org.tianocore/...)");
@@ -55,34 +57,33 @@ public final class FwCfgRomSsdt {
      * with the reason otherwise.
      */
     public static String checkName(String fwCfgName) {
-        String why = nameProblem(fwCfgName);
-        if (why != null) {
+        nameProblem(fwCfgName).ifPresent(why -> {
             throw new VbiosException(VbiosException.Kind.USAGE, "fw_cfg name '" + fwCfgName + "' " + why
                     + "; use a name of your own under opt/, like " + DEFAULT_NAME);
-        }
+        });
         return fwCfgName;
     }
 
-    /** Why {@code name} cannot be used, or null when it can. */
-    static String nameProblem(String name) {
+    /** Why {@code name} cannot be used; empty when it can. */
+    static Optional<String> nameProblem(String name) {
         if (!name.startsWith("opt/")) {
-            return "does not start with opt/ (QEMU reserves every other name for itself and libvirt refuses them)";
+            return Optional.of("does not start with opt/ (QEMU reserves every other name for itself and libvirt refuses them)");
         }
         for (var e : RESERVED.entrySet()) {
             if (name.startsWith(e.getKey())) {
-                return "is under " + e.getKey() + ", " + e.getValue();
+                return Optional.of("is under " + e.getKey() + ", " + e.getValue());
             }
         }
         if (name.length() > MAX_NAME) {
-            return "has " + name.length() + " characters, QEMU allows at most " + MAX_NAME;
+            return Optional.of("has " + name.length() + " characters, QEMU allows at most " + MAX_NAME);
         }
         if (!name.chars().allMatch(c -> c > 0x20 && c < 0x7F && c != ',')) {
-            return "contains a space, comma or non-ASCII character (QEMU's -fw_cfg option cannot carry it)";
+            return Optional.of("contains a space, comma or non-ASCII character (QEMU's -fw_cfg option cannot carry it)");
         }
         if (name.length() == 4 || name.endsWith("/") || name.contains("//")) {
-            return "does not name a file (empty path segment)";
+            return Optional.of("does not name a file (empty path segment)");
         }
-        return null;
+        return Optional.empty();
     }
 
     /**

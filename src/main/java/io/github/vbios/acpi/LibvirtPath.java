@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -32,11 +33,9 @@ public final class LibvirtPath {
         Document doc = parse(xml);
         int[] host = AcpiPath.parseBdf(hostBdf);
         Element hostdev = findHostdev(doc, host, hostBdf);
-        Element addr = pciAddress(hostdev);
-        if (addr == null) {
-            throw invalid("the <hostdev> for " + hostBdf + " has no guest <address type='pci'>; use the XML of a "
-                    + "defined domain (virsh dumpxml VM), where libvirt has assigned one");
-        }
+        Element addr = pciAddress(hostdev).orElseThrow(() -> invalid("the <hostdev> for " + hostBdf
+                + " has no guest <address type='pci'>; use the XML of a defined domain (virsh dumpxml VM), where "
+                + "libvirt has assigned one"));
         List<String> segs = new ArrayList<>();
         int bus = num(addr, "bus");
         segs.add(AcpiPath.segment(num(addr, "slot"), num(addr, "function")));
@@ -51,10 +50,9 @@ public final class LibvirtPath {
                 throw invalid("bus " + bus + " is a " + model + " controller; only devices below pcie.0/pci.0 "
                         + "(through root ports, switches and bridges) are supported: use --path");
             }
-            Element caddr = pciAddress(ctl);
-            if (caddr == null) {
-                throw invalid("controller index " + bus + " (" + model + ") has no PCI <address>");
-            }
+            int index = bus;
+            Element caddr = pciAddress(ctl).orElseThrow(
+                    () -> invalid("controller index " + index + " (" + model + ") has no PCI <address>"));
             segs.add(AcpiPath.segment(num(caddr, "slot"), num(caddr, "function")));
             bus = num(caddr, "bus");
         }
@@ -101,15 +99,15 @@ public final class LibvirtPath {
     }
 
     /** The element's own {@code <address type='pci'>} child (not one of a nested source). */
-    private static Element pciAddress(Element parent) {
+    private static Optional<Element> pciAddress(Element parent) {
         NodeList kids = parent.getChildNodes();
         for (int i = 0; i < kids.getLength(); i++) {
             if (kids.item(i) instanceof Element e && e.getTagName().equals("address")
                     && "pci".equals(e.getAttribute("type"))) {
-                return e;
+                return Optional.of(e);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static Element controller(Document doc, int index) {

@@ -3,6 +3,8 @@ package io.github.vbios.acpi;
 import static io.github.vbios.acpi.Aml.cat;
 
 import io.github.vbios.io.VbiosException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -66,7 +68,7 @@ public enum Placement {
 
     /** The bridges between {@code \_SB.PCI0} (depth 2, always there) and the node, outermost first. */
     static byte[] declareMissingBridges(AcpiPath path) {
-        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        List<byte[]> out = new ArrayList<>();
         for (int d = 3; d < path.depth(); d++) {
             AcpiPath bridge = AcpiPath.of(path.segments().subList(0, d));
             if (AcpiPath.trim(bridge.name()).matches("S[0-9A-F]{2}")) {

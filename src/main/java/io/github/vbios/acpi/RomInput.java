@@ -7,6 +7,8 @@ import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
 import io.github.vbios.rom.RomImage;
 import io.github.vbios.rom.RomView;
+import io.github.vbios.rom.ShadowCopy;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +47,7 @@ public record RomInput(byte[] bytes, boolean cleaned, RomAnalysis analysis, Stri
         if (a.verdict().shadowCopySuspect()) {
             // a boot GPU's shadow copy was changed at boot: the tables would serve it to the guest driver (issue 15)
             throw new VbiosException(VbiosException.Kind.INVALID_INPUT, name + ": this is " + a.verdict().shadow().sentence()
-                    + "; way out: " + io.github.vbios.rom.ShadowCopy.wayOutLine(null));
+                    + "; way out: " + ShadowCopy.wayOutLine(null));
         }
         RomView pci = a.pciView();
         boolean nvidia = a.nvidiaBeyondPci();
@@ -108,7 +110,7 @@ public record RomInput(byte[] bytes, boolean cleaned, RomAnalysis analysis, Stri
     }
 
     static String suggested(String name) {
-        String file = java.nio.file.Path.of(name).getFileName().toString();
+        String file = Path.of(name).getFileName().toString();
         return file.replaceAll("\\.(rom|bin)$", "") + "-romfile.rom";
     }
 }

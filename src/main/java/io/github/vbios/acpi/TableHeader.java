@@ -1,6 +1,7 @@
 package io.github.vbios.acpi;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The identification fields of an ACPI table header (acpi-vm.md 1.6). Text fields are ASCII,
@@ -44,7 +45,7 @@ public record TableHeader(String signature, int revision, String oemId, String o
 
     static byte[] padded(String value, int width) {
         byte[] out = new byte[width];
-        java.util.Arrays.fill(out, (byte) ' ');
+        Arrays.fill(out, (byte) ' ');
         byte[] v = value.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(v, 0, out, 0, v.length);
         return out;

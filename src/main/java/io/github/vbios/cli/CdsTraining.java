@@ -1,7 +1,12 @@
 package io.github.vbios.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The training run for the start-up cache that the launcher makes for the JDK it runs (the
@@ -18,7 +23,7 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws IOException {
         // The fast path of Launcher (no picocli) only needs its own few classes.
         VersionProvider.json(VersionProvider.current());
         String[][] runs = {
@@ -31,7 +36,7 @@ public final class CdsTraining {
         if (args.length > 0 && args[0].equals("start-up")) {
             return; // the cache for --version and --help alone (Java 25+: see the vbios launcher)
         }
-        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("vbios-cds");
+        Path tmp = Files.createTempDirectory("vbios-cds");
         try {
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
             String demo = tmp.resolve("demo").toString();
@@ -39,8 +44,8 @@ public final class CdsTraining {
             Main.run(new String[] {"info", "--json", demo + "/nvidia-flash-dump.rom"}, sink, sink);
             Main.run(new String[] {"extract", "--json", demo + "/laptop-bios.fd"}, sink, sink);
         } finally {
-            try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(tmp)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            try (Stream<Path> s = Files.walk(tmp)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -3,6 +3,7 @@ package io.github.vbios.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -39,7 +40,7 @@ public final class CompletionCommand implements Callable<Integer> {
     }
 
     /** The completion script for {@code shell}; zsh runs the bash script through bashcompinit. */
-    public static String script(Shell shell, picocli.CommandLine root) {
+    public static String script(Shell shell, CommandLine root) {
         String bash = AutoComplete.bash("vbios", root);
         if (shell == Shell.bash) {
             return bash;

@@ -8,6 +8,7 @@ import io.github.vbios.io.Hex;
 import io.github.vbios.io.SafeText;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.plan.Check;
+import io.github.vbios.plan.CheckStatus;
 import io.github.vbios.plan.Doctor;
 import io.github.vbios.plan.DoctorDevice;
 import io.github.vbios.plan.DoctorReport;
@@ -94,7 +95,7 @@ public final class DoctorCommand implements Callable<Integer> {
         for (Check c : report.checks()) {
             out.println(SafeText.escape(String.format(Locale.ROOT, "  [%-4s] %-22s %s%s", c.status().label(), c.id(),
                     c.device() == null ? "" : c.device() + ": ", c.message())));
-            if (c.fix() != null && c.status() != io.github.vbios.plan.CheckStatus.OK) {
+            if (c.fix() != null && c.status() != CheckStatus.OK) {
                 out.println(SafeText.escape("         fix: " + c.fix()));
             }
         }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -94,7 +95,7 @@ public final class DumpCommand implements Callable<Integer> {
             String text = String.join("\n  ", escaped(r.explanations())) + (r.suggestions().isEmpty() ? ""
                     : "\nTry:\n  " + String.join("\n  ", escaped(r.suggestions())));
             if (json) {
-                err.println("vbios: " + r.address() + ": " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                err.println("vbios: " + r.address() + ": " + r.outcome().name().toLowerCase(Locale.ROOT));
                 err.flush();
                 return r.failure().exitCode();
             }

@@ -1,10 +1,12 @@
 package io.github.vbios.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.Hex;
 import io.github.vbios.plan.DumpReport;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** {@code vbios dump --json}; a class of its own so the start-up path never loads Jackson. */
 final class DumpJson {
@@ -18,7 +20,7 @@ final class DumpJson {
     private static ObjectNode toJson(DumpReport r, Path output) {
         ObjectNode doc = Json.document();
         doc.put("address", r.address());
-        doc.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        doc.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         doc.put("output", r.written() ? output.toString() : null);
         doc.put("bytesRead", r.read() == null || r.read().bytes() == null ? 0 : r.read().bytes().length);
         doc.put("disableFailed", r.read() != null && r.read().disableFailed());
@@ -33,7 +35,7 @@ final class DumpJson {
             doc.put("uefiCapable", r.analysis().verdict().uefiCapable());
             doc.put("uefiUnknownReason", r.analysis().verdict().uefiUnknownReason());
             doc.set("shadowCopy", r.analysis().verdict().shadowCopy()
-                    .map(x -> (com.fasterxml.jackson.databind.JsonNode) InfoJson.shadowCopy(doc.objectNode(), x))
+                    .map(x -> (JsonNode) InfoJson.shadowCopy(doc.objectNode(), x))
                     .orElse(doc.nullNode()));
         }
         ArrayNode e = doc.putArray("explanations");

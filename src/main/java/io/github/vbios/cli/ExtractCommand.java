@@ -12,11 +12,14 @@ import io.github.vbios.io.Hex;
 import io.github.vbios.io.InputFiles;
 import io.github.vbios.io.Inputs;
 import io.github.vbios.io.OutputFolder;
+import io.github.vbios.io.Severity;
 import io.github.vbios.io.VbiosException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,7 +128,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
     /** What to change so the next run examines more. */
     private static String advice(Extraction x) {
-        java.util.List<String> a = new java.util.ArrayList<>();
+        List<String> a = new ArrayList<>();
         for (Incomplete i : x.incomplete()) {
             switch (i) {
                 case DECODE_BUDGET -> a.add("raise --max-total");
@@ -155,7 +158,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
     /** Milliseconds of {@code 250ms}, {@code 60s}, {@code 5m}, {@code 1h} or plain seconds; 0 means none. */
     static long parseDuration(String s) {
-        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        String t = s.trim().toLowerCase(Locale.ROOT);
         long unit = 1000;
         if (t.endsWith("ms")) {
             unit = 1;
@@ -181,7 +184,7 @@ public final class ExtractCommand implements Callable<Integer> {
      * option in the error, which quotes the value as the user typed it.
      */
     static long parseSize(String option, String s) {
-        String t = s.trim().toUpperCase(java.util.Locale.ROOT);
+        String t = s.trim().toUpperCase(Locale.ROOT);
         long unit = 1;
         if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
             unit = t.endsWith("K") ? 1L << 10 : t.endsWith("M") ? 1L << 20 : 1L << 30;
@@ -228,7 +231,7 @@ public final class ExtractCommand implements Callable<Integer> {
                         r.nvidiaView().sha256().substring(0, 16));
             }
         }
-        long warnings = x.findings().stream().filter(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO).count();
+        long warnings = x.findings().stream().filter(f -> f.finding().severity() != Severity.INFO).count();
         String walked = x.containerCounts().isEmpty() ? "no firmware structure (scanned as one area)"
                 : x.containerCounts().toString();
         out.printf("walked %s; %d findings (%d warnings)%n", walked, x.findings().size(), warnings);

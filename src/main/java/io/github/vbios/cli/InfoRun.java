@@ -9,6 +9,7 @@ import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,7 +89,7 @@ final class InfoRun {
             return e.exitCode();
         } catch (IOException e) {
             fail(doc, name, ioMessage(f, e));
-            return e instanceof java.nio.file.AccessDeniedException ? ExitCodes.PERMISSION : ExitCodes.INVALID_INPUT;
+            return e instanceof AccessDeniedException ? ExitCodes.PERMISSION : ExitCodes.INVALID_INPUT;
         }
     }
 
@@ -139,7 +140,7 @@ final class InfoRun {
         if (e instanceof NoSuchFileException) {
             return f + ": no such file";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return f + ": permission denied (device ROMs in sysfs need root)";
         }
         return f + ": cannot read: " + e.getMessage();

@@ -2,8 +2,10 @@ package io.github.vbios.cli;
 
 import io.github.vbios.io.Hex;
 import io.github.vbios.rom.AmdIdentity;
+import io.github.vbios.rom.EfiRomHeader;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomImage;
+import io.github.vbios.rom.ShadowCopy;
 import io.github.vbios.rom.Verdict;
 import io.github.vbios.rom.X86Checksum;
 import io.github.vbios.rom.nvidia.Npde;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Text rendering of {@link RomAnalysis} for people: the verdict line first, then the image table. */
 final class InfoText {
@@ -51,7 +54,7 @@ final class InfoText {
         }
         if (a.verdict().shadowCopySuspect()) {
             out.println("  way out (in order):");
-            List<String> way = io.github.vbios.rom.ShadowCopy.wayOut(null);
+            List<String> way = ShadowCopy.wayOut(null);
             for (int i = 0; i < way.size(); i++) {
                 out.println("    " + (i + 1) + ") " + way.get(i));
             }
@@ -78,7 +81,7 @@ final class InfoText {
                     .append(Hex.offset(a.pciView().end())).append(" (run vbios patch)");
         }
         sb.append("; UEFI: ").append(v.uefiText());
-        a.pciImages().stream().filter(RomImage::isEfi).map(RomImage::gopVersion).flatMap(java.util.Optional::stream)
+        a.pciImages().stream().filter(RomImage::isEfi).map(RomImage::gopVersion).flatMap(Optional::stream)
                 .filter(g -> g != 0).reduce((x, y) -> y)
                 .ifPresent(g -> sb.append(" (GOP ").append(InfoJson.gopHex(g)).append(')'));
         return sb.toString();
@@ -106,7 +109,7 @@ final class InfoText {
 
     private static String notes(RomImage i) {
         StringBuilder sb = new StringBuilder();
-        i.efiHeader().ifPresent(h -> sb.append(io.github.vbios.rom.EfiRomHeader.machineName(h.machine()))
+        i.efiHeader().ifPresent(h -> sb.append(EfiRomHeader.machineName(h.machine()))
                 .append(" subsystem ").append(h.subsystem()).append(" compression ").append(h.compressionType()));
         i.efiPayload().ifPresent(p -> {
             if (p.decoded()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -109,7 +110,7 @@ public final class Json {
             case NULL, MISSING -> g.writeNull();
             case BINARY -> g.writeBinary(node.binaryValue());
             case POJO -> {
-                Object pojo = ((com.fasterxml.jackson.databind.node.POJONode) node).getPojo();
+                Object pojo = ((POJONode) node).getPojo();
                 writeTree(g, mapper().valueToTree(pojo));
             }
         }

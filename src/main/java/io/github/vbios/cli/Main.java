@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ public final class Main {
 
     /** Runs one command line with the given streams; returns the exit status (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = newCommandLine(out, err, verb(args));
+        CommandLine cl = newCommandLine(out, err, verb(args).orElse(null));
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
@@ -55,13 +56,13 @@ public final class Main {
      * The verb a command line runs when only that one needs building: the first argument that is
      * not an option, if it names a verb other than {@code completion} (which prints the whole tree).
      */
-    static String verb(String[] args) {
+    static Optional<String> verb(String[] args) {
         for (String a : args) {
             if (!a.startsWith("-")) {
-                return VbiosCommand.SUBCOMMANDS.containsKey(a) && !a.equals("completion") ? a : null;
+                return VbiosCommand.SUBCOMMANDS.containsKey(a) && !a.equals("completion") ? Optional.of(a) : Optional.empty();
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** The tree with only {@code verb} below the root, or every verb when it is null. */

@@ -1,6 +1,7 @@
 package io.github.vbios.cli;
 
 import io.github.vbios.acpi.BatterySsdt;
+import io.github.vbios.acpi.FwCfgRomSsdt;
 import io.github.vbios.acpi.PathChoice;
 import io.github.vbios.acpi.Placement;
 import io.github.vbios.acpi.RomInput;
@@ -9,10 +10,10 @@ import io.github.vbios.acpi.SsdtMode;
 import io.github.vbios.acpi.SsdtOptions;
 import io.github.vbios.acpi.SsdtReport;
 import io.github.vbios.acpi.TableHeader;
-import io.github.vbios.acpi.FwCfgRomSsdt;
 import io.github.vbios.io.InputFiles;
 import io.github.vbios.io.Inputs;
 import io.github.vbios.io.OutputFolder;
+import io.github.vbios.io.VbiosException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ public final class SsdtCommand implements Callable<Integer> {
 
     private static String checkOem(String id) {
         if (id.length() > 6 || !id.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-            throw new io.github.vbios.io.VbiosException(io.github.vbios.io.VbiosException.Kind.USAGE,
+            throw new VbiosException(VbiosException.Kind.USAGE,
                     "--oem-id must be 1-6 printable ASCII characters");
         }
         return id;

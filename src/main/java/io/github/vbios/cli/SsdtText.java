@@ -1,5 +1,8 @@
 package io.github.vbios.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vbios.acpi.SsdtFinding;
 import io.github.vbios.acpi.SsdtReport;
 import io.github.vbios.io.Hex;
 import java.io.PrintWriter;
@@ -12,11 +15,11 @@ final class SsdtText {
     /** The {@code --json} document: schema 1, then the report's fields. Kept here so that the
      *  command class never references Jackson (start-up path, StartupPathTest). */
     static String json(SsdtReport r) {
-        com.fasterxml.jackson.databind.node.ObjectNode doc = Json.document();
-        doc.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().valueToTree(r));
+        ObjectNode doc = Json.document();
+        doc.setAll((ObjectNode) Json.mapper().valueToTree(r));
         // findings[].code is the code's stable id (acpi.nvidia-images-missing), not the enum constant's name
-        com.fasterxml.jackson.databind.node.ArrayNode findings = doc.putArray("findings");
-        for (io.github.vbios.acpi.SsdtFinding f : r.findings()) {
+        ArrayNode findings = doc.putArray("findings");
+        for (SsdtFinding f : r.findings()) {
             findings.addObject().put("code", f.code().id()).put("severity", f.severity()).put("message", f.message());
         }
         return Json.write(doc);
@@ -43,7 +46,7 @@ final class SsdtText {
                 + " under /var/lib/libvirt/ so the qemu user can read them):%n");
         r.load().libvirt().lines().forEach(l -> w.println("  " + l));
         w.printf("%nProxmox (/etc/pve/qemu-server/VMID.conf):%n  %s%n", r.load().proxmox());
-        for (io.github.vbios.acpi.SsdtFinding f : r.findings()) {
+        for (SsdtFinding f : r.findings()) {
             w.printf("%n%s [%s]: %s%n", f.severity(), f.code().id(), f.message());
         }
         if (!r.notes().isEmpty()) {

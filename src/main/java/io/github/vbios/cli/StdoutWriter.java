@@ -3,6 +3,7 @@ package io.github.vbios.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 
@@ -23,7 +24,7 @@ final class StdoutWriter extends PrintWriter {
         flush();
         raw.write(bytes);
         raw.flush();
-        if (raw instanceof java.io.PrintStream ps && ps.checkError()) {
+        if (raw instanceof PrintStream ps && ps.checkError()) {
             throw new IOException("standard output: write error");
         }
     }

@@ -1,5 +1,8 @@
 package io.github.vbios.codec;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The block loop of the EFI decoder (UEFI 2.9A 19.2.3): per block a 16-bit symbol count, the
  * "extra" set (code lengths of the length codes), the Char&Len set and the Position set, then
@@ -32,7 +35,7 @@ final class EfiBlockDecoder {
         int o = 0;
         // Each block costs up to ~5k table operations; more blocks than this can only come from a
         // hostile stream (real encoders emit thousands of symbols per block).
-        long maxBlocks = 1024 + out.length / 16;
+        long maxBlocks = 1024L + out.length / 16;
         while (o < out.length) {
             if (++blocks > maxBlocks) {
                 throw fail("too many blocks (" + blocks + ") for " + out.length + " bytes of output");
@@ -158,7 +161,7 @@ final class EfiBlockDecoder {
             return o + n;
         }
         if (distance == 1) {
-            java.util.Arrays.fill(out, o, o + n, out[from]); // runs of one byte (zero padding) are common
+            Arrays.fill(out, o, o + n, out[from]); // runs of one byte (zero padding) are common
             return o + n;
         }
         // An overlapping match repeats the last `distance` bytes; copying from `from` in chunks of
@@ -195,7 +198,7 @@ final class EfiBlockDecoder {
         if (n > nn) {
             throw fail("code-length count " + n + " exceeds the " + nn + " symbols of the set");
         }
-        java.util.Arrays.fill(lengths, 0, nn, 0);
+        Arrays.fill(lengths, 0, nn, 0);
         int i = 0;
         while (i < n) {
             lengths[i++] = readPtLength();
@@ -204,9 +207,9 @@ final class EfiBlockDecoder {
                 i = Math.min(nn, i + zeros);
             }
         }
-        String bad = pt.build(lengths, nn);
-        if (bad != null) {
-            throw fail((special > 0 ? "extra set: " : "position set: ") + bad);
+        Optional<String> bad = pt.build(lengths, nn);
+        if (bad.isPresent()) {
+            throw fail((special > 0 ? "extra set: " : "position set: ") + bad.get());
         }
     }
 
@@ -244,7 +247,7 @@ final class EfiBlockDecoder {
         if (n > NC) {
             throw fail("Char&Len count " + n + " exceeds " + NC);
         }
-        java.util.Arrays.fill(lengths, 0, NC, 0);
+        Arrays.fill(lengths, 0, NC, 0);
         int i = 0;
         while (i < n) {
             int t = pt.decode(in);
@@ -258,9 +261,9 @@ final class EfiBlockDecoder {
             }
             i += zeros;
         }
-        String bad = c.build(lengths, NC);
-        if (bad != null) {
-            throw fail("Char&Len set: " + bad);
+        Optional<String> bad = c.build(lengths, NC);
+        if (bad.isPresent()) {
+            throw fail("Char&Len set: " + bad.get());
         }
     }
 

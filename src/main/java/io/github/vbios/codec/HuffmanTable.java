@@ -1,6 +1,7 @@
 package io.github.vbios.codec;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Canonical Huffman decoding table for one EFI code set (UEFI 2.9A 19.2.3 "MakeTable"): a direct
@@ -43,16 +44,16 @@ final class HuffmanTable {
     }
 
     /**
-     * Builds the table from {@code len[0..n)}; returns null on success or the reason the code is unusable.
+     * Builds the table from {@code len[0..n)}; returns empty on success, else the reason the code is unusable.
      * Codes must be complete (Kraft sum exactly 1): EDK2 only checks the sum modulo 2^16, which lets
      * over-subscribed tables through.
      */
-    String build(int[] len, int n) {
+    Optional<String> build(int[] len, int n) {
         symbols = n;
         int[] count = new int[MAX_CODE_LENGTH + 1];
         for (int i = 0; i < n; i++) {
             if (len[i] > MAX_CODE_LENGTH || len[i] < 0) {
-                return "code length " + len[i] + " for symbol " + i + " exceeds 16";
+                return Optional.of("code length " + len[i] + " for symbol " + i + " exceeds 16");
             }
             count[len[i]]++;
         }
@@ -61,13 +62,13 @@ final class HuffmanTable {
             start[i + 1] = start[i] + (count[i] << (MAX_CODE_LENGTH - i));
         }
         if (start[MAX_CODE_LENGTH + 1] != 1 << MAX_CODE_LENGTH) {
-            return "code lengths do not form a complete prefix code (Kraft sum "
-                    + start[MAX_CODE_LENGTH + 1] + "/65536)";
+            return Optional.of("code lengths do not form a complete prefix code (Kraft sum "
+                    + start[MAX_CODE_LENGTH + 1] + "/65536)");
         }
         System.arraycopy(len, 0, lengths, 0, n);
         Arrays.fill(lengths, n, lengths.length, 0);
         fill(start);
-        return null;
+        return Optional.empty();
     }
 
     private void fill(int[] start) {

@@ -7,6 +7,7 @@ import io.github.vbios.io.OutputFolder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * AMI BIOS Guard packages (firmware.md 3, BIOSUtilities ami_pfat_extract): {u32 Size, u32 Checksum,
@@ -68,7 +69,7 @@ final class AmiPfat implements Container {
             BiosGuardImage image = new BiosGuardImage();
             long total = 0;
             for (int i = 0; i < f.blocks(); i++) {
-                BiosGuardBlock b = BiosGuardBlock.at(d, off);
+                BiosGuardBlock b = BiosGuardBlock.at(d, off).orElse(null);
                 int sig = b == null ? -1 : b.signatureLength(d);
                 if (b == null || sig < 0) {
                     String why = b == null ? " is not a BIOS Guard block" : " has a signature of unknown size";
@@ -81,9 +82,9 @@ final class AmiPfat implements Container {
                 total += b.dataSize();
                 off = b.end() + sig;
             }
-            ByteSlice joined = image.joinWithin(blob, walk, off, "AMI BIOS Guard file " + f.name() + ": its blocks");
-            if (joined != null) {
-                walk.explore(blob.child(joined, "AMI PFAT " + OutputFolder.sanitise(f.name())
+            Optional<ByteSlice> joined = image.joinWithin(blob, walk, off, "AMI BIOS Guard file " + f.name() + ": its blocks");
+            if (joined.isPresent()) {
+                walk.explore(blob.child(joined.get(), "AMI PFAT " + OutputFolder.sanitise(f.name())
                         + " (" + image.blocks() + " blocks)"));
             }
         }

@@ -5,6 +5,7 @@ import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * AMI UCP flasher packages (firmware.md 3, BIOSUtilities ami_ucp_extract; HP SoftPaqs, ASUS and
@@ -105,8 +106,9 @@ final class AmiUcp implements Container {
                 && SIZES + compressed <= walk.streamCap(stream.length())) {
             stream = ByteSlice.of(Arrays.copyOf(stream.toArray(), (int) (SIZES + compressed)));
         }
-        Decoded out = SectionDecoders.efiOrTiano(blob, where + HEADER, stream, false, walk);
-        if (out != null) {
+        Optional<Decoded> decoded = SectionDecoders.efiOrTiano(blob, where + HEADER, stream, false, walk);
+        if (decoded.isPresent()) {
+            Decoded out = decoded.get();
             walk.explore(blob.child(out.data(), step + " (" + out.algorithm() + ")"));
         } else {
             walk.explore(blob.child(raw, step + " (undecoded)"));

@@ -5,11 +5,14 @@ import io.github.vbios.io.Finding;
 import io.github.vbios.io.OutputFolder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.apache.commons.compress.archivers.sevenz.SevenZMethod;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -30,14 +33,14 @@ final class Archives {
         return d.inputStream();
     }
 
-    /** Reads one entry or stream under the limits; null (with a finding) when a limit is hit. */
-    static byte[] read(Blob blob, String what, InputStream in, long compressedHint, Walk walk) throws IOException {
+    /** Reads one entry or stream under the limits; empty (with a finding) when a limit is hit. */
+    static Optional<byte[]> read(Blob blob, String what, InputStream in, long compressedHint, Walk walk) throws IOException {
         if (!walk.budgetLeft(blob)) {
-            return null;
+            return Optional.empty();
         }
         int cap = walk.streamCap(Math.max(1, compressedHint));
-        byte[] out = Streams.readCapped(in, cap, walk, blob);
-        if (out == null && !walk.exhausted(blob)) {
+        Optional<byte[]> out = Streams.readCapped(in, cap, walk, blob);
+        if (out.isEmpty() && !walk.exhausted(blob)) {
             walk.refused(blob, -1, Math.max(1, compressedHint), what + " decodes to more than " + cap
                     + " bytes (per-stream or ratio cap); skipped");
         }
@@ -52,18 +55,18 @@ final class Archives {
     private static void exploreEntry(Blob blob, String kind, ArchiveEntry e, InputStream in, Walk walk)
             throws IOException {
         walk.seen(blob, kind + " entry", -1, e.getSize(), e.getName(), null);
-        byte[] data = read(blob, kind + " entry " + e.getName(), in, blob.data().length(), walk);
-        if (data != null) {
-            walk.explore(blob.child(ByteSlice.of(data), entryName(kind, e.getName())));
+        Optional<byte[]> data = read(blob, kind + " entry " + e.getName(), in, blob.data().length(), walk);
+        if (data.isPresent()) {
+            walk.explore(blob.child(ByteSlice.of(data.get()), entryName(kind, e.getName())));
         }
     }
 
     /** Reads a single compressed stream (gzip, xz) within the limits and walks what it holds. */
     private static boolean exploreStream(Blob blob, String kind, InputStream in, Walk walk) throws IOException {
-        byte[] data = read(blob, kind + " stream", in, blob.data().length(), walk);
-        if (data != null) {
+        Optional<byte[]> data = read(blob, kind + " stream", in, blob.data().length(), walk);
+        if (data.isPresent()) {
             walk.seen(blob, kind, 0, blob.data().length(), null, null);
-            walk.explore(blob.child(ByteSlice.of(data), kind));
+            walk.explore(blob.child(ByteSlice.of(data.get()), kind));
         }
         return true;
     }
@@ -102,9 +105,9 @@ final class Archives {
         public boolean open(Blob blob, Walk walk) {
             try (ZipArchiveInputStream zin = new ZipArchiveInputStream(stream(blob.data()))) {
                 return exploreAll(blob, "zip", zin, walk);
-            } catch (org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException e) {
+            } catch (UnsupportedZipFeatureException e) {
                 boolean encrypted = e.getFeature()
-                        == org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException.Feature.ENCRYPTION;
+                        == UnsupportedZipFeatureException.Feature.ENCRYPTION;
                 walk.incomplete(blob, 0, Incomplete.UNOPENED, "zip archive " + (encrypted ? "is encrypted with a"
                         + " password vbios does not know" : "uses a feature vbios does not read") + " (" + e.getMessage()
                         + "); the rest of it was not searched: unpack it (7z x, package p7zip-full) and run"
@@ -172,7 +175,7 @@ final class Archives {
         private static boolean aes(SevenZArchiveEntry e) {
             try {
                 for (var m : e.getContentMethods()) {
-                    if (m.getMethod() == org.apache.commons.compress.archivers.sevenz.SevenZMethod.AES256SHA256) {
+                    if (m.getMethod() == SevenZMethod.AES256SHA256) {
                         return true;
                     }
                 }

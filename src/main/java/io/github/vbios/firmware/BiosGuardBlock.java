@@ -1,6 +1,7 @@
 package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
+import java.util.Optional;
 
 /**
  * One Intel BIOS Guard (PFAT) block (firmware.md 3): a 0x30-byte header {u16 BGVerMajor,
@@ -26,25 +27,25 @@ record BiosGuardBlock(int offset, int scriptSize, int dataSize, boolean sfam, lo
     private static final int OP_BEGIN = 0x01;
     private static final int OP_END = 0xFF;
 
-    /** The block at {@code off}, or null when the bytes there are not one (bounds, script shape). */
-    static BiosGuardBlock at(ByteSlice d, int off) {
+    /** The block at {@code off}; empty when the bytes there are not one (bounds, script shape). */
+    static Optional<BiosGuardBlock> at(ByteSlice d, int off) {
         if (off < 0 || !d.contains(off, HEADER)) {
-            return null;
+            return Optional.empty();
         }
         long script = d.u32(off + 0x1C);
         long data = d.u32(off + 0x20);
         if (script < 2 * OPCODE || script > MAX_SCRIPT || script % OPCODE != 0
                 || !d.contains(off + HEADER, script + data)) {
-            return null;
+            return Optional.empty();
         }
         int s = off + HEADER;
         int last = s + (int) script - OPCODE;
         // BIOS Guard scripts open with "begin" (opcode 1) and close with "end" (opcode 0xFF)
         if (d.u16(s) != OP_BEGIN || d.u16(last) != OP_END) {
-            return null;
+            return Optional.empty();
         }
         long flash = script >= 0x10 ? d.u32(s + 0x0C) : -1;
-        return new BiosGuardBlock(off, (int) script, (int) data, (d.u32(off + 0x14) & 1) != 0, flash);
+        return Optional.of(new BiosGuardBlock(off, (int) script, (int) data, (d.u32(off + 0x14) & 1) != 0, flash));
     }
 
     int dataOffset() {

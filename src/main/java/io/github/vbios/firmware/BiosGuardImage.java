@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Joins BIOS Guard block data back into the flash region they were cut from (Dell PFS with
@@ -27,22 +28,22 @@ final class BiosGuardImage {
     }
 
     /**
-     * The joined region within the walk's output limits, counted against the decoding budget; null
+     * The joined region within the walk's output limits, counted against the decoding budget; empty
      * when there is nothing to join, no budget is left, or the join would exceed the limit (then a
      * finding at {@code at} says that {@code what} did not fit).
      */
-    ByteSlice joinWithin(Blob parent, Walk walk, long at, String what) {
+    Optional<ByteSlice> joinWithin(Blob parent, Walk walk, long at, String what) {
         if (pieces.isEmpty() || !walk.budgetLeft(parent)) {
-            return null;
+            return Optional.empty();
         }
-        byte[] joined = join(walk.streamCap(dataBytes));
-        if (joined == null) {
+        Optional<byte[]> joined = join(walk.streamCap(dataBytes));
+        if (joined.isEmpty()) {
             walk.finding(parent, Finding.warning(FirmwareCode.BIOS_GUARD_NOT_JOINED,
                     at, what + " place data beyond the output limit; not joined"));
-            return null;
+            return Optional.empty();
         }
-        walk.decoded(joined.length);
-        return ByteSlice.of(joined);
+        walk.decoded(joined.get().length);
+        return Optional.of(ByteSlice.of(joined.get()));
     }
 
     boolean isEmpty() {
@@ -53,19 +54,19 @@ final class BiosGuardImage {
         return pieces.size();
     }
 
-    /** The joined region, or null when it would exceed {@code cap} bytes (lying offsets). */
-    byte[] join(int cap) {
+    /** The joined region; empty when it would exceed {@code cap} bytes (lying offsets). */
+    Optional<byte[]> join(int cap) {
         List<Piece> sorted = new ArrayList<>(pieces);
         sorted.sort(Comparator.comparingLong(Piece::offset).thenComparingLong(Piece::address)
                 .thenComparingInt(Piece::order));
         long size = 0;
         for (Piece p : sorted) {
             if (p.offset() < 0) {
-                return null;
+                return Optional.empty();
             }
             size = Math.max(size, p.offset()) + p.data().length();
             if (size > cap) {
-                return null;
+                return Optional.empty();
             }
         }
         byte[] out = new byte[(int) size];
@@ -79,6 +80,6 @@ final class BiosGuardImage {
             d.copyTo(out, at);
             at += d.length();
         }
-        return out;
+        return Optional.of(out);
     }
 }

@@ -4,7 +4,9 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.OutputFolder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -90,10 +92,7 @@ final class Cabinet implements Container {
                 continue;
             }
             if (decoded[folder] == null) {
-                decoded[folder] = folder(blob, walk, cab, list.get(folder), dataReserve);
-                if (decoded[folder] == null) {
-                    decoded[folder] = new byte[0];
-                }
+                decoded[folder] = folder(blob, walk, cab, list.get(folder), dataReserve).orElseGet(() -> new byte[0]);
             }
             ByteSlice data = ByteSlice.of(decoded[folder]);
             if (!data.contains(start, size)) {
@@ -112,18 +111,18 @@ final class Cabinet implements Container {
         return off + d.asciiz(off, 256).length() + 1;
     }
 
-    /** The folder's uncompressed bytes, or null (with a finding) when they cannot be had. */
-    private static byte[] folder(Blob blob, Walk walk, ByteSlice cab, Folder f, int dataReserve) {
+    /** The folder's uncompressed bytes; empty (with a finding) when they cannot be had. */
+    private static Optional<byte[]> folder(Blob blob, Walk walk, ByteSlice cab, Folder f, int dataReserve) {
         int type = f.type() & 0x0F;
         if (type != 0 && type != 1) {
             String name = type == 2 ? "Quantum" : type == 3 ? "LZX" : "type " + type;
             walk.incomplete(blob, f.dataStart(), Incomplete.UNOPENED, "cab folder compressed with " + name
                     + " is not decoded by vbios; its files are not searched (cabextract, Debian package cabextract,"
                     + " unpacks it)");
-            return null;
+            return Optional.empty();
         }
         if (!walk.budgetLeft(blob)) {
-            return null;
+            return Optional.empty();
         }
         long total = 0;
         int off = (int) f.dataStart();
@@ -134,7 +133,7 @@ final class Cabinet implements Container {
         if (total > walk.streamCap(cab.length())) {
             walk.refused(blob, f.dataStart(), cab.length(), "cab folder of " + total
                     + " bytes is over the output limit; not decoded");
-            return null;
+            return Optional.empty();
         }
         byte[] out = new byte[(int) total];
         int o = 0;
@@ -151,12 +150,12 @@ final class Cabinet implements Container {
                         off, "cab MSZIP block " + (i + 1) + " of " + f.blocks()
                         + " does not inflate to " + plain + " bytes; the folder is cut there"));
                 walk.decoded(o);
-                return java.util.Arrays.copyOf(out, o);
+                return Optional.of(Arrays.copyOf(out, o));
             }
             o += plain;
         }
         walk.decoded(out.length);
-        return out;
+        return Optional.of(out);
     }
 
     /** One MSZIP block: "CK" + raw deflate, primed with the last 32 KiB of the folder so far. */

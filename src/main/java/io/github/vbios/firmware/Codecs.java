@@ -10,6 +10,7 @@ import io.github.vbios.codec.PeReader;
 import io.github.vbios.codec.X86BcjFilter;
 import io.github.vbios.codec.Zlib;
 import io.github.vbios.io.ByteSlice;
+import java.util.Optional;
 
 /**
  * The firmware room's one door to the codec room; every call has an output cap. A refused stream
@@ -41,13 +42,13 @@ final class Codecs {
         return Zlib.inflate(in, max);
     }
 
-    /** A one-line description of a PE32/TE image header, or null when it is not one. */
-    static String pe(ByteSlice in) {
+    /** A one-line description of a PE32/TE image header; empty when it is not one. */
+    static Optional<String> pe(ByteSlice in) {
         try {
             PeHeader h = PeReader.read(in);
-            return (h.te() ? "TE " : h.pe32Plus() ? "PE32+ " : "PE32 ") + h.machineName() + " subsystem " + h.subsystem();
+            return Optional.of((h.te() ? "TE " : h.pe32Plus() ? "PE32+ " : "PE32 ") + h.machineName() + " subsystem " + h.subsystem());
         } catch (CodecException | RuntimeException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
+import java.util.Optional;
 
 /**
  * EFI_SECTION_COMPRESSION (firmware.md 2.7/2.8): u32 UncompressedLength, u8 CompressionType;
@@ -15,20 +16,21 @@ final class CompressedSection {
         long declared = body.u32(0);
         int type = body.u8(4);
         ByteSlice data = body.from(5);
-        Decoded out = switch (type) {
-            case 0 -> new Decoded("uncompressed", data);
+        Optional<Decoded> decoded = switch (type) {
+            case 0 -> Optional.of(new Decoded("uncompressed", data));
             case 1 -> SectionDecoders.efiOrTiano(stream, off, data, v3, walk);
             case 2 -> SectionDecoders.lzma(stream, off, data, false, walk);
             default -> {
                 walk.warn(stream, FirmwareCode.COMPRESSION_TYPE_UNKNOWN,
                         off, "unknown compression type " + type + "; scanning the data raw");
                 walk.explore(stream.child(data, "compression section@" + Hex.offset(off)));
-                yield null;
+                yield Optional.empty();
             }
         };
-        if (out == null) {
+        if (decoded.isEmpty()) {
             return;
         }
+        Decoded out = decoded.get();
         if (out.data().length() != declared) {
             walk.warn(stream, FirmwareCode.COMPRESSION_SIZE_MISMATCH,
                     off, "compression section declares " + declared + " bytes, "

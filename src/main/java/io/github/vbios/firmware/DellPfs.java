@@ -5,6 +5,7 @@ import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Dell "HDR" sections (firmware.md 3 and 4.2, VBiosFinder's "polyglot"): [u32 zlib size][u8 type
@@ -49,9 +50,9 @@ final class DellPfs implements Container {
             int start = p + 11;
             ByteSlice stream = d.clamp(start, size == 0 ? d.length() : size);
             walk.seen(blob, "dell-hdr", p - 5, stream.length() + 16, null, "type " + Hex.id16(d.u8(p - 1)));
-            Decoded out = SectionDecoders.zlib(blob, p - 5, stream, walk);
-            if (out != null) {
-                walk.explore(blob.child(out.data(), "Dell HDR@" + Hex.offset(p - 5)));
+            Optional<Decoded> out = SectionDecoders.zlib(blob, p - 5, stream, walk);
+            if (out.isPresent()) {
+                walk.explore(blob.child(out.get().data(), "Dell HDR@" + Hex.offset(p - 5)));
                 any = true;
             }
         }
@@ -74,13 +75,14 @@ final class DellPfs implements Container {
         ByteSlice payload = d.clamp(0x10, d.u32(0x0C));
         walk.seen(blob, "dell-pfs", 0, d.length(), null, "version " + d.u32(0x08));
         Blob body = blob.child(payload, "PFS payload");
-        List<Entry> list = entries(payload);
-        if (list == null) {
+        Optional<List<Entry>> entries = entries(payload);
+        if (entries.isEmpty()) {
             walk.finding(blob, Finding.info(FirmwareCode.PFS_ENTRIES_INVALID,
                     0x10, "Dell PFS entry list does not parse; the payload is scanned as one area"));
             walk.explore(body);
             return true;
         }
+        List<Entry> list = entries.get();
         for (Entry e : list) {
             walk.seen(body, "dell-pfs entry", e.offset(), e.length(), e.guid(), "data " + e.data().length() + " bytes");
         }
@@ -96,13 +98,13 @@ final class DellPfs implements Container {
     private record Entry(int offset, int length, String guid, ByteSlice data, ByteSlice metadata) {
     }
 
-    /** The entries when they cover the payload exactly, else null. */
-    private static List<Entry> entries(ByteSlice p) {
+    /** The entries when they cover the payload exactly, else empty. */
+    private static Optional<List<Entry>> entries(ByteSlice p) {
         List<Entry> out = new ArrayList<>();
         int off = 0;
         while (off < p.length()) {
             if (!p.contains(off, 0x48)) {
-                return null;
+                return Optional.empty();
             }
             long version = p.u32(off + 0x10);
             int header = version == 1 ? 0x48 : version == 2 ? 0x58 : -1;
@@ -111,13 +113,13 @@ final class DellPfs implements Container {
             long meta = p.u32(off + 0x30);
             long total = header + data + sig + meta + p.u32(off + 0x34);
             if (header < 0 || !p.contains(off, total)) {
-                return null;
+                return Optional.empty();
             }
             out.add(new Entry(off, (int) total, Guid.read(p, off), p.slice(off + header, data),
                     p.slice(off + header + data + sig, meta)));
             off += (int) total;
         }
-        return out;
+        return Optional.of(out);
     }
 
     /**
@@ -130,19 +132,21 @@ final class DellPfs implements Container {
         for (Entry e : list) {
             // BIOSUtilities reports a size mismatch between the block and the entry data but goes on;
             // a valid header with a begin/end script is what marks the layout
-            BiosGuardBlock b = BiosGuardBlock.at(e.data(), 0);
-            if (b == null) {
+            Optional<BiosGuardBlock> block = BiosGuardBlock.at(e.data(), 0);
+            if (block.isEmpty()) {
                 return false;
             }
+            BiosGuardBlock b = block.get();
             ByteSlice m = e.metadata();
             long offset = m.length() >= 0x19 ? m.u32(8) : b.flashOffset();
             long address = m.length() >= 0x19 ? m.u32(0) : offset;
             image.add(offset, address, b.data(e.data()));
         }
-        ByteSlice joined = image.joinWithin(body, walk, 0, "Dell PFS BIOS Guard blocks");
-        if (joined == null) {
+        Optional<ByteSlice> join = image.joinWithin(body, walk, 0, "Dell PFS BIOS Guard blocks");
+        if (join.isEmpty()) {
             return false;
         }
+        ByteSlice joined = join.get();
         walk.seen(body, "bios-guard", 0, body.data().length(), null,
                 image.blocks() + " blocks joined into " + joined.length() + " bytes");
         walk.explore(body.child(joined, "BIOS Guard image (" + image.blocks() + " blocks)"));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * missing and the walk never depends on them (issue 5: used only when installed).
  */
 public interface ExternalTools {
-    /** The program's path on PATH, or null when it is not installed. */
-    Path find(String program);
+    /** The program's path on PATH; empty when it is not installed. */
+    Optional<Path> find(String program);
 
     /** Runs {@code command} in {@code dir}; returns the exit status; kills it after {@code seconds}. */
     int run(List<String> command, Path dir, long seconds) throws IOException;
@@ -28,8 +29,8 @@ public interface ExternalTools {
         ExternalTools none = none();
         return new ExternalTools() {
             @Override
-            public Path find(String program) {
-                return null;
+            public Optional<Path> find(String program) {
+                return Optional.empty();
             }
 
             @Override
@@ -47,8 +48,8 @@ public interface ExternalTools {
     static ExternalTools none() {
         return new ExternalTools() {
             @Override
-            public Path find(String program) {
-                return null;
+            public Optional<Path> find(String program) {
+                return Optional.empty();
             }
 
             @Override
@@ -61,18 +62,18 @@ public interface ExternalTools {
     static ExternalTools system() {
         return new ExternalTools() {
             @Override
-            public Path find(String program) {
+            public Optional<Path> find(String program) {
                 String path = System.getenv("PATH");
                 if (path == null) {
-                    return null;
+                    return Optional.empty();
                 }
                 for (String dir : path.split(File.pathSeparator)) {
                     Path p = Path.of(dir.isEmpty() ? "." : dir, program);
                     if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                        return p;
+                        return Optional.of(p);
                     }
                 }
-                return null;
+                return Optional.empty();
             }
 
             @Override

@@ -2,7 +2,6 @@ package io.github.vbios.firmware;
 
 import io.github.vbios.io.AtomicWrite;
 import io.github.vbios.io.ByteSlice;
-import io.github.vbios.io.Finding;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +30,8 @@ abstract class ExternalUnpacker implements Container {
 
     abstract String debianPackage();
 
-    /** The installed unpacker to use, or null; formats with several possible programs override it. */
-    Path locate(ExternalTools tools) {
+    /** The installed unpacker to use, if any; formats with several possible programs override it. */
+    Optional<Path> locate(ExternalTools tools) {
         return tools.find(program());
     }
 
@@ -50,8 +50,8 @@ abstract class ExternalUnpacker implements Container {
 
     @Override
     public boolean open(Blob blob, Walk walk) {
-        Path program = locate(tools);
-        if (program == null) {
+        Optional<Path> found = locate(tools);
+        if (found.isEmpty()) {
             walk.seen(blob, kind(), 0, blob.data().length(), null, "not unpacked");
             String why = tools.disabled() ? " not unpacked: external unpackers are off (--no-external); without it "
                     + programs() + " unpacks it when installed (package " + debianPackage() + ")"
@@ -60,6 +60,7 @@ abstract class ExternalUnpacker implements Container {
                     + "; its contents were not searched, only what is stored uncompressed is found raw");
             return false;
         }
+        Path program = found.get();
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("vbios-" + kind());

@@ -1,6 +1,10 @@
 package io.github.vbios.firmware;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Everything one {@code vbios extract} walk learned: the distinct ROMs (in the order found),
@@ -24,7 +28,7 @@ public record Extraction(String input, long inputSize, String inputSha256, List<
 
     /** The first finding of each {@link Incomplete} reason: what could not be examined, first met first. */
     public List<LocatedFinding> incompleteFindings() {
-        java.util.Set<FirmwareCode> codes = java.util.EnumSet.noneOf(FirmwareCode.class);
+        Set<FirmwareCode> codes = EnumSet.noneOf(FirmwareCode.class);
         incomplete.forEach(i -> codes.add(i.finding()));
         return findings.stream().filter(f -> f.finding().code() instanceof FirmwareCode c && codes.remove(c)).toList();
     }
@@ -38,8 +42,8 @@ public record Extraction(String input, long inputSize, String inputSha256, List<
     }
 
     /** Counts of what was walked, by kind ("volume" 4, "file" 141, ...). */
-    public java.util.Map<String, Long> containerCounts() {
-        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+    public Map<String, Long> containerCounts() {
+        Map<String, Long> m = new TreeMap<>();
         containers.forEach(c -> m.merge(c.kind(), 1L, Long::sum));
         return m;
     }

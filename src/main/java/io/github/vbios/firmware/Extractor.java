@@ -2,6 +2,7 @@ package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** Entry point of the firmware room: walk an input completely and carve every option ROM. */
 public final class Extractor {
@@ -33,7 +34,7 @@ public final class Extractor {
      * (issue 12.7: the default thread stack overflowed near 1,000 levels), and hands back its
      * result or rethrows what it threw.
      */
-    private static Walk walk(java.util.function.Supplier<Walk> body, long stack) {
+    private static Walk walk(Supplier<Walk> body, long stack) {
         AtomicReference<Walk> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(null, () -> {

@@ -20,8 +20,9 @@ public final class FirmwareExplorer {
     /** The standard detector order; {@code tools} runs innoextract/upx/unar when installed. */
     public static FirmwareExplorer standard(ExternalTools tools) {
         return new FirmwareExplorer(List.of(
-                new Archives.Zip(), new Archives.SevenZ(), new Archives.Gzip(), new Archives.Xz(), new Archives.Tar(), new Archives.DellThinOsPkg(), new Cabinet(),
-                new RegExport(), new DellPfs(), new InsydeIflash(), new AmiUcp(), new AmiPfat(), new PhoenixTdk(), new InnoSetup(tools), new Upx(tools), new Rar(tools), new ZlibStream(),
+                new Archives.Zip(), new Archives.SevenZ(), new Archives.Gzip(), new Archives.Xz(), new Archives.Tar(),
+                new Archives.DellThinOsPkg(), new Cabinet(), new RegExport(), new DellPfs(), new InsydeIflash(), new AmiUcp(),
+                new AmiPfat(), new PhoenixTdk(), new InnoSetup(tools), new Upx(tools), new Rar(tools), new ZlibStream(),
                 new Capsule(), new FlashDescriptor(), new SelfExtractor(), new UnsupportedWrappers()));
     }
 

@@ -3,6 +3,10 @@ package io.github.vbios.firmware;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Intel flash descriptor image (firmware.md 2.3): signature 0x0FF0A55A at 0x10, FLMAP0/1, then
@@ -34,21 +38,22 @@ final class FlashDescriptor implements Container {
     @Override
     public boolean open(Blob blob, Walk walk) {
         ByteSlice d = blob.data();
-        Region[] regions = regions(d);
-        String problem = regions == null ? "FLMAP bases are invalid" : check(regions, d.length());
-        if (problem != null) {
+        Optional<Region[]> read = regions(d);
+        Optional<String> problem = read.isEmpty() ? Optional.of("FLMAP bases are invalid") : check(read.get(), d.length());
+        if (problem.isPresent()) {
             walk.finding(blob, Finding.warning(FirmwareCode.DESCRIPTOR_INVALID,
-                    0x10, "flash descriptor: " + problem + "; scanning the image raw"));
+                    0x10, "flash descriptor: " + problem.get() + "; scanning the image raw"));
             return false;
         }
+        Region[] regions = read.get();
         walk.seen(blob, "descriptor", 0, 0x1000, null, null);
-        java.util.List<Region> present = new java.util.ArrayList<>();
+        List<Region> present = new ArrayList<>();
         for (Region r : regions) {
             if (r != null && r.index() != 0) {
                 present.add(r);
             }
         }
-        present.sort(java.util.Comparator.comparingLong(Region::offset));
+        present.sort(Comparator.comparingLong(Region::offset));
         long end = 0x1000;
         for (Region r : present) {
             gap(blob, end, r.offset(), walk);
@@ -76,15 +81,15 @@ final class FlashDescriptor implements Container {
         }
     }
 
-    /** Regions from the descriptor, null when the FLMAP bases are inconsistent. */
-    static Region[] regions(ByteSlice d) {
+    /** Regions from the descriptor; empty when the FLMAP bases are inconsistent. */
+    static Optional<Region[]> regions(ByteSlice d) {
         long flmap0 = d.u32(0x14);
         int componentBase = (int) (flmap0 & 0xFF) * 0x10;
         int regionBase = (int) ((flmap0 >> 16) & 0xFF) * 0x10;
         int masterBase = (d.u8(0x18)) * 0x10;
         if (componentBase > 0xE00 || regionBase > 0xE00 || masterBase > 0xE00 || regionBase == 0
                 || componentBase == regionBase || masterBase == regionBase || masterBase == componentBase) {
-            return null;
+            return Optional.empty();
         }
         // Descriptor v1 (ReadClockFrequency == 20 MHz) only defines regions up to BIOS2.
         boolean v1 = ((d.u32(componentBase) >> 17) & 7) == 0;
@@ -100,7 +105,7 @@ final class FlashDescriptor implements Container {
             out[i] = new Region(i, off, ((limit & 0x7FFFL) + 1 - (base & 0x7FFFL)) * 0x1000);
         }
         gigabyteQuirk(out, d.length());
-        return out;
+        return Optional.of(out);
     }
 
     /** firmware.md 2.3: a BIOS region as long as the image really starts after the ME region. */
@@ -111,25 +116,25 @@ final class FlashDescriptor implements Container {
         }
     }
 
-    /** The first inconsistency that sends the image to the raw scan, or null. */
-    static String check(Region[] regions, long imageLength) {
+    /** The first inconsistency that sends the image to the raw scan, if any. */
+    static Optional<String> check(Region[] regions, long imageLength) {
         for (Region r : regions) {
             if (r == null || r.index() == 0) {
                 continue;
             }
             if (r.offset() + r.size() > imageLength) {
-                return r.name() + " region ends beyond the image (dual-chip storage?)";
+                return Optional.of(r.name() + " region ends beyond the image (dual-chip storage?)");
             }
             if (r.offset() < 0x1000) {
-                return r.name() + " region overlaps the descriptor";
+                return Optional.of(r.name() + " region overlaps the descriptor");
             }
             for (Region o : regions) {
-                if (o != null && o != r && o.index() != 0 && r.offset() < o.offset() + o.size()
+                if (o != null && o.index() != r.index() && o.index() != 0 && r.offset() < o.offset() + o.size()
                         && o.offset() < r.offset() + r.size()) {
-                    return r.name() + " and " + o.name() + " regions overlap";
+                    return Optional.of(r.name() + " and " + o.name() + " regions overlap");
                 }
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

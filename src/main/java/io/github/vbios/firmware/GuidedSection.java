@@ -4,6 +4,7 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -29,23 +30,21 @@ final class GuidedSection {
             return;
         }
         ByteSlice data = sec.from(dataOffset);
-        Decoded out = switch (guid) {
+        Optional<Decoded> out = switch (guid) {
             case Guid.LZMA, Guid.LZMA_HP -> SectionDecoders.lzma(stream, off, data, false, walk);
             case Guid.LZMA_F86 -> SectionDecoders.lzma(stream, off, data, true, walk);
             case Guid.TIANO -> SectionDecoders.efiOrTiano(stream, off, data, v3, walk);
             case Guid.BROTLI -> SectionDecoders.brotli(stream, off, data, walk);
             case Guid.GZIP -> gzip(stream, off, data, walk);
             case Guid.AMD_ZLIB -> data.length() > 0x100
-                    ? SectionDecoders.zlib(stream, off, data.from(0x100), walk) : null;
-            case Guid.CRC32 -> crc32(stream, off, sec, h, data, walk);
+                    ? SectionDecoders.zlib(stream, off, data.from(0x100), walk) : Optional.empty();
+            case Guid.CRC32 -> Optional.of(crc32(stream, off, sec, h, data, walk));
             case Guid.SIGNED -> signed(stream, off, data, walk);
-            case Guid.RSA2048_SHA256 -> new Decoded("RSA2048/SHA256 signed",
-                    dataOffset >= h + 20 + RSA2048_CERT ? data : sec.clamp(h + 20 + RSA2048_CERT, sec.length()));
-            default -> unknown(stream, off, guid, attrs, data, walk);
+            case Guid.RSA2048_SHA256 -> Optional.of(new Decoded("RSA2048/SHA256 signed",
+                    dataOffset >= h + 20 + RSA2048_CERT ? data : sec.clamp(h + 20 + RSA2048_CERT, sec.length())));
+            default -> Optional.of(unknown(stream, off, guid, attrs, data, walk));
         };
-        if (out != null) {
-            SectionWalker.nested(stream.child(out.data(), out.algorithm() + " section"), v3, walk);
-        }
+        out.ifPresent(o -> SectionWalker.nested(stream.child(o.data(), o.algorithm() + " section"), v3, walk));
     }
 
     /** firmware.md 2.7: the CRC32 (zlib polynomial) covers DataOffset to the end; a mismatch is a message. */
@@ -61,14 +60,14 @@ final class GuidedSection {
         return new Decoded("CRC32", data);
     }
 
-    private static Decoded signed(Blob stream, int off, ByteSlice data, Walk walk) {
+    private static Optional<Decoded> signed(Blob stream, int off, ByteSlice data, Walk walk) {
         long certLen = data.length() >= 4 ? data.u32(0) : -1;
         if (certLen < 8 || certLen > data.length()) {
             walk.warn(stream, FirmwareCode.SECTION_SIGNED_INVALID,
                     off, "signed section: certificate length " + certLen + " does not fit");
-            return null;
+            return Optional.empty();
         }
-        return new Decoded("signed", data.from(certLen));
+        return Optional.of(new Decoded("signed", data.from(certLen)));
     }
 
     private static Decoded unknown(Blob stream, int off, String guid, int attrs, ByteSlice data, Walk walk) {
@@ -79,23 +78,23 @@ final class GuidedSection {
         return new Decoded("GUID " + guid, data);
     }
 
-    private static Decoded gzip(Blob stream, int off, ByteSlice data, Walk walk) {
+    private static Optional<Decoded> gzip(Blob stream, int off, ByteSlice data, Walk walk) {
         if (!walk.budgetLeft(stream)) {
-            return null;
+            return Optional.empty();
         }
         int cap = walk.streamCap(data.length());
         try (InputStream in = new GZIPInputStream(data.inputStream())) {
-            byte[] out = Streams.readCapped(in, cap, walk, stream);
-            if (out == null) {
+            Optional<byte[]> out = Streams.readCapped(in, cap, walk, stream);
+            if (out.isEmpty()) {
                 if (!walk.exhausted(stream)) {
                     walk.refused(stream, off, data.length(), "gzip section decodes to more than " + cap + " bytes");
                 }
-                return null;
+                return Optional.empty();
             }
-            return new Decoded("gzip", ByteSlice.of(out));
+            return Optional.of(new Decoded("gzip", ByteSlice.of(out.get())));
         } catch (IOException | RuntimeException e) {
             walk.warn(stream, FirmwareCode.DECODE_FAILED, off, "gzip section: " + e.getMessage());
-            return null;
+            return Optional.empty();
         }
     }
 }

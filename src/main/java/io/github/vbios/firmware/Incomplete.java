@@ -1,5 +1,7 @@
 package io.github.vbios.firmware;
 
+import java.util.List;
+
 /**
  * Why a walk could not examine its whole input (docs/exit-codes.md, status 8 "incomplete").
  * Each reason is reported by findings of code {@link #finding()}; the walk goes on where it
@@ -32,7 +34,7 @@ public enum Incomplete {
     }
 
     /** The codes of {@code reasons}, comma separated, for messages. */
-    public static String codes(java.util.List<Incomplete> reasons) {
+    public static String codes(List<Incomplete> reasons) {
         return String.join(", ", reasons.stream().map(Incomplete::code).toList());
     }
 

@@ -1,12 +1,13 @@
 package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Inno Setup installers (Lenovo updates): {@code MZ} plus the "Inno Setup Setup Data" marker; unpacked by innoextract. */
 final class InnoSetup extends ExternalUnpacker {
-    private static final byte[] MARK = "Inno Setup Setup Data".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MARK = "Inno Setup Setup Data".getBytes(StandardCharsets.US_ASCII);
 
     InnoSetup(ExternalTools tools) {
         super(tools);

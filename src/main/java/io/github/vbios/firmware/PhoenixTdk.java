@@ -6,6 +6,7 @@ import io.github.vbios.io.Hex;
 import io.github.vbios.io.OutputFolder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Phoenix TDK packer executables (firmware.md 3, BIOSUtilities phoenix_tdk_extract; Phoenix SCT
@@ -73,8 +74,8 @@ final class PhoenixTdk implements Container {
             ByteSlice data = d.slice(base + e.offset(), e.size());
             String step = "TDK:" + OutputFolder.sanitise(e.name().isEmpty() ? "unnamed" : e.name());
             if (e.compression() == 1) {
-                Decoded out = SectionDecoders.lzma(blob, base + e.offset(), data, false, walk);
-                walk.explore(blob.child(out != null ? out.data() : data, step + (out != null ? " (LZMA)" : "")));
+                Optional<Decoded> out = SectionDecoders.lzma(blob, base + e.offset(), data, false, walk);
+                walk.explore(blob.child(out.map(Decoded::data).orElse(data), step + (out.isPresent() ? " (LZMA)" : "")));
             } else {
                 walk.explore(blob.child(data, step));
             }

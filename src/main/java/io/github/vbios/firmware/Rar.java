@@ -3,6 +3,7 @@ package io.github.vbios.firmware;
 import io.github.vbios.io.ByteSlice;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * RAR archives (repair shops and forums share SPI dumps so): RAR 1.5-4.x start with
@@ -82,9 +83,8 @@ final class Rar extends ExternalUnpacker {
     }
 
     @Override
-    Path locate(ExternalTools tools) {
-        Path unar = tools.find("unar");
-        return unar != null ? unar : tools.find("unrar");
+    Optional<Path> locate(ExternalTools tools) {
+        return tools.find("unar").or(() -> tools.find("unrar"));
     }
 
     @Override

@@ -33,7 +33,7 @@ final class RawArea {
                 walk.warn(blob, FirmwareCode.VOLUME_OVERLAPS_END,
                         start, "volume of " + length + " bytes overlaps the end of the data ("
                         + (d.length() - start) + " bytes left); walking what is there");
-                length = d.length() - start;
+                length = (long) d.length() - start;
             }
             gap(blob, gapStart, start, walk);
             FirmwareVolume.walk(blob.child(d.slice(start, length), "FV@" + Hex.offset(start)), blob, start, walk);

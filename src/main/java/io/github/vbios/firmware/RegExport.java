@@ -5,6 +5,7 @@ import io.github.vbios.io.Finding;
 import io.github.vbios.io.OutputFolder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Windows registry exports ({@code regedit /e}): UTF-16LE with a BOM ("Windows Registry Editor
@@ -72,12 +73,13 @@ final class RegExport implements Container {
             return 0;
         }
         String name = line.substring(0, eq).replace("\"", "");
-        byte[] bytes = hexList(line.substring(colon + 1), walk.limits().maxStream());
-        if (bytes == null) {
+        Optional<byte[]> value = hexList(line.substring(colon + 1), walk.limits().maxStream());
+        if (value.isEmpty()) {
             walk.warn(blob, FirmwareCode.REG_VALUE_INVALID,
                     -1, "registry value " + name + " is not a valid hex list or is over the size limit");
             return 0;
         }
+        byte[] bytes = value.get();
         if (bytes.length < MIN_VALUE) {
             return 0;
         }
@@ -86,8 +88,8 @@ final class RegExport implements Container {
         return 1;
     }
 
-    /** Parses {@code aa,bb,cc}; null on a malformed byte or more than {@code max} bytes. */
-    static byte[] hexList(String list, int max) {
+    /** Parses {@code aa,bb,cc}; empty on a malformed byte or more than {@code max} bytes. */
+    static Optional<byte[]> hexList(String list, int max) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(list.length() / 3 + 1);
         for (String part : list.split(",")) {
             String p = part.strip();
@@ -95,15 +97,15 @@ final class RegExport implements Container {
                 continue;
             }
             if (p.length() > 2 || out.size() >= max) {
-                return null;
+                return Optional.empty();
             }
             int hi = Character.digit(p.charAt(0), 16);
             int lo = p.length() == 2 ? Character.digit(p.charAt(1), 16) : 0;
             if (hi < 0 || lo < 0) {
-                return null;
+                return Optional.empty();
             }
             out.write(p.length() == 2 ? hi << 4 | lo : hi);
         }
-        return out.toByteArray();
+        return Optional.of(out.toByteArray());
     }
 }

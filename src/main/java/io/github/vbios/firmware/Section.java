@@ -1,6 +1,7 @@
 package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
+import java.util.Optional;
 
 /**
  * EFI_COMMON_SECTION_HEADER (firmware.md 2.7): 3-byte size and a type; in FFSv3 volumes a size
@@ -23,20 +24,20 @@ public record Section(int type, long size, int headerSize) {
     public static final int PEI_DEPEX = 0x1B;
     public static final int MM_DEPEX = 0x1C;
 
-    /** Reads a header at {@code off}, or returns null when there is no room for one. */
-    static Section read(ByteSlice d, int off, boolean ffsV3) {
+    /** Reads a header at {@code off}; empty when there is no room for one. */
+    static Optional<Section> read(ByteSlice d, int off, boolean ffsV3) {
         if (!d.contains(off, 4)) {
-            return null;
+            return Optional.empty();
         }
         long size = d.u24(off);
         int type = d.u8(off + 3);
         if (ffsV3 && size == 0xFFFFFF) {
             if (!d.contains(off, 8)) {
-                return null;
+                return Optional.empty();
             }
-            return new Section(type, d.u32(off + 4), 8);
+            return Optional.of(new Section(type, d.u32(off + 4), 8));
         }
-        return new Section(type, size, 4);
+        return Optional.of(new Section(type, size, 4));
     }
 
     static boolean knownType(int type) {
@@ -57,8 +58,12 @@ public record Section(int type, long size, int headerSize) {
             if (off >= d.length() - 3) {
                 break;
             }
-            Section s = read(d, off, ffsV3);
-            if (s == null || !knownType(s.type()) || s.size() < s.headerSize() || !d.contains(off, s.size())) {
+            Optional<Section> header = read(d, off, ffsV3);
+            if (header.isEmpty()) {
+                return false;
+            }
+            Section s = header.get();
+            if (!knownType(s.type()) || s.size() < s.headerSize() || !d.contains(off, s.size())) {
                 return false;
             }
             off += (int) s.size();

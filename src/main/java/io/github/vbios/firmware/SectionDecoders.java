@@ -3,6 +3,7 @@ package io.github.vbios.firmware;
 import io.github.vbios.codec.CodecException;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
+import java.util.Optional;
 
 /**
  * The decoding rules of firmware.md 2.8 on top of {@link Codecs}: both EFI variants with the
@@ -13,9 +14,9 @@ final class SectionDecoders {
     }
 
     /** EFI 1.1 and Tiano: keep the output that parses as sections, else the first that decoded. */
-    static Decoded efiOrTiano(Blob where, long off, ByteSlice in, boolean v3, Walk walk) {
+    static Optional<Decoded> efiOrTiano(Blob where, long off, ByteSlice in, boolean v3, Walk walk) {
         if (!walk.budgetLeft(where)) {
-            return null;
+            return Optional.empty();
         }
         Decoded first = null;
         CodecException error = null;
@@ -28,7 +29,7 @@ final class SectionDecoders {
                 Decoded dec = new Decoded(tiano ? "Tiano" : "EFI 1.1", ByteSlice.of(out));
                 walk.decoded(out.length);
                 if (Section.looksLikeStream(dec.data(), v3)) {
-                    return dec;
+                    return Optional.of(dec);
                 }
                 if (first == null) {
                     first = dec;
@@ -41,35 +42,35 @@ final class SectionDecoders {
         if (first != null) {
             walk.finding(where, Finding.info(FirmwareCode.EFI_VARIANT_GUESSED,
                     off, "can't guess the EFI decompression variant; using " + first.algorithm()));
-            return first;
+            return Optional.of(first);
         }
         failed(where, off, in, "EFI/Tiano", error, walk);
-        return null;
+        return Optional.empty();
     }
 
     /** EDK2 LZMA, retried 4 bytes further on as UEFITool does for Intel's legacy variant. */
-    static Decoded lzma(Blob where, long off, ByteSlice in, boolean x86, Walk walk) {
+    static Optional<Decoded> lzma(Blob where, long off, ByteSlice in, boolean x86, Walk walk) {
         if (!walk.budgetLeft(where)) {
-            return null;
+            return Optional.empty();
         }
         int cap = walk.streamCap(in.length());
         CodecException error;
         try {
-            return account(finishLzma(Codecs.lzma(in, cap), x86), walk);
+            return Optional.of(account(finishLzma(Codecs.lzma(in, cap), x86), walk));
         } catch (CodecException e) {
             walk.decoded(e.produced());
             error = e;
         }
         if (in.length() > 4 && walk.budgetLeft(where)) {
             try {
-                return account(finishLzma(Codecs.lzma(in.from(4), walk.streamCap(in.length())), x86), walk);
+                return Optional.of(account(finishLzma(Codecs.lzma(in.from(4), walk.streamCap(in.length())), x86), walk));
             } catch (CodecException e) {
                 // report the first error: the +4 variant is the rare one
                 walk.decoded(e.produced());
             }
         }
         failed(where, off, in, x86 ? "LZMA-F86" : "LZMA", error, walk);
-        return null;
+        return Optional.empty();
     }
 
     private static Decoded finishLzma(byte[] out, boolean x86) {
@@ -79,26 +80,26 @@ final class SectionDecoders {
         return new Decoded(x86 ? "LZMA-F86" : "LZMA", ByteSlice.of(out));
     }
 
-    static Decoded brotli(Blob where, long off, ByteSlice in, Walk walk) {
+    static Optional<Decoded> brotli(Blob where, long off, ByteSlice in, Walk walk) {
         return simple(where, off, in, walk, "Brotli");
     }
 
-    static Decoded zlib(Blob where, long off, ByteSlice in, Walk walk) {
+    static Optional<Decoded> zlib(Blob where, long off, ByteSlice in, Walk walk) {
         return simple(where, off, in, walk, "zlib");
     }
 
-    private static Decoded simple(Blob where, long off, ByteSlice in, Walk walk, String algorithm) {
+    private static Optional<Decoded> simple(Blob where, long off, ByteSlice in, Walk walk, String algorithm) {
         if (!walk.budgetLeft(where)) {
-            return null;
+            return Optional.empty();
         }
         try {
             int cap = walk.streamCap(in.length());
             byte[] out = algorithm.equals("Brotli") ? Codecs.brotli(in, cap) : Codecs.zlib(in, cap);
-            return account(new Decoded(algorithm, ByteSlice.of(out)), walk);
+            return Optional.of(account(new Decoded(algorithm, ByteSlice.of(out)), walk));
         } catch (CodecException e) {
             walk.decoded(e.produced());
             failed(where, off, in, algorithm, e, walk);
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.OutOfBoundsException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Walks a section stream (firmware.md 2.7): leaves are carved, encapsulations decoded and walked again. */
 final class SectionWalker {
@@ -16,10 +17,11 @@ final class SectionWalker {
         int off = 0;
         while (off < d.length() && !walk.exhausted(stream)) {
             off = (off + 3) & ~3;
-            Section s = Section.read(d, off, ffsV3);
-            if (s == null) {
+            Optional<Section> header = Section.read(d, off, ffsV3);
+            if (header.isEmpty()) {
                 break;
             }
+            Section s = header.get();
             if (s.size() < s.headerSize() || !d.contains(off, s.size())) {
                 rest(stream, off, "section size " + s.size() + " does not fit the " + (d.length() - off)
                         + " bytes left", walk);
@@ -62,7 +64,7 @@ final class SectionWalker {
             }
             case Section.DISPOSABLE -> nested(stream.child(body, "disposable section"), v3, walk);
             case Section.PE32, Section.PIC, Section.TE -> {
-                name = Codecs.pe(body);
+                name = Codecs.pe(body).orElse(null);
                 walk.carve(stream.child(body, s.typeName() + " section@" + Hex.offset(off)));
             }
             case Section.USER_INTERFACE -> name = ucs2(body);

@@ -2,6 +2,7 @@ package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Windows executables ({@code MZ}) that carry a 7-Zip, RAR or ZIP archive after their stub: 7z,
@@ -13,7 +14,7 @@ import io.github.vbios.io.Hex;
 final class SelfExtractor implements Container {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] CAB = {'M', 'S', 'C', 'F', 0, 0, 0, 0};
-    private static final byte[] INSTALL_END = "\r\n;!@InstallEnd@!\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] INSTALL_END = "\r\n;!@InstallEnd@!\r\n".getBytes(StandardCharsets.US_ASCII);
     /** The first five bytes of the 7z signature, each rotated left by one bit. */
     private static final byte[] OBFUSCATED_7Z = {0x6E, (byte) 0xF4, 0x79, 0x5F, 0x4E};
 

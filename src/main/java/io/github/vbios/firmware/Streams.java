@@ -3,6 +3,7 @@ package io.github.vbios.firmware;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /** Reading library streams (JDK gzip, Commons Compress entries) under an output cap. */
 final class Streams {
@@ -12,11 +13,11 @@ final class Streams {
     }
 
     /**
-     * All bytes of {@code in}, or null when there are more than {@code cap} or the walk ended
+     * All bytes of {@code in}; empty when there are more than {@code cap} or the walk ended
      * meanwhile. Every byte read is charged to the walk as it arrives, so a stream that fails or
      * runs over the cap costs its budget too; an I/O error keeps what was charged.
      */
-    static byte[] readCapped(InputStream in, int cap, Walk walk, Blob where) throws IOException {
+    static Optional<byte[]> readCapped(InputStream in, int cap, Walk walk, Blob where) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(cap, CHUNK) + 1);
         byte[] buf = new byte[CHUNK];
         long total = 0;
@@ -26,10 +27,10 @@ final class Streams {
             total += n;
             walk.decoded(n);
             if (total > cap || walk.exhausted(where)) {
-                return null;
+                return Optional.empty();
             }
             out.write(buf, 0, n);
         }
-        return out.toByteArray();
+        return Optional.of(out.toByteArray());
     }
 }

@@ -1,7 +1,7 @@
 package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
-import io.github.vbios.io.Finding;
+import java.util.Optional;
 
 /**
  * Wrappers vbios recognises but does not unpack yet (firmware.md 3): it says so in a finding and
@@ -25,21 +25,21 @@ final class UnsupportedWrappers implements Container {
 
     @Override
     public boolean recognises(ByteSlice d) {
-        return find(d) != null;
+        return find(d).isPresent();
     }
 
-    private static Known find(ByteSlice d) {
+    private static Optional<Known> find(ByteSlice d) {
         for (Known k : KNOWN) {
             if (d.matchesAscii(k.offset(), k.magic())) {
-                return k;
+                return Optional.of(k);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     @Override
     public boolean open(Blob blob, Walk walk) {
-        Known k = find(blob.data());
+        Known k = find(blob.data()).orElseThrow();  // open() follows recognises()
         walk.seen(blob, "unsupported", 0, blob.data().length(), k.name(), null);
         walk.incomplete(blob, k.offset(), Incomplete.UNOPENED, k.name() + " (" + k.magic().strip()
                 + ") is not unpacked by vbios yet; scanning it raw, which finds only uncompressed volumes and ROMs");

@@ -1,5 +1,6 @@
 package io.github.vbios.host;
 
+import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.InputFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -74,7 +76,7 @@ public final class AcpiCallRomAccess implements RomAccess {
             }
         }
         byte[] all = out.toByteArray();
-        return end > 0 && end < all.length ? java.util.Arrays.copyOf(all, (int) end) : all;
+        return end > 0 && end < all.length ? Arrays.copyOf(all, (int) end) : all;
     }
 
     @Override
@@ -115,7 +117,7 @@ public final class AcpiCallRomAccess implements RomAccess {
      * {@code buf} does not start with an option ROM (stop reading).
      */
     static long chainEnd(byte[] buf) {
-        io.github.vbios.io.ByteSlice b = io.github.vbios.io.ByteSlice.of(buf);
+        ByteSlice b = ByteSlice.of(buf);
         long at = 0;
         for (int images = 0; images < 64; images++) {
             if (!b.contains(at, 0x1A)) {

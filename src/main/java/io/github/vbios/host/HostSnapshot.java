@@ -2,6 +2,7 @@ package io.github.vbios.host;
 
 import io.github.vbios.io.Finding;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public record HostSnapshot(String root, List<PciDevice> devices, List<IommuGroup
     }
 
     public HostSnapshot {
-        java.util.Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(kernel, "kernel");
         devices = List.copyOf(devices);
         groups = List.copyOf(groups);
         modules = List.copyOf(modules);

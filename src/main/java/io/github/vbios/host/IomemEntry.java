@@ -3,6 +3,7 @@ package io.github.vbios.host;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * One line of {@code /proc/iomem}: {@code start-end : name}, nested by two spaces per level.
@@ -36,20 +37,20 @@ public record IomemEntry(long start, long end, String name, int depth) {
             while (indent < line.length() && line.charAt(indent) == ' ') {
                 indent++;
             }
-            Long s = hex(line.substring(indent, dash));
-            Long e = hex(line.substring(dash + 1, colon));
-            if (s != null && e != null) {
-                out.add(new IomemEntry(s, e, line.substring(colon + 3).trim(), indent / 2));
+            OptionalLong s = hex(line.substring(indent, dash));
+            OptionalLong e = hex(line.substring(dash + 1, colon));
+            if (s.isPresent() && e.isPresent()) {
+                out.add(new IomemEntry(s.getAsLong(), e.getAsLong(), line.substring(colon + 3).trim(), indent / 2));
             }
         }
         return out;
     }
 
-    private static Long hex(String t) {
+    private static OptionalLong hex(String t) {
         String d = t.trim();
         if (d.isEmpty() || d.length() > 16 || !d.chars().allMatch(SysfsFiles::isHexDigit)) {
-            return null;
+            return OptionalLong.empty();
         }
-        return Long.parseUnsignedLong(d, 16);
+        return OptionalLong.of(Long.parseUnsignedLong(d, 16));
     }
 }

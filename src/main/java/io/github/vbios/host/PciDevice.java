@@ -1,7 +1,6 @@
 package io.github.vbios.host;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What sysfs says about one PCI function. Values that could not be read are -1 (IDs, class,

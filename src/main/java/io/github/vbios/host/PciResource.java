@@ -2,6 +2,7 @@ package io.github.vbios.host;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One line of a device's sysfs {@code resource} file: start, end and flags of a BAR. Lines 0-5
@@ -34,21 +35,21 @@ public record PciResource(int index, long start, long end, long flags) {
             if (f.length != 3) {
                 continue;
             }
-            Long s = parseHex(f[0]);
-            Long e = parseHex(f[1]);
-            Long fl = parseHex(f[2]);
-            if (s != null && e != null && fl != null) {
-                out.add(new PciResource(i, s, e, fl));
+            OptionalLong s = parseHex(f[0]);
+            OptionalLong e = parseHex(f[1]);
+            OptionalLong fl = parseHex(f[2]);
+            if (s.isPresent() && e.isPresent() && fl.isPresent()) {
+                out.add(new PciResource(i, s.getAsLong(), e.getAsLong(), fl.getAsLong()));
             }
         }
         return out;
     }
 
-    private static Long parseHex(String t) {
+    private static OptionalLong parseHex(String t) {
         String d = t.startsWith("0x") || t.startsWith("0X") ? t.substring(2) : t;
         if (d.isEmpty() || d.length() > 16 || !d.chars().allMatch(SysfsFiles::isHexDigit)) {
-            return null;
+            return OptionalLong.empty();
         }
-        return Long.parseUnsignedLong(d, 16);
+        return OptionalLong.of(Long.parseUnsignedLong(d, 16));
     }
 }

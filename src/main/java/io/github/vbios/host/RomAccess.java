@@ -1,6 +1,7 @@
 package io.github.vbios.host;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The three steps of reading a device ROM through sysfs: write {@code 1} to the {@code rom}
@@ -16,7 +17,7 @@ public interface RomAccess {
     void disable() throws IOException;
 
     /** The shell command that disables the ROM again by hand, for when {@link #disable()} cannot run. */
-    default String restoreCommand() {
-        return null;
+    default Optional<String> restoreCommand() {
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.vbios.host;
 
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * A ROM read that failed for a reason the caller acts on (load a module, look under another ACPI
@@ -12,7 +13,7 @@ public final class RomAccessException extends IOException {
 
     public RomAccessException(RomRead.Failure failure, String message) {
         super(message);
-        this.failure = java.util.Objects.requireNonNull(failure, "failure");
+        this.failure = Objects.requireNonNull(failure, "failure");
     }
 
     public RomRead.Failure failure() {

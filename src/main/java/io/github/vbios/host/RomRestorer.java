@@ -51,9 +51,8 @@ final class RomRestorer {
         hookDisabled = RomDumper.disable(access);
         if (!hookDisabled) {
             // The last words of a dying process: no caller is left to render this.
-            String cmd = access.restoreCommand();
             System.err.println("vbios: interrupted while the ROM BAR was enabled and it could not be disabled"
-                    + (cmd == null ? "" : "; restore it with: " + cmd));
+                    + access.restoreCommand().map(cmd -> "; restore it with: " + cmd).orElse(""));
             System.err.flush();
         }
     }

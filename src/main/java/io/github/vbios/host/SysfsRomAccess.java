@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * The real {@code /sys/bus/pci/devices/BDF/rom} attribute. Writing {@code 1} makes the kernel
@@ -36,8 +37,8 @@ public final class SysfsRomAccess implements RomAccess {
     }
 
     @Override
-    public String restoreCommand() {
-        return "echo 0 | sudo tee " + rom;
+    public Optional<String> restoreCommand() {
+        return Optional.of("echo 0 | sudo tee " + rom);
     }
 
     @Override

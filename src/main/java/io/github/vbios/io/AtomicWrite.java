@@ -3,6 +3,7 @@ package io.github.vbios.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 /**
  * The one way vbios writes a file: into a hidden work file beside the target ({@link PartFiles}),
@@ -101,7 +103,7 @@ public final class AtomicWrite {
     }
 
     public static void writeString(Path target, String content, boolean force) throws IOException {
-        write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), force);
+        write(target, content.getBytes(StandardCharsets.UTF_8), force);
     }
 
     /**
@@ -133,8 +135,9 @@ public final class AtomicWrite {
      */
     static void checkTarget(Path target, Path absolute, boolean force, Inputs inputs) throws IOException {
         inputs.refuse(target);
-        BasicFileAttributes a = attributes(absolute);
-        if (a != null) {
+        Optional<BasicFileAttributes> existing = attributes(absolute);
+        if (existing.isPresent()) {
+            BasicFileAttributes a = existing.get();
             if (a.isSymbolicLink()) {
                 throw new VbiosException(VbiosException.Kind.USAGE, target + " is a symbolic link; vbios replaces "
                         + "only regular files: write to the file it points to, or remove the link");
@@ -152,8 +155,7 @@ public final class AtomicWrite {
             }
         }
         for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
-            BasicFileAttributes up = attributes(p);
-            if (up == null) {
+            if (attributes(p).isEmpty()) {
                 continue;
             }
             if (!Files.isDirectory(p)) {
@@ -164,11 +166,12 @@ public final class AtomicWrite {
         }
     }
 
-    private static BasicFileAttributes attributes(Path p) {
+    /** The entry's own attributes (links not followed); empty when there is none or it cannot be read. */
+    private static Optional<BasicFileAttributes> attributes(Path p) {
         try {
-            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Optional.of(Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

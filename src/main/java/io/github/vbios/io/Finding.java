@@ -1,5 +1,6 @@
 package io.github.vbios.io;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,6 @@ public record Finding(Severity severity, long offset, String message, FindingCod
     @Override
     public String toString() {
         String where = offset >= 0 ? " at " + Hex.offset(offset) : "";
-        return severity.name().toLowerCase(java.util.Locale.ROOT) + where + ": " + message;
+        return severity.name().toLowerCase(Locale.ROOT) + where + ": " + message;
     }
 }

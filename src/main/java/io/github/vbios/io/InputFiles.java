@@ -3,6 +3,7 @@ package io.github.vbios.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
  * The one way vbios reads an input file, for every command (ROMs, dumps, updates, domain XML,
@@ -57,7 +59,7 @@ public final class InputFiles {
             byte[] first = new byte[(int) Math.max(0, Math.min(a.size(), cap))];
             int got = in.readNBytes(first, 0, first.length);
             if (got < first.length) {
-                return java.util.Arrays.copyOf(first, got);
+                return Arrays.copyOf(first, got);
             }
             int room = (int) (cap + 1 - first.length);
             byte[] rest = in.readNBytes(room);
@@ -99,7 +101,7 @@ public final class InputFiles {
         var dec = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(b);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, b.length));
+        CharBuffer out = CharBuffer.allocate(Math.max(16, b.length));
         var r = dec.decode(in, out, true);
         return r.isError() ? in.position() : 0;
     }

@@ -1,6 +1,7 @@
 package io.github.vbios.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -140,7 +141,7 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     public Path writeString(String name, String content) throws IOException {
-        return write(name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return write(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Moves everything written into place; on failure the folder is left as it was (exit 7). */

@@ -1,9 +1,11 @@
 package io.github.vbios.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
@@ -69,7 +72,7 @@ final class OutputTransaction {
                     Path p = PartFiles.beside(anchor);
                     try {
                         staging = Files.createDirectory(p);
-                    } catch (java.nio.file.FileAlreadyExistsException e) {
+                    } catch (FileAlreadyExistsException e) {
                         if (attempt > 8) {
                             throw e;
                         }
@@ -133,7 +136,7 @@ final class OutputTransaction {
                 }
             }
             rollback();
-            if (e instanceof java.io.UncheckedIOException u) {
+            if (e instanceof UncheckedIOException u) {
                 throw AtomicWrite.failure(root, u.getCause(), KEPT);
             }
             throw e instanceof IOException io ? AtomicWrite.failure(root, io, KEPT) : (RuntimeException) e;
@@ -179,7 +182,7 @@ final class OutputTransaction {
     private void place(Path staged, Path target) {
         try {
             move(staged, target);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw AtomicWrite.failure(target, e.getCause(), KEPT);
         }
     }
@@ -192,7 +195,7 @@ final class OutputTransaction {
                 Files.move(a, b, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -225,7 +228,7 @@ final class OutputTransaction {
 
     private static void deleteEmpty(Path top) {
         try (Stream<Path> s = Files.walk(top)) {
-            s.sorted(java.util.Comparator.reverseOrder()).filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+            s.sorted(Comparator.reverseOrder()).filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .forEach(p -> {
                         try {
                             Files.deleteIfExists(p);

@@ -4,9 +4,12 @@ import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.PciAddress;
 import io.github.vbios.host.PciDevice;
 import io.github.vbios.io.VbiosException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code vbios doctor}: decides which GPUs are passthrough candidates and runs the host-wide and
@@ -41,7 +44,7 @@ public final class Doctor {
         if (focus.isPresent()) {
             PciDevice d = index.device(focus.get()).orElseThrow(() -> new VbiosException(
                     VbiosException.Kind.NOT_FOUND, "no PCI device " + focus.get() + " under "
-                    + java.nio.file.Path.of(host.root()).resolve("sys/bus/pci/devices")
+                    + Path.of(host.root()).resolve("sys/bus/pci/devices")
                     + " (lspci -D lists the addresses)"));
             return List.of(d);
         }
@@ -51,7 +54,7 @@ public final class Doctor {
 
     private static List<DoctorDevice> devices(HostIndex index, List<PciDevice> candidates) {
         List<DoctorDevice> out = new ArrayList<>();
-        java.util.Set<PciAddress> chosen = new java.util.HashSet<>();
+        Set<PciAddress> chosen = new HashSet<>();
         candidates.forEach(c -> chosen.add(c.address()));
         for (PciDevice g : index.gpus()) {
             if (!chosen.contains(g.address())) {
@@ -79,7 +82,8 @@ public final class Doctor {
         boolean amd = host.cpuVendor().contains("AMD");
         String param = amd ? "amd_iommu=on iommu=pt" : "intel_iommu=on iommu=pt";
         String firmware = amd ? "SVM and IOMMU (AMD-Vi)" : "VT-d";
-        StringBuilder why = new StringBuilder("no IOMMU groups under /sys/kernel/iommu_groups: the kernel has no active IOMMU, so VFIO cannot pass any device through.");
+        StringBuilder why = new StringBuilder("no IOMMU groups under /sys/kernel/iommu_groups: the kernel has no active IOMMU, "
+                + "so VFIO cannot pass any device through.");
         if (host.cmdline().iommuTurnedOff()) {
             why.append(" The kernel command line turns it off.");
         } else if (host.cmdline().intelIommuOn() || host.cmdline().value("amd_iommu").isPresent()) {

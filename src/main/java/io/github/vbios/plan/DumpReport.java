@@ -1,6 +1,7 @@
 package io.github.vbios.plan;
 
 import io.github.vbios.host.RomRead;
+import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalysis;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public record DumpReport(String address, DumpOutcome outcome, RomRead read, RomA
     }
 
     /** The error kind to exit with, or null when a file is written (a shadow copy kept with --allow-shadow). */
-    public io.github.vbios.io.VbiosException.Kind failure() {
+    public VbiosException.Kind failure() {
         return written() ? null : outcome.failure();
     }
 }

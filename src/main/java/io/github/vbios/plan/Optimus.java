@@ -1,6 +1,8 @@
 package io.github.vbios.plan;
 
+import io.github.vbios.acpi.AcpiCode;
 import io.github.vbios.acpi.AcpiPath;
+import io.github.vbios.acpi.RomInput;
 import io.github.vbios.acpi.SsdtBuilder;
 import io.github.vbios.acpi.SsdtOptions;
 import io.github.vbios.acpi.SsdtSet;
@@ -17,8 +19,9 @@ import io.github.vbios.io.Inputs;
 import io.github.vbios.io.OutputFolder;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalyzer;
+import io.github.vbios.rom.ShadowCopy;
+import io.github.vbios.rom.Verdict;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,10 +73,10 @@ public final class Optimus {
                                        List<String> notes) throws IOException {
         OptimusCandidate c = sel.chosen();
         byte[] rom = c.rom().pciView().toArray();
-        io.github.vbios.rom.Verdict verdict = RomAnalyzer.analyze(ByteSlice.of(rom)).verdict();
+        Verdict verdict = RomAnalyzer.analyze(ByteSlice.of(rom)).verdict();
         // the same shadow-copy story as info, patch, dump and doctor (issue 15)
         String shadow = verdict.shadowCopy().map(s -> "the chosen ROM (" + c.ids() + ") is " + s.sentence()
-                + "; way out: " + io.github.vbios.rom.ShadowCopy.wayOutLine(null)).orElse(null);
+                + "; way out: " + ShadowCopy.wayOutLine(null)).orElse(null);
         if (!verdict.romfileReady()) {
             throw new VbiosException(VbiosException.Kind.INVALID_INPUT, shadow != null ? shadow
                     : "the chosen ROM (" + c.ids() + ") is not a clean romfile after cutting its PCI view; try: vbios patch");
@@ -129,14 +132,14 @@ public final class Optimus {
     /** What the tables serve, when it is not simply the romfile: the NVIDIA view, or a warning that it is missing. */
     static List<String> servedViewNotes(OptimusCandidate c, int servedLength) {
         if (c.rom().nvidiaViewLonger()) {
-            return List.of("[" + io.github.vbios.acpi.AcpiCode.NVIDIA_VIEW_SERVED.id() + "] the _ROM tables serve the "
+            return List.of("[" + AcpiCode.NVIDIA_VIEW_SERVED.id() + "] the _ROM tables serve the "
                     + "NVIDIA view (" + servedLength + " bytes: the romfile plus the NVIDIA-only images after it), "
                     + "what the card's flash gives the driver; the romfile stays the PCI view");
         }
         var a = RomAnalyzer.analyze(c.rom().pciView());
-        if (io.github.vbios.acpi.RomInput.nvidiaImagesMissing(a, c.rom().pciView().length())) {
-            return List.of("[" + io.github.vbios.acpi.AcpiCode.NVIDIA_IMAGES_MISSING.id()
-                    + "] the input holds only the PCI view of a layout-A NVIDIA ROM: the NVIDIA-only images after the EFI image are missing from "
+        if (RomInput.nvidiaImagesMissing(a, c.rom().pciView().length())) {
+            return List.of("[" + AcpiCode.NVIDIA_IMAGES_MISSING.id() + "] the input holds only the "
+                    + "PCI view of a layout-A NVIDIA ROM: the NVIDIA-only images after the EFI image are missing from "
                     + "the _ROM tables; use a full flash dump (nvflash --save) or the BIOS update that carries the dGPU "
                     + "ROM");
         }

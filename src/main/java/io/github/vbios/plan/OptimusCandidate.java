@@ -1,7 +1,9 @@
 package io.github.vbios.plan;
 
 import io.github.vbios.firmware.CarvedRom;
+import io.github.vbios.io.Hex;
 import io.github.vbios.rom.SubsystemIds;
+import java.util.Locale;
 
 /**
  * One video BIOS {@code vbios optimus} could use, numbered as listed to the user ({@code --pick N}).
@@ -14,7 +16,7 @@ public record OptimusCandidate(int number, CarvedRom rom) {
 
     /** "10de:0648" */
     public String ids() {
-        return io.github.vbios.io.Hex.id16(rom.vendorId()) + ":" + io.github.vbios.io.Hex.id16(rom.deviceId());
+        return Hex.id16(rom.vendorId()) + ":" + Hex.id16(rom.deviceId());
     }
 
     /** Subsystem "vvvv:dddd" from the ROM's x86 header, or null when the ROM does not carry them. */
@@ -27,7 +29,7 @@ public record OptimusCandidate(int number, CarvedRom rom) {
         String sub = subsystem() == null ? "" : " subsystem " + subsystem();
         String version = rom.version() == null ? "version unknown" : "version " + rom.version();
         String checksum = rom.checksumValid() ? "" : ", checksum BAD";
-        return String.format(java.util.Locale.ROOT, "%2d. %s%s, %d bytes, %s%s, sha256 %s..., from %s", number, ids(),
+        return String.format(Locale.ROOT, "%2d. %s%s, %d bytes, %s%s, sha256 %s..., from %s", number, ids(),
                 sub, size(), version, checksum, rom.sha256().substring(0, 12), rom.provenance());
     }
 }

@@ -1,7 +1,9 @@
 package io.github.vbios.plan;
 
 import io.github.vbios.acpi.SsdtMode;
+import io.github.vbios.io.VbiosException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * What {@code vbios optimus} was asked for (issue 8). Nullable: {@code device}, {@code ids},
@@ -14,9 +16,9 @@ public record OptimusRequest(Path input, Path outDir, String device, int[] ids, 
                              SsdtMode mode, boolean force) {
     /** Parses {@code --ids VVVV:DDDD} (hex). */
     public static int[] parseIds(String text) {
-        String[] p = text.trim().toLowerCase(java.util.Locale.ROOT).split(":");
+        String[] p = text.trim().toLowerCase(Locale.ROOT).split(":");
         if (p.length != 2 || !p[0].matches("(0x)?[0-9a-f]{1,4}") || !p[1].matches("(0x)?[0-9a-f]{1,4}")) {
-            throw new io.github.vbios.io.VbiosException(io.github.vbios.io.VbiosException.Kind.USAGE,
+            throw new VbiosException(VbiosException.Kind.USAGE,
                     "--ids '" + text + "' is not VVVV:DDDD (hex vendor and device IDs, e.g. 10de:0648)");
         }
         return new int[] {Integer.parseInt(p[0].replace("0x", ""), 16), Integer.parseInt(p[1].replace("0x", ""), 16)};

@@ -6,6 +6,7 @@ import io.github.vbios.rom.SubsystemIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Step 2 of {@code vbios optimus} (issue 8): pick the dGPU's ROM. By {@code --pick N}, else by
@@ -49,7 +50,7 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
         }
         if (pool.isEmpty() && !found.integrated().isEmpty()) {
             String igpu = found.integrated().stream().map(OptimusCandidate::ids).distinct()
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .collect(Collectors.joining(", "));
             String reason = ids != null
                     ? "no ROM has the IDs " + Hex.id16(ids[0]) + ":" + Hex.id16(ids[1]) + "; the input only holds"
                     + " integrated-GPU video BIOS (" + igpu + ")"
@@ -119,8 +120,8 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
         boolean oneBuild = left.stream().map(OptimusSelection::build).distinct().count() == 1;
         List<OptimusCandidate> intact = left.stream().filter(c -> c.rom().checksumValid()).toList();
         if (oneBuild && intact.size() == 1) {
-            String others = left.stream().filter(c -> c != intact.get(0)).map(c -> String.valueOf(c.number()))
-                    .collect(java.util.stream.Collectors.joining(", "));
+            String others = left.stream().filter(c -> c.number() != intact.get(0).number()).map(c -> String.valueOf(c.number()))
+                    .collect(Collectors.joining(", "));
             return done(intact.get(0), by + "; candidate " + intact.get(0).number() + " is the only copy of this build ("
                     + "same IDs, subsystem, version and size) whose x86 checksums are valid: " + others
                     + (others.contains(",") ? " fail theirs" : " fails its") + " (damaged or patched); --pick overrides",
@@ -137,7 +138,7 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
         List<String> diffs = CandidateDiff.among(left).stream().map(CandidateDiff::describe).toList();
         String checks = intact.size() == left.size() ? "all pass their x86 checksums"
                 : intact.isEmpty() ? "none passes its x86 checksums" : "several pass their x86 checksums";
-        String picks = left.stream().map(c -> "--pick " + c.number()).collect(java.util.stream.Collectors.joining(" or "));
+        String picks = left.stream().map(c -> "--pick " + c.number()).collect(Collectors.joining(" or "));
         return new OptimusSelection(null, left, what + " and are not copies of one ROM (" + String.join("; ", diffs)
                 + "; " + checks + "), so vbios cannot tell which one this machine uses: compare where each lies"
                 + " (listed above) and choose with " + picks, warnings);

@@ -7,7 +7,8 @@ import io.github.vbios.firmware.Extractor;
 import io.github.vbios.firmware.Limits;
 import io.github.vbios.firmware.LocatedFinding;
 import io.github.vbios.io.ByteSlice;
-import io.github.vbios.io.VbiosException;
+import io.github.vbios.io.Hex;
+import io.github.vbios.io.Severity;
 import io.github.vbios.rom.ContainerKind;
 import io.github.vbios.rom.FoundRom;
 import io.github.vbios.rom.RomAnalysis;
@@ -62,7 +63,7 @@ public final class OptimusSource {
     }
 
     private static String ids(CarvedRom r) {
-        return io.github.vbios.io.Hex.id16(r.vendorId()) + ":" + io.github.vbios.io.Hex.id16(r.deviceId());
+        return Hex.id16(r.vendorId()) + ":" + Hex.id16(r.deviceId());
     }
 
     public static Found read(ByteSlice data, String name, ExternalTools tools) {
@@ -97,7 +98,7 @@ public final class OptimusSource {
         otherIds.forEach((id, n) -> notes.add("also found the video BIOS " + id + " (integrated GPU"
                 + (n > 1 ? ", " + n + " variants" : "") + "), not a candidate for the dGPU; --ids " + id
                 + " uses it anyway"));
-        x.findings().stream().filter(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO).limit(10)
+        x.findings().stream().filter(f -> f.finding().severity() != Severity.INFO).limit(10)
                 .forEach(f -> notes.add(f.toString()));
         // parts the walk could not open (issue 15): with no dGPU ROM that is "incomplete", not "none"
         List<String> unopened = x.incompleteFindings().stream().map(LocatedFinding::toString).toList();

@@ -10,6 +10,7 @@ import io.github.vbios.io.InputFiles;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
+import io.github.vbios.rom.ShadowCopy;
 import io.github.vbios.vm.FwCfgEntry;
 import io.github.vbios.vm.GuestFunction;
 import io.github.vbios.vm.LibvirtDomain;
@@ -18,9 +19,10 @@ import io.github.vbios.vm.QemuArgs;
 import io.github.vbios.vm.RootPort;
 import io.github.vbios.vm.VmTarget;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -132,7 +134,7 @@ public final class PassthroughPlanner {
         if (req.romfile() != null) {
             try {
                 InputFiles.requireRegular(req.romfile());
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 throw new VbiosException(VbiosException.Kind.INVALID_INPUT, req.romfile() + ": no such file");
             }
             rom = req.romfile().toAbsolutePath().normalize().toString();
@@ -166,7 +168,7 @@ public final class PassthroughPlanner {
         }
         if (a.verdict().shadowCopySuspect()) {
             notes.add(file + " looks like a boot GPU's shadow copy: it lacks the EFI image the card's flash probably "
-                    + "holds; way out: " + io.github.vbios.rom.ShadowCopy.wayOutLine(null));
+                    + "holds; way out: " + ShadowCopy.wayOutLine(null));
         }
         if (a.verdict().efiDamaged()) {
             notes.add(file + ": " + a.verdict().advice());
@@ -227,7 +229,7 @@ public final class PassthroughPlanner {
         if (d.rootBusSlots().contains(slot)) {
             int taken = slot;
             int[] order = pc ? PC_SLOT_ORDER : SLOT_ORDER;
-            slot = java.util.Arrays.stream(order).filter(x -> !d.rootBusSlots().contains(x)).findFirst()
+            slot = Arrays.stream(order).filter(x -> !d.rootBusSlots().contains(x)).findFirst()
                     .orElseThrow(() -> new VbiosException(VbiosException.Kind.INVALID_INPUT, "no free slot on "
                             + d.rootBusName() + " in the domain for the GPU" + (pc ? "" : "'s root port")
                             + ": remove a device from " + d.rootBusName() + " (virsh edit VM) and run vbios vm again"));

@@ -5,6 +5,7 @@ import io.github.vbios.vm.ProxmoxVmConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The Proxmox side of planning: which {@code hostpciN} the GPU takes in the VM's config, the VM's
@@ -39,7 +40,7 @@ final class ProxmoxPlanning {
         Optional<Integer> existing = vm.hostpciFor(slot);
         int index;
         if (asked == PlanRequest.AUTO_INDEX) {
-            index = existing.orElseGet(() -> java.util.stream.IntStream.rangeClosed(0, PROXMOX_MAX_HOSTPCI)
+            index = existing.orElseGet(() -> IntStream.rangeClosed(0, PROXMOX_MAX_HOSTPCI)
                     .filter(n -> !vm.hostpci().containsKey(n)).findFirst().orElseThrow(() -> new VbiosException(
                             VbiosException.Kind.INVALID_INPUT, "all hostpci0-" + PROXMOX_MAX_HOSTPCI
                             + " are used in the VM config")));

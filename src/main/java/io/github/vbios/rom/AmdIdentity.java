@@ -2,6 +2,7 @@ package io.github.vbios.rom;
 
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.OutOfBoundsException;
+import java.util.Optional;
 
 /**
  * AMD ATOM BIOS identity (rom-format.md 1.2, 1.11; AMDGPU atom.c).
@@ -20,10 +21,10 @@ public record AmdIdentity(long atomOffset, String partNumber, String name, Strin
         try {
             long atom = image.u16(0x48);
             boolean hasAtom = image.matchesAscii(atom + 4, "ATOM");
-            String date = image.contains(0x50, 14) ? printable(image.asciiz(0x50, 14)) : null;
+            String date = image.contains(0x50, 14) ? printable(image.asciiz(0x50, 14)).orElse(null) : null;
             int count = image.u8(0x2F);
             long str = image.u16(0x6E);
-            String part = count > 0 ? printable(image.asciiz(str, 64)) : null;
+            String part = count > 0 ? printable(image.asciiz(str, 64)).orElse(null) : null;
             long p = str;
             for (int i = 0; i < Math.min(count, MAX_STRINGS) && p < image.length(); i++) {
                 p += image.asciiz(p, 256).length() + 1;
@@ -31,22 +32,23 @@ public record AmdIdentity(long atomOffset, String partNumber, String name, Strin
             while (p < image.length() && (image.u8(p) == '\r' || image.u8(p) == '\n')) {
                 p++;
             }
-            String name = count > 0 ? printable(image.asciiz(p, 128)) : null;
+            String name = count > 0 ? printable(image.asciiz(p, 128)).orElse(null) : null;
             int ver = image.indexOfAscii("ATOMBIOSBK-AMD VER", 0);
-            String version = ver < 0 ? null : printable(image.asciiz(ver + 18, 32));
+            String version = ver < 0 ? null : printable(image.asciiz(ver + 18, 32)).orElse(null);
             return new AmdIdentity(hasAtom ? x86 + atom : -1, part, name, date, version);
         } catch (OutOfBoundsException e) {
             return new AmdIdentity(-1, null, null, null, null);
         }
     }
 
-    private static String printable(String s) {
+    /** The trimmed text; empty when it is blank or holds a non-printable character. */
+    private static Optional<String> printable(String s) {
         String t = s.strip();
         for (char c : t.toCharArray()) {
             if (c < 0x20 || c >= 0x7F) {
-                return null;
+                return Optional.empty();
             }
         }
-        return t.isEmpty() ? null : t;
+        return t.isEmpty() ? Optional.empty() : Optional.of(t);
     }
 }

@@ -5,6 +5,8 @@ import io.github.vbios.io.Hex;
 import io.github.vbios.rom.nvidia.Npde;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -76,7 +78,7 @@ public final class ChecksumFixer {
 
     static List<X86Checksum> pciChecksums(RomAnalysis a) {
         return a.pciImages().stream().filter(RomImage::isX86).map(i -> i.x86Checksum().orElse(null))
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
     }
 
     private static void fixNvidia(byte[] rom, RomAnalysis a, RomImage x86, List<Fix> fixes, List<String> notes,
@@ -139,15 +141,15 @@ public final class ChecksumFixer {
             problems.add("x86 image at " + Hex.offset(start) + ": byte 2 range ends outside the PCIR length; not fixed");
             return;
         }
-        SafeByte inside = SafeByte.find(rom, blockStart, b2End, false);
-        SafeByte outside = SafeByte.find(rom, b2End, blockEnd, true);
-        if (inside == null || outside == null) {
+        Optional<SafeByte> inside = SafeByte.find(rom, blockStart, b2End, false);
+        Optional<SafeByte> outside = SafeByte.find(rom, b2End, blockEnd, true);
+        if (inside.isEmpty() || outside.isEmpty()) {
             problems.add("x86 image at " + Hex.offset(start) + ": byte 2 range ends inside the block at "
                     + Hex.offset(blockStart) + " and no padding byte is free on both sides; SeaBIOS range not fixed");
             return;
         }
-        apply(rom, start, blockStart, b2End - blockStart, sum, inside, -sum, fixes);
-        apply(rom, start, b2End, blockEnd - b2End, 0, outside, sum, fixes);
+        apply(rom, start, blockStart, b2End - blockStart, sum, inside.get(), -sum, fixes);
+        apply(rom, start, b2End, blockEnd - b2End, 0, outside.get(), sum, fixes);
     }
 
     private static void fixOther(byte[] rom, RomImage x86, List<Fix> fixes, List<String> problems) {
@@ -173,13 +175,13 @@ public final class ChecksumFixer {
         if (sum == 0) {
             return;
         }
-        SafeByte b = chosen != null ? chosen : SafeByte.find(rom, from, to, true);
-        if (b == null) {
+        Optional<SafeByte> b = chosen != null ? Optional.of(chosen) : SafeByte.find(rom, from, to, true);
+        if (b.isEmpty()) {
             problems.add("block " + Hex.offset(from) + "-" + Hex.offset(to) + " sums to 0x" + Integer.toHexString(sum)
                     + " and has no padding byte that is safe to change; not fixed");
             return;
         }
-        apply(rom, image, from, to - from, sum, b, -sum, fixes);
+        apply(rom, image, from, to - from, sum, b.get(), -sum, fixes);
     }
 
     private static void apply(byte[] rom, long image, long from, long length, int sum, SafeByte b, int delta,

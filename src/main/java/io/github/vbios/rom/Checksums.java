@@ -2,6 +2,7 @@ package io.github.vbios.rom;
 
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.nvidia.Npde;
+import java.util.Arrays;
 
 /** The x86 checksum ranges of rom-format.md 1.10. */
 public final class Checksums {
@@ -52,7 +53,7 @@ public final class Checksums {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Long.compare(lens[a], lens[b]));
+        Arrays.sort(order, (a, b) -> Long.compare(lens[a], lens[b]));
         int[] out = new int[lens.length];
         int acc = 0;
         long done = 0;

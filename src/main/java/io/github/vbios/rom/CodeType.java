@@ -1,5 +1,7 @@
 package io.github.vbios.rom;
 
+import io.github.vbios.io.Hex;
+
 /** PCIR code types (rom-format.md 1.4) with the names vbios prints. */
 public final class CodeType {
     public static final int X86 = 0x00;
@@ -20,7 +22,7 @@ public final class CodeType {
             case EFI -> "EFI";
             case NBSI -> "NBSI";
             case NVIDIA_FW -> "NVIDIA-FW";
-            default -> "0x" + io.github.vbios.io.Hex.upper(codeType, 2);
+            default -> "0x" + Hex.upper(codeType, 2);
         };
     }
 }

@@ -5,6 +5,7 @@ import io.github.vbios.io.Finding;
 import io.github.vbios.rom.nvidia.NvidiaContainer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Finds the option-ROM start in the recommended order of rom-format.md 1.9.1; never guesses silently. */
 final class ContainerFinder {
@@ -14,15 +15,15 @@ final class ContainerFinder {
     }
 
     static Container find(ByteSlice file, List<Finding> findings) {
-        NvidiaContainer nvgi = NvidiaContainer.nvgi(file, 0);
-        Container c = fromNvidia(file, nvgi, findings);
-        if (c != null) {
-            return c;
+        Optional<NvidiaContainer> nvgi = NvidiaContainer.nvgi(file, 0);
+        Optional<Container> c = nvgi.flatMap(nv -> fromNvidia(file, nv, findings));
+        if (c.isPresent()) {
+            return c.get();
         }
-        if (nvgi == null) {
-            c = fromNvidia(file, NvidiaContainer.nvfw(file), findings);
-            if (c != null) {
-                return c;
+        if (nvgi.isEmpty()) {
+            c = NvidiaContainer.nvfw(file).flatMap(nv -> fromNvidia(file, nv, findings));
+            if (c.isPresent()) {
+                return c.get();
             }
         }
         if (ImageParser.isImage(file, 0, true)) {
@@ -37,14 +38,11 @@ final class ContainerFinder {
         return fallback(file, findings);
     }
 
-    private static Container fromNvidia(ByteSlice file, NvidiaContainer nv, List<Finding> findings) {
-        if (nv == null) {
-            return null;
-        }
+    private static Optional<Container> fromNvidia(ByteSlice file, NvidiaContainer nv, List<Finding> findings) {
         if (!nv.found()) {
             findings.add(Finding.warning(RomCode.NVIDIA_CONTAINER_INVALID,
                     nv.headerOffset(), nv.details() + "; trying the other rules"));
-            return null;
+            return Optional.empty();
         }
         long start = nv.romStart();
         // RM requires a 4-aligned start with 55 AA there (1.8)
@@ -52,9 +50,8 @@ final class ContainerFinder {
         String problem = start % 4 != 0 ? "offset is not 4-byte aligned" : header == null ? null : header.text();
         if (problem != null) {
             findings.add(Finding.warning(RomCode.NVIDIA_CONTAINER_START_INVALID,
-                    start, nv.details() + ", but " + problem
-                    + "; trying the other rules"));
-            return null;
+                    start, nv.details() + ", but " + problem + "; trying the other rules"));
+            return Optional.empty();
         }
         ContainerKind kind = switch (nv.version()) {
             case 1 -> ContainerKind.NVGI_V1;
@@ -62,7 +59,7 @@ final class ContainerFinder {
             case 3 -> ContainerKind.NVGI_V3;
             default -> ContainerKind.NVFW_RFRD_V4;
         };
-        return new Container(kind, start, nv.headerOffset(), nv.directoryOffset(), nv.details(), List.of());
+        return Optional.of(new Container(kind, start, nv.headerOffset(), nv.directoryOffset(), nv.details(), List.of()));
     }
 
     /** Step 5: every 4-byte offset; the first candidate is used and all are reported. */

@@ -2,6 +2,7 @@ package io.github.vbios.rom;
 
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.OutOfBoundsException;
+import java.util.Optional;
 
 /**
  * Decodes an EFI image's payload (rom-format.md 1.3, 1.12) into {@link EfiPayload} facts.
@@ -25,17 +26,17 @@ public final class EfiPayloadReader {
      * The PE image inside an EFI image (decompressed when CompressionType is 1), for callers that
      * need the bytes (GOP extraction, patching); empty when the image has no decodable payload.
      */
-    public static java.util.Optional<byte[]> peImage(ByteSlice file, RomImage image) {
+    public static Optional<byte[]> peImage(ByteSlice file, RomImage image) {
         if (image.efiHeader().isEmpty() || image.efiPayload().map(p -> !p.decoded()).orElse(true)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         EfiRomHeader h = image.efiHeader().get();
         ByteSlice payload = payloadSlice(file, image.offset(), h);
         if (h.compressionType() == 0) {
-            return java.util.Optional.of(payload.toArray());
+            return Optional.of(payload.toArray());
         }
-        ByteSlice out = h.compressionType() == 1 ? PeFacts.decompress(payload) : null;
-        return java.util.Optional.ofNullable(out).map(ByteSlice::toArray);
+        Optional<ByteSlice> out = h.compressionType() == 1 ? PeFacts.decompress(payload) : Optional.empty();
+        return out.map(ByteSlice::toArray);
     }
 
     static EfiPayload read(ByteSlice file, long imageOffset, EfiRomHeader h, EfiPayloadMemo memo) {

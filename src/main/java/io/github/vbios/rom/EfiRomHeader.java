@@ -1,6 +1,7 @@
 package io.github.vbios.rom;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
 
 /** EFI PCI expansion ROM header (rom-format.md 1.3). EfiSignature is a u32. */
 public record EfiRomHeader(int initializationSize, long efiSignature, int subsystem, int machine,
@@ -25,7 +26,7 @@ public record EfiRomHeader(int initializationSize, long efiSignature, int subsys
             case 0x8664 -> "X64";
             case 0x01C2 -> "ARM";
             case 0xAA64 -> "AArch64";
-            default -> "0x" + io.github.vbios.io.Hex.upper(machine, 4);
+            default -> "0x" + Hex.upper(machine, 4);
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.github.vbios.rom;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
 import io.github.vbios.rom.nvidia.Npde;
 import java.util.HashMap;
 import java.util.Map;
@@ -99,6 +100,6 @@ final class ImageParser {
     }
 
     static String hex(long v) {
-        return io.github.vbios.io.Hex.offset(v);
+        return Hex.offset(v);
     }
 }

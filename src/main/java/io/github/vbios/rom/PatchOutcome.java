@@ -1,5 +1,6 @@
 package io.github.vbios.rom;
 
+import io.github.vbios.io.ByteSlice;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,6 @@ public record PatchOutcome(CleanReport clean, Optional<IdPatcher.Result> ids, Op
     }
 
     public String sha256() {
-        return io.github.vbios.io.ByteSlice.of(bytes).sha256();
+        return ByteSlice.of(bytes).sha256();
     }
 }

@@ -7,6 +7,7 @@ import io.github.vbios.codec.PeHeader;
 import io.github.vbios.codec.PeReader;
 import io.github.vbios.io.ByteSlice;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Turns an EFI payload into PE facts; the only class of the rom room that talks to the codec room. */
 final class PeFacts {
@@ -22,21 +23,22 @@ final class PeFacts {
         }
         ByteSlice image = payload;
         if (compression == 1) {
-            image = decompress(payload);
-            if (image == null) {
+            Optional<ByteSlice> decoded = decompress(payload);
+            if (decoded.isEmpty()) {
                 return EfiPayload.failed(start, payload.length(), compression, lastError(payload));
             }
+            image = decoded.get();
         }
         return facts(payload, image, start, compression);
     }
 
-    /** The decompressed image, or null. Option ROMs use the EFI 1.1 variant (rom-format.md 1.12). */
-    static ByteSlice decompress(ByteSlice payload) {
+    /** The decompressed image; empty when it does not decode. Option ROMs use the EFI 1.1 variant (rom-format.md 1.12). */
+    static Optional<ByteSlice> decompress(ByteSlice payload) {
         try {
-            return ByteSlice.of(EfiDecompressor.decompress(payload, EfiCompressionVariant.EFI_1_1, limit(payload)));
+            return Optional.of(ByteSlice.of(EfiDecompressor.decompress(payload, EfiCompressionVariant.EFI_1_1, limit(payload))));
         } catch (CodecException | RuntimeException e) {
             // a decoder bug on hostile bytes must not take the whole analysis down (RomAnalyzer never throws)
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -62,7 +64,7 @@ final class PeFacts {
 
     static EfiPayload facts(ByteSlice payload, ByteSlice image, long start, int compression) {
         String sha = image.sha256();
-        String gop = gopName(image);
+        String gop = gopName(image).orElse(null);
         try {
             PeHeader pe = PeReader.read(image);
             return new EfiPayload(start, payload.length(), compression, image.length(), sha, pe.machine(),
@@ -73,11 +75,11 @@ final class PeFacts {
         }
     }
 
-    /** The UTF-16LE {@code nvgop-...} name inside a GOP driver (rom-format.md 1.11), or null. */
-    static String gopName(ByteSlice image) {
+    /** The UTF-16LE {@code nvgop-...} name inside a GOP driver (rom-format.md 1.11), if there is one. */
+    static Optional<String> gopName(ByteSlice image) {
         int at = image.indexOf(NVGOP, 0);
         if (at < 0) {
-            return null;
+            return Optional.empty();
         }
         StringBuilder sb = new StringBuilder();
         for (long p = at; image.contains(p, 2) && sb.length() < 64; p += 2) {
@@ -87,6 +89,6 @@ final class PeFacts {
             }
             sb.append((char) c);
         }
-        return sb.toString();
+        return Optional.of(sb.toString());
     }
 }

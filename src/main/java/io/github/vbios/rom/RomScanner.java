@@ -4,6 +4,7 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.nvidia.NvidiaContainer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -50,9 +51,13 @@ public final class RomScanner {
             if (!nvgi && ++nvfwTries > MAX_NVFW_TRIES) {
                 continue;
             }
-            NvidiaContainer nv = nvgi ? NvidiaContainer.nvgi(tail, 0) : NvidiaContainer.nvfwAt(tail, 0);
+            Optional<NvidiaContainer> header = nvgi ? NvidiaContainer.nvgi(tail, 0) : Optional.of(NvidiaContainer.nvfwAt(tail, 0));
+            if (header.isEmpty()) {
+                continue;
+            }
+            NvidiaContainer nv = header.get();
             // verify before analysing: a full analysis of every stray "NVGI" would make the scan quadratic
-            if (nv == null || !nv.found() || nv.romStart() % 4 != 0 || !ImageParser.isImage(tail, nv.romStart(), false)
+            if (!nv.found() || nv.romStart() % 4 != 0 || !ImageParser.isImage(tail, nv.romStart(), false)
                     || isCovered(covered, off + nv.romStart())) {
                 continue;
             }
@@ -87,10 +92,10 @@ public final class RomScanner {
                 continue;
             }
             RomAnalysis a = RomAnalyzer.analyze(tail.slice(0, end));
-            RomAnalysis wide = layoutAWiden(tail, end, a);
-            if (wide != null) {
-                end = wide.nvidiaView().end();
-                a = wide;
+            Optional<RomAnalysis> wide = layoutAWiden(tail, end, a);
+            if (wide.isPresent()) {
+                end = wide.get().nvidiaView().end();
+                a = wide.get();
             }
             FoundRom f = new FoundRom(off, end, FoundRom.Source.PCI_CHAIN, a);
             out.add(f);
@@ -103,20 +108,20 @@ public final class RomScanner {
      * A layout-A NVIDIA ROM in a larger blob (system firmware): its NVIDIA-only images follow the PCI
      * chain, so the NVIDIA walk of the PCI chain alone runs off its end. Then the slice is widened to
      * the end of the NVIDIA view (at most {@link #NVIDIA_VIEW_MAX} past the chain, RM's own cap)
-     * and that analysis returned; null when there is nothing more to take.
+     * and that analysis returned; empty when there is nothing more to take.
      */
-    private static RomAnalysis layoutAWiden(ByteSlice tail, long end, RomAnalysis a) {
+    private static Optional<RomAnalysis> layoutAWiden(ByteSlice tail, long end, RomAnalysis a) {
         RomView nv = a.nvidiaView();
         if (!a.isOptionRom() || nv.isEmpty() || nv.complete() || nv.end() < end || tail.length() <= end
                 || a.pciImages().get(0).vendorId() != 0x10DE) {
-            return null;
+            return Optional.empty();
         }
         RomAnalysis wide = RomAnalyzer.analyze(tail.slice(0, Math.min(tail.length(), end + NVIDIA_VIEW_MAX)));
         if (!wide.nvidiaBeyondPci() || wide.pciView().end() != a.pciView().end()) {
-            return null;
+            return Optional.empty();
         }
-        return wide.nvidiaView().end() == Math.min(tail.length(), end + NVIDIA_VIEW_MAX) ? wide
-                : RomAnalyzer.analyze(tail.slice(0, wide.nvidiaView().end()));
+        return Optional.of(wide.nvidiaView().end() == Math.min(tail.length(), end + NVIDIA_VIEW_MAX) ? wide
+                : RomAnalyzer.analyze(tail.slice(0, wide.nvidiaView().end())));
     }
 
     private static boolean isCovered(TreeMap<Long, Long> covered, long off) {

@@ -1,5 +1,6 @@
 package io.github.vbios.rom;
 
+import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import java.util.List;
 
@@ -30,8 +31,8 @@ public record RomView(long start, long end, String sha256, List<RomImage> images
     }
 
     /** The bytes of this view in {@code file} (the analysed input); empty when the view is empty. */
-    public io.github.vbios.io.ByteSlice bytes(io.github.vbios.io.ByteSlice file) {
-        return isEmpty() ? io.github.vbios.io.ByteSlice.empty() : file.clamp(start, end - start);
+    public ByteSlice bytes(ByteSlice file) {
+        return isEmpty() ? ByteSlice.empty() : file.clamp(start, end - start);
     }
 
     public boolean isEmpty() {

@@ -1,6 +1,7 @@
 package io.github.vbios.rom;
 
 import io.github.vbios.io.Hex;
+import java.util.Optional;
 
 /**
  * A byte that may be changed to compensate a checksum without touching code or data
@@ -21,16 +22,16 @@ record SafeByte(long offset, String why) {
      * A safe byte in {@code [from, to)}. With {@code sumByte}, first the block's last byte when padding
      * precedes it: NVIDIA's tools keep each block's sum byte there (every sub-block of every corpus ROM
      * ends in 0xFF/0x00 padding and one sum byte). Otherwise the last byte of a long padding run;
-     * null when there is none.
+     * empty when there is none.
      */
-    static SafeByte find(byte[] rom, long from, long to, boolean sumByte) {
+    static Optional<SafeByte> find(byte[] rom, long from, long to, boolean sumByte) {
         if (from < 0 || to > rom.length || to <= from) {
-            return null;
+            return Optional.empty();
         }
         int last = (int) to - 1;
         if (sumByte && last - SUM_BYTE_PADDING >= from && isFill(rom, last - SUM_BYTE_PADDING, last)) {
-            return new SafeByte(last, "last byte of the block, after " + fillName(rom[last - 1])
-                    + " padding: where NVIDIA's tools keep each block's sum byte (rom-format.md 1.10)");
+            return Optional.of(new SafeByte(last, "last byte of the block, after " + fillName(rom[last - 1])
+                    + " padding: where NVIDIA's tools keep each block's sum byte (rom-format.md 1.10)"));
         }
         long floor = from + HEADER_AREA;
         int runEnd = -1;
@@ -40,12 +41,13 @@ record SafeByte(long offset, String why) {
                 runEnd = i;
             } else if (runEnd >= 0 && (!fill || rom[i] != rom[runEnd])) {
                 if (runEnd - i >= PADDING_RUN) {
-                    return padding(rom, runEnd, runEnd - i);
+                    return Optional.of(padding(rom, runEnd, runEnd - i));
                 }
                 runEnd = fill ? i : -1;
             }
         }
-        return runEnd >= 0 && runEnd - floor + 1 >= PADDING_RUN ? padding(rom, runEnd, runEnd - floor + 1) : null;
+        return runEnd >= 0 && runEnd - floor + 1 >= PADDING_RUN
+                ? Optional.of(padding(rom, runEnd, runEnd - floor + 1)) : Optional.empty();
     }
 
     /** The middle of the run: away from whatever data borders it. */

@@ -4,6 +4,7 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -97,9 +98,9 @@ final class TailClassifier {
             return new TrailingRegion(pos, container - pos, TrailingRegion.Kind.DATA, "data before a second container");
         }
         if (container == pos) {
-            TrailingRegion copy = secondContainer(file, main, pos);
-            if (copy != null) {
-                return copy;
+            Optional<TrailingRegion> copy = secondContainer(file, main, pos);
+            if (copy.isPresent()) {
+                return copy.get();
             }
         }
         if (ImageParser.isImage(file, pos, false)) {
@@ -123,16 +124,16 @@ final class TailClassifier {
         return first < 0 ? -1 : pos + first;
     }
 
-    private static TrailingRegion secondContainer(ByteSlice file, RomAnalysis main, long pos) {
+    private static Optional<TrailingRegion> secondContainer(ByteSlice file, RomAnalysis main, long pos) {
         RomAnalysis copy = RomAnalyzer.analyze(file.from(pos));
         if (!copy.isOptionRom() || !copy.container().kind().isNvidiaContainer()) {
-            return null;
+            return Optional.empty();
         }
         long end = pos + Math.max(copy.pciView().end(), copy.nvidiaView().end());
         boolean same = copy.pciView().sha256().equals(main.pciView().sha256());
-        return new TrailingRegion(pos, end - pos, TrailingRegion.Kind.BACKUP_COPY, copy.container().kind().description()
+        return Optional.of(new TrailingRegion(pos, end - pos, TrailingRegion.Kind.BACKUP_COPY, copy.container().kind().description()
                 + " header and option-ROM chain again (ROM at " + Hex.offset(pos + copy.pciView().start()) + "): "
-                + (same ? "a backup copy, PCI view byte-identical" : "a different PCI view, sha256 " + copy.pciView().sha256()));
+                + (same ? "a backup copy, PCI view byte-identical" : "a different PCI view, sha256 " + copy.pciView().sha256())));
     }
 
     private static TrailingRegion chainAt(ByteSlice file, RomAnalysis main, long pos) {

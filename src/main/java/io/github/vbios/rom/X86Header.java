@@ -1,6 +1,8 @@
 package io.github.vbios.rom;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
+import java.util.Optional;
 
 /**
  * PC-AT image header extras (rom-format.md 1.2).
@@ -19,7 +21,7 @@ public record X86Header(int initSizeBlocks, String entry, int pnpOffset, boolean
 
     static X86Header parse(ByteSlice file, long off) {
         boolean nvidia = file.matchesAscii(off + 4, "K7400") || file.matchesAscii(off + 0x0E, "VIDEO");
-        String date = nvidia ? dateAt(file, off + 0x38) : null;
+        String date = nvidia ? dateAt(file, off + 0x38).orElse(null) : null;
         boolean pmid = file.matchesAscii(off + 0x54, "PMID");
         int ssv = -1;
         int ssd = -1;
@@ -28,18 +30,18 @@ public record X86Header(int initSizeBlocks, String entry, int pnpOffset, boolean
             ssv = file.u16(off + 0x54);
             ssd = file.u16(off + 0x56);
         }
-        String entry = file.contains(off + 3, 3) ? io.github.vbios.io.Hex.of(file.bytes(off + 3, 3)) : "";
+        String entry = file.contains(off + 3, 3) ? Hex.of(file.bytes(off + 3, 3)) : "";
         int pnp = file.contains(off + 0x1A, 2) ? file.u16(off + 0x1A) : 0;
         return new X86Header(file.u8(off + 2), entry, pnp, nvidia, date, pmid, ssv, ssd);
     }
 
-    /** An MM/DD/YY date, or null when the bytes are not one. */
-    static String dateAt(ByteSlice file, long off) {
+    /** An MM/DD/YY date; empty when the bytes are not one. */
+    static Optional<String> dateAt(ByteSlice file, long off) {
         if (!file.contains(off, 8)) {
-            return null;
+            return Optional.empty();
         }
         String s = file.asciiz(off, 8);
-        return io.github.vbios.io.Hex.digitsLike(s, "99/99/99") ? s : null;
+        return Hex.digitsLike(s, "99/99/99") ? Optional.of(s) : Optional.empty();
     }
 
     public long initSize() {

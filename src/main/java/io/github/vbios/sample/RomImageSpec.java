@@ -1,5 +1,6 @@
 package io.github.vbios.sample;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -140,7 +141,7 @@ public final class RomImageSpec {
     }
 
     public RomImageSpec putAscii(int offset, String text) {
-        return put(offset, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        return put(offset, text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     public int sizeBlocks() {

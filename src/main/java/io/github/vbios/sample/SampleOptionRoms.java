@@ -2,6 +2,8 @@ package io.github.vbios.sample;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Small PCI option ROMs for the sample hosts' {@code rom} attributes (rom-format.md 1.1-1.3): an
@@ -29,7 +31,7 @@ public final class SampleOptionRoms {
         byte[] x86 = image(vendor, device, 0x00, 64, true);
         x86[2] = 48;
         x86[0x100] ^= 0x5A;
-        return java.util.Arrays.copyOf(x86, 48 * 512);
+        return Arrays.copyOf(x86, 48 * 512);
     }
 
     private static byte[] image(int vendor, int device, int codeType, int blocks, boolean last) {
@@ -41,12 +43,12 @@ public final class SampleOptionRoms {
                     .putShort(0x0C, (short) 0).putShort(0x16, (short) 0x40);
         }
         b.putShort(0x18, (short) 0x20);
-        b.put(0x20, "PCIR".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.put(0x20, "PCIR".getBytes(StandardCharsets.US_ASCII));
         b.putShort(0x24, (short) vendor).putShort(0x26, (short) device).putShort(0x2A, (short) 0x18);
         b.put(0x2C, (byte) 0).put(0x2D, (byte) 0).put(0x2E, (byte) 0).put(0x2F, (byte) 0x03);
         b.putShort(0x30, (short) blocks).put(0x34, (byte) codeType).put(0x35, (byte) (last ? 0x80 : 0));
         if (codeType == 0x00) {
-            b.put(0x40, "IBM VGA Compatible".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            b.put(0x40, "IBM VGA Compatible".getBytes(StandardCharsets.US_ASCII));
             int sum = 0;
             for (int i = 0; i < blocks * 512 - 1; i++) {
                 sum += b.get(i);

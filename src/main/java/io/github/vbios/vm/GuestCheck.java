@@ -1,6 +1,7 @@
 package io.github.vbios.vm;
 
 import io.github.vbios.io.Hex;
+import java.util.Locale;
 
 /**
  * How to confirm in the guest that the GPU landed on the ACPI node the tables serve. The guest's
@@ -37,7 +38,7 @@ public record GuestCheck(int vendorId, int deviceId, String acpiPath) {
      * guest address, its normalised ACPI path and OK or MISMATCH.
      */
     public String linux() {
-        String want = idsKnown() ? String.format(java.util.Locale.ROOT, "0x%04x:0x%04x", vendorId, deviceId)
+        String want = idsKnown() ? String.format(Locale.ROOT, "0x%04x:0x%04x", vendorId, deviceId)
                 : "0xVVVV:0xDDDD";
         return "for d in " + SYSFS_DEVICES + "/*; do [ \"$(cat $d/vendor):$(cat $d/device)\" = " + want
                 + " ] || continue; p=$(sed -E 's/_+(\\.|$)/\\1/g' $d/firmware_node/path 2>/dev/null);"

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.XMLConstants;
@@ -13,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.NodeList;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -62,8 +64,9 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
                     + ">, not <domain>: pass the output of virsh dumpxml VM"));
             return empty(findings);
         }
-        String badName = firstMalformedName(root);
-        if (badName != null) {
+        Optional<String> malformed = firstMalformedName(root);
+        if (malformed.isPresent()) {
+            String badName = malformed.get();
             // the lenient parser keeps names such as ":type"; patching the tree would then fail in DOM
             findings.add(Finding.error(VmCode.NAME_MALFORMED, -1, "the domain XML has the malformed name '" + badName
                     + "' (an empty prefix or local part around ':'): fix it, or pass the output of virsh dumpxml VM"));
@@ -72,23 +75,23 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
         return scan(doc, findings);
     }
 
-    /** The first element or attribute name that is not a valid namespaced name (prefix:local), or null. */
-    private static String firstMalformedName(Element root) {
+    /** The first element or attribute name that is not a valid namespaced name (prefix:local), if any. */
+    private static Optional<String> firstMalformedName(Element root) {
         NodeList all = root.getOwnerDocument().getElementsByTagName("*");  // document order, no recursion here
         for (int k = 0; k < all.getLength(); k++) {
             Element e = (Element) all.item(k);
             if (!wellFormedName(e.getTagName())) {
-                return e.getTagName();
+                return Optional.of(e.getTagName());
             }
-            org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
+            NamedNodeMap attrs = e.getAttributes();
             for (int i = 0; i < attrs.getLength(); i++) {
                 String n = attrs.item(i).getNodeName();
                 if (!wellFormedName(n)) {
-                    return n;
+                    return Optional.of(n);
                 }
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static boolean wellFormedName(String qname) {
@@ -150,9 +153,9 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
      * the GPU (and its ACPI path) where it was: directly on the root bus, or behind a root port on
      * the root bus. Empty when there is none, it has no assigned address, or it is deeper.
      */
-    public java.util.Optional<Placement> placementOf(String hostAddress) {
+    public Optional<Placement> placementOf(String hostAddress) {
         if (document == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (Element devices : Xml.children(document.getDocumentElement(), "devices")) {
             for (Element h : Xml.children(devices, "hostdev")) {
@@ -165,7 +168,7 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
                 }
                 int bus = Xml.number(guest.getAttribute("bus")).orElse(-1);
                 if (bus == 0) {
-                    return java.util.Optional.of(new Placement(0, Xml.number(guest.getAttribute("slot")).orElse(0),
+                    return Optional.of(new Placement(0, Xml.number(guest.getAttribute("slot")).orElse(0),
                             0, 0, 0));
                 }
                 for (Element c : Xml.children(devices, "controller")) {
@@ -173,7 +176,7 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
                             && Xml.number(c.getAttribute("index")).orElse(-1) == bus) {
                         Element a = Xml.children(c, "address").stream().findFirst().orElse(null);
                         if (a == null || Xml.number(a.getAttribute("bus")).orElse(-1) != 0) {
-                            return java.util.Optional.empty();
+                            return Optional.empty();
                         }
                         int chassis = 0;
                         int port = 0;
@@ -181,13 +184,13 @@ public record LibvirtDomain(Document document, String machine, Set<Integer> cont
                             chassis = Xml.number(t.getAttribute("chassis")).orElse(0);
                             port = Xml.number(t.getAttribute("port")).orElse(0);
                         }
-                        return java.util.Optional.of(new Placement(bus, Xml.number(a.getAttribute("slot")).orElse(0),
+                        return Optional.of(new Placement(bus, Xml.number(a.getAttribute("slot")).orElse(0),
                                 Xml.number(a.getAttribute("function")).orElse(0), chassis, port));
                     }
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**

@@ -2,8 +2,10 @@ package io.github.vbios.vm;
 
 import io.github.vbios.io.VbiosException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,7 +27,7 @@ public record ProxmoxVmConfig(List<String> lines, Map<String, String> values) {
 
     public ProxmoxVmConfig {
         lines = List.copyOf(lines);
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public static ProxmoxVmConfig read(String text) {
@@ -82,7 +84,7 @@ public record ProxmoxVmConfig(List<String> lines, Map<String, String> values) {
             String hosts = e.getValue().split(",")[0].replaceFirst("^host=", "");
             for (String h : hosts.split(";")) {
                 String full = h.matches("[0-9a-fA-F]{2}:[0-9a-fA-F]{2}(\\.[0-7])?") ? "0000:" + h : h;
-                if (full.toLowerCase(java.util.Locale.ROOT).startsWith(hostSlot)) {
+                if (full.toLowerCase(Locale.ROOT).startsWith(hostSlot)) {
                     return Optional.of(e.getKey());
                 }
             }

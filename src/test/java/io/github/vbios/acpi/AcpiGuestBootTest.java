@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.apache.commons.compress.archivers.cpio.CpioConstants;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,7 +96,7 @@ class AcpiGuestBootTest {
     }
 
     /** Negative control: scope placement where QEMU made no node must show up as a guest ACPI error. */
-    @org.junit.jupiter.api.Test
+    @Test
     void scopePlacementWithoutTheNodeIsReportedByTheGuest(@TempDir Path dir) throws Exception {
         byte[] rom = RomReads.synthetic(4096, 9);
         Boot boot = boot(rom, SsdtMode.EMBED, Placement.SCOPE, "seabios", "off", dir);
@@ -161,7 +163,7 @@ class AcpiGuestBootTest {
         Files.writeString(k.resolve("cmdline.txt"), String.join(" ", cmd));
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, k.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(f, k.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

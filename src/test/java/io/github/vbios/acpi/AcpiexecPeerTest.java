@@ -2,10 +2,12 @@ package io.github.vbios.acpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.io.ByteSlice;
 import io.github.vbios.testutil.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,10 +64,10 @@ class AcpiexecPeerTest {
             throws Exception {
         byte[] file = Files.readAllBytes(Corpus.file("roms/" + name));
         // The corpus README's PCI view [start, end) is exactly what `vbios patch` writes as the romfile.
-        byte[] rom = java.util.Arrays.copyOfRange(file, Integer.decode(start), Integer.decode(end));
-        assertThat(io.github.vbios.io.ByteSlice.of(rom).sha256()).isEqualTo(sha256);
+        byte[] rom = Arrays.copyOfRange(file, Integer.decode(start), Integer.decode(end));
+        assertThat(ByteSlice.of(rom).sha256()).isEqualTo(sha256);
         // and the rom room accepts it as a clean romfile, as vbios ssdt requires
-        assertThat(RomInput.check(io.github.vbios.io.ByteSlice.of(rom), name, false).bytes()).isEqualTo(rom);
+        assertThat(RomInput.check(ByteSlice.of(rom), name, false).bytes()).isEqualTo(rom);
         SsdtSet set = embed(rom, Placement.AUTO);
         assertThat(RomReads.check(rom, GPU, write(set, dir), dir, true)).isGreaterThanOrEqualTo(20);
     }

@@ -11,9 +11,11 @@ import io.github.vbios.io.OutputFolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,7 +189,7 @@ class FwCfgGuestBootTest {
             Path k = Files.createDirectories(Path.of(keep, "fwcfg-1mib"));
             for (String f : List.of("serial.log", "timed.log", "qemu.log")) {
                 if (Files.exists(dir.resolve(f))) {
-                    Files.copy(dir.resolve(f), k.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(dir.resolve(f), k.resolve(f), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -209,7 +211,7 @@ class FwCfgGuestBootTest {
         }
         System.out.printf("fw_cfg 1 MiB: median 4 KiB _ROM call %.3f s under TCG; all: %s%n",
                 median(timed) / 1e7,
-                got.stream().map(x -> String.format(java.util.Locale.ROOT, "%.3f", x.ticks() / 1e7)).toList());
+                got.stream().map(x -> String.format(Locale.ROOT, "%.3f", x.ticks() / 1e7)).toList());
         // Wall-clock ticks of a TCG guest swing with the host's load (a shared 2-core CI machine saw
         // single calls of 1 s beside a 0.6 s median), so the cost is judged by medians: the typical
         // call is under a second, and calls late in the ROM cost what early ones do. A read that

@@ -8,6 +8,7 @@ import static io.github.vbios.acpi.Aml.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,7 +69,7 @@ final class GuestHarnessSsdt {
             if (pos + len > log.length) {
                 return null;
             }
-            out.add(java.util.Arrays.copyOfRange(log, pos, pos + len));
+            out.add(Arrays.copyOfRange(log, pos, pos + len));
             pos += len;
         }
         return text.startsWith(END, pos) ? out : null;

@@ -8,6 +8,7 @@ import io.github.vbios.io.VbiosException;
 import io.github.vbios.testutil.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class NvidiaViewTest {
     private static List<Path> prepend(Path dir, List<Path> tables) throws Exception {
         Path stub = dir.resolve("stub.aml");
         Files.write(stub, StubDsdt.build(true));
-        java.util.ArrayList<Path> all = new java.util.ArrayList<>(List.of(stub));
+        ArrayList<Path> all = new ArrayList<>(List.of(stub));
         all.addAll(tables);
         return all;
     }

@@ -5,10 +5,12 @@ import static io.github.vbios.acpi.Aml.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.io.ByteSlice;
 import io.github.vbios.plan.Optimus;
 import io.github.vbios.plan.OptimusRequest;
 import io.github.vbios.plan.OptimusResult;
 import io.github.vbios.testutil.Corpus;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,7 +84,7 @@ class OptimusTablesAcpiexecTest {
         SsdtManifest m = SsdtManifest.read(out.resolve("ssdt"));
         byte[] nv = Arrays.copyOfRange(file, 0x400, 0x29E00);
         assertThat(m.romSize()).isEqualTo(nv.length);
-        assertThat(m.romSha256()).isEqualTo(io.github.vbios.io.ByteSlice.of(nv).sha256());
+        assertThat(m.romSha256()).isEqualTo(ByteSlice.of(nv).sha256());
         Path stub = tmp.resolve("dsdt-k.aml");
         Files.write(stub, q35Stub());
         List<Path> tables = new ArrayList<>(List.of(stub));
@@ -90,7 +92,7 @@ class OptimusTablesAcpiexecTest {
         AcpiExec.Run run = AcpiExec.run(tables, List.of("evaluate " + r.acpiPath() + "._ROM 0x21000 16"));
         assertThat(run.errors()).isEmpty();
         assertThat(run.buffers().get(0)).isEqualTo(Arrays.copyOfRange(file, 0x21400, 0x21410));
-        assertThat(new String(run.buffers().get(0), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("VN");
+        assertThat(new String(run.buffers().get(0), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("VN");
         assertThat(RomReads.check(nv, AcpiPath.parse(r.acpiPath()), tables)).isGreaterThanOrEqualTo(20);
     }
 }

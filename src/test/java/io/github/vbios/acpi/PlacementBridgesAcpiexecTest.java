@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class PlacementBridgesAcpiexecTest {
         Path dsdt = dir.resolve("dsdt.aml");
         byte[] marker = Aml.scope("\\_SB.PCI0.SE1", Aml.named("QEMU", Aml.one()));
         byte[] base = StubDsdt.withNodes(List.of(SE0, SE1, HOSTPCI1));
-        byte[] body = Aml.cat(java.util.Arrays.copyOfRange(base, TableHeader.LENGTH, base.length), marker);
+        byte[] body = Aml.cat(Arrays.copyOfRange(base, TableHeader.LENGTH, base.length), marker);
         Files.write(dsdt, AcpiTable.build(new TableHeader("DSDT", 2, "BOCHS", "BXPC", 1, "VBIO", 1), body));
         List<Path> all = new ArrayList<>(List.of(dsdt));
         all.addAll(AcpiexecPeerTest.write(set(rom, HOSTPCI1, Placement.AUTO), dir));

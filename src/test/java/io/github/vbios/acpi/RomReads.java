@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 /** The _ROM reads a peer test performs, and the bytes the contract (acpi-vm.md 1.1) says they return. */
@@ -101,7 +102,7 @@ final class RomReads {
     /** A ROM of {@code size} bytes starting 55 AA with a position-dependent pattern (catches shifted reads). */
     static byte[] synthetic(int size, long seed) {
         byte[] rom = new byte[size];
-        java.util.Random rnd = new java.util.Random(seed);
+        Random rnd = new Random(seed);
         rnd.nextBytes(rom);
         rom[0] = 0x55;
         if (size > 1) {

@@ -2,6 +2,7 @@ package io.github.vbios.acpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class TwoGpusAcpiexecTest {
         Set<String> ids = new HashSet<>();
         for (SsdtSet s : List.of(a, b)) {
             for (GeneratedTable t : s.tables()) {
-                assertThat(ids.add(new String(t.aml(), 16, 8, java.nio.charset.StandardCharsets.US_ASCII)))
+                assertThat(ids.add(new String(t.aml(), 16, 8, StandardCharsets.US_ASCII)))
                         .as("OEM table ID of %s unique", t.fileName()).isTrue();
             }
         }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +83,7 @@ class DoctorCommandTest {
     void thisMachineWithoutIommu() throws IOException {
         Path groups = Path.of("/sys/kernel/iommu_groups");
         boolean hasGroups;
-        try (var s = Files.isDirectory(groups) ? Files.list(groups) : java.util.stream.Stream.<Path>empty()) {
+        try (var s = Files.isDirectory(groups) ? Files.list(groups) : Stream.<Path>empty()) {
             hasGroups = s.findAny().isPresent();
         }
         Assumptions.assumeFalse(hasGroups, "this machine has an active IOMMU; the no-IOMMU expectation does not apply");

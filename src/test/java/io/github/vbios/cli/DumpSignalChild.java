@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -20,7 +22,7 @@ public final class DumpSignalChild {
     public static void main(String[] args) {
         Path attr = Path.of(args[0]);
         Path image = Path.of(args[1]);
-        String[] dumpArgs = java.util.Arrays.copyOfRange(args, 2, args.length);
+        String[] dumpArgs = Arrays.copyOfRange(args, 2, args.length);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         CommandLine cl = Main.newCommandLine(out, err);
@@ -50,7 +52,7 @@ public final class DumpSignalChild {
             }
 
             @Override
-            public String restoreCommand() {
+            public Optional<String> restoreCommand() {
                 return sysfs.restoreCommand();
             }
         };

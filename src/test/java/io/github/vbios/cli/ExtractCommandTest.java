@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +100,7 @@ class ExtractCommandTest {
     @Test
     void ovmfReportListsVolumesAndSections() throws Exception {
         Path ovmf = Path.of("/usr/share/OVMF/OVMF_CODE_4M.fd");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(ovmf), "ovmf not installed; skipping");
+        Assumptions.assumeTrue(Files.isRegularFile(ovmf), "ovmf not installed; skipping");
         Path out = tmp.resolve("ovmf");
         Result r = run("extract", ovmf.toString(), "-o", out.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.NOT_FOUND);

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,7 +98,7 @@ class InfoCommandTest {
     @Test
     void isaVgaBiosIsRefusedCleanly() {
         Path p = Path.of("/usr/share/seabios/vgabios-isavga.bin");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(p), "seabios not installed; skipping");
+        Assumptions.assumeTrue(Files.isRegularFile(p), "seabios not installed; skipping");
         Run r = run("info", p.toString());
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("legacy ROM without PCI data structure");

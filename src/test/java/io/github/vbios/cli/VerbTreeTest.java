@@ -11,12 +11,12 @@ import picocli.CommandLine;
 class VerbTreeTest {
     @Test
     void theFirstNonOptionArgumentPicksTheVerb() {
-        assertThat(Main.verb(new String[] {"info", "--json", "a.rom"})).isEqualTo("info");
-        assertThat(Main.verb(new String[] {"--json", "vm", "qemu"})).isEqualTo("vm");
-        assertThat(Main.verb(new String[] {"--help"})).isNull();
-        assertThat(Main.verb(new String[] {})).isNull();
-        assertThat(Main.verb(new String[] {"infoo", "a.rom"})).isNull();
-        assertThat(Main.verb(new String[] {"completion"})).isNull();
+        assertThat(Main.verb(new String[] {"info", "--json", "a.rom"})).contains("info");
+        assertThat(Main.verb(new String[] {"--json", "vm", "qemu"})).contains("vm");
+        assertThat(Main.verb(new String[] {"--help"})).isEmpty();
+        assertThat(Main.verb(new String[] {})).isEmpty();
+        assertThat(Main.verb(new String[] {"infoo", "a.rom"})).isEmpty();
+        assertThat(Main.verb(new String[] {"completion"})).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vbios.sample.SampleHosts;
+import io.github.vbios.sample.SampleOptionRoms;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ class VmCommandTest {
     @Test
     void proxmoxJson() throws Exception {
         Path host = SampleHosts.optimusLaptop(tmp.resolve("host"));
-        Path rom = Files.write(tmp.resolve("dgpu.rom"), io.github.vbios.sample.SampleOptionRoms.withEfi(0x10de, 0x1f99));
+        Path rom = Files.write(tmp.resolve("dgpu.rom"), SampleOptionRoms.withEfi(0x10de, 0x1f99));
         DoctorCommandTest.Run r = DoctorCommandTest.run("vm", "proxmox", "--host-root", host.toString(),
                 "--device", "01:00.0", "--romfile", rom.toString(), "--json", "--vmid", "104");
         assertThat(r.code()).isZero();
@@ -130,7 +131,7 @@ class VmCommandTest {
     }
 
     private Path writeRom() throws IOException {
-        return Files.write(tmp.resolve("gpu.rom"), io.github.vbios.sample.SampleOptionRoms.withEfi(0x10de, 0x1f99));
+        return Files.write(tmp.resolve("gpu.rom"), SampleOptionRoms.withEfi(0x10de, 0x1f99));
     }
 
     @Test

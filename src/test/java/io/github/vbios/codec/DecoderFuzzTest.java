@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.zip.Deflater;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -108,7 +109,7 @@ class DecoderFuzzTest {
 
     @Property(tries = 200)
     void zlibMutatedAndRandom(@ForAll long seed, @ForAll @Size(max = 500) byte[] random) {
-        java.util.zip.Deflater d = new java.util.zip.Deflater();
+        Deflater d = new Deflater();
         byte[] data = sample(seed, 5000);
         d.setInput(data);
         d.finish();

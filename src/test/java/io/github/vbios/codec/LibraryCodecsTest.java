@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.LZMAOutputStream;
 
 /** LZMA, x86 BCJ, Brotli and zlib: the thin wrappers over xz-java, org.brotli:dec and java.util.zip. */
 class LibraryCodecsTest {
@@ -30,7 +32,7 @@ class LibraryCodecsTest {
     void lzmaWithUnknownSizeAndEndMarkerDecodesToo() throws Exception {
         byte[] data = EfiRoundTripTest.structured(50_000, 1);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var lz = new org.tukaani.xz.LZMAOutputStream(bytes, new org.tukaani.xz.LZMA2Options(), -1)) {
+        try (var lz = new LZMAOutputStream(bytes, new LZMA2Options(), -1)) {
             lz.write(data);
         }
         ByteSlice in = ByteSlice.of(bytes.toByteArray());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class LzmaRelaxedEndTest {
         for (int i = 0; i < 4000; i++) {
             sb.append("option ROM ").append(i % 97).append(" PCIR ").append(i * 31 % 1009).append('\n');
         }
-        return sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test

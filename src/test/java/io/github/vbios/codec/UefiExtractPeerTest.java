@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.testutil.Tools;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -47,7 +49,7 @@ class UefiExtractPeerTest {
     static byte[] volume(byte[] sections) {
         ByteBuffer fv = ByteBuffer.allocate(FV_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         Arrays.fill(fv.array(), (byte) 0xFF);
-        fv.position(0).put(new byte[16]).put(FFS2).putLong(FV_SIZE).put("_FVH".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        fv.position(0).put(new byte[16]).put(FFS2).putLong(FV_SIZE).put("_FVH".getBytes(StandardCharsets.US_ASCII))
                 .putInt(0x0004FEFF).putShort((short) 0x48).putShort((short) 0).putShort((short) 0).put((byte) 0)
                 .put((byte) 2).putInt(FV_SIZE / 0x1000).putInt(0x1000).putLong(0);
         fv.putShort(0x32, (short) -sum16(fv.array(), 0x48));
@@ -111,7 +113,7 @@ class UefiExtractPeerTest {
                         try {
                             return Files.readAllBytes(f);
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                     }).toList();
         }

@@ -7,6 +7,7 @@ import io.github.vbios.sample.BiosGuardBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareSamples;
 import io.github.vbios.sample.FirmwareWrappers;
+import io.github.vbios.sample.OptionRomBuilder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** BIOS regions cut into BIOS Guard blocks (Dell PFS, AMI PFAT) are joined before the walk. */
 class BiosGuardTest {
     /** A BIOS region whose ROM sits in an LZMA section: a block header in the middle breaks the stream. */
-    private static final byte[] REGION = FirmwareBuilder.concat(io.github.vbios.sample.OptionRomBuilder.filled(0x3000, 0xFF),
+    private static final byte[] REGION = FirmwareBuilder.concat(OptionRomBuilder.filled(0x3000, 0xFF),
             Fixtures.romVolume(FirmwareSamples::lzmaSection));
     private static final String MAIN_ENTRY = "FD041960-0DC8-4B9F-8225-BBA9E37C71E0";
 
@@ -80,9 +81,9 @@ class BiosGuardTest {
 
     @Test
     void amiPfatFilesAreJoinedFromTheirBlocks() {
-        byte[] ec = io.github.vbios.sample.OptionRomBuilder.filled(0x1800, 0x5A);
+        byte[] ec = OptionRomBuilder.filled(0x1800, 0x5A);
         byte[] pkg = BiosGuardBuilder.amiPfat(0x1000, new String[] {"BIOS_IMG", "EC_IMG"}, new byte[][] {REGION, ec});
-        byte[] exe = FirmwareBuilder.concat(io.github.vbios.sample.OptionRomBuilder.filled(0x200, 0x4D), pkg);
+        byte[] exe = FirmwareBuilder.concat(OptionRomBuilder.filled(0x200, 0x4D), pkg);
         Extraction x = Fixtures.extract(exe);
         int blocks = (REGION.length + 0xFFF) / 0x1000;
         assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > AMI PFAT BIOS_IMG (" + blocks + " blocks) > FV@0x3000");

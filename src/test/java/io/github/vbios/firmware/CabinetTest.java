@@ -8,6 +8,7 @@ import io.github.vbios.testutil.Tools;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -70,7 +71,7 @@ class CabinetTest {
         Extraction cut = Fixtures.extract(Arrays.copyOf(cab, cab.length / 2));
         assertThat(cut.findings()).isNotEmpty();
         byte[] bad = cab.clone();
-        int lastBlock = new String(bad, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("CK");
+        int lastBlock = new String(bad, StandardCharsets.ISO_8859_1).lastIndexOf("CK");
         bad[lastBlock] = 'X'; // the last MSZIP block loses its signature
         Extraction x = Fixtures.extract(bad);
         assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.CAB_BLOCK_INVALID));

@@ -3,6 +3,8 @@ package io.github.vbios.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Hex;
+import io.github.vbios.io.Severity;
 import io.github.vbios.testutil.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ class CorpusExtractTest {
     }
 
     private static String id(CarvedRom r) {
-        return io.github.vbios.io.Hex.id16(r.vendorId()) + ":" + io.github.vbios.io.Hex.id16(r.deviceId());
+        return Hex.id16(r.vendorId()) + ":" + Hex.id16(r.deviceId());
     }
 
     @Test
@@ -90,6 +92,6 @@ class CorpusExtractTest {
         assertThat(x.containerCounts().get("file")).isGreaterThan(100);
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("section") && "GUID-defined".equals(c.detail())
                 && Guid.LZMA.equals(c.name()));
-        assertThat(x.findings()).noneMatch(f -> f.finding().severity() == io.github.vbios.io.Severity.ERROR);
+        assertThat(x.findings()).noneMatch(f -> f.finding().severity() == Severity.ERROR);
     }
 }

@@ -3,19 +3,27 @@ package io.github.vbios.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.vbios.codec.EfiCompressionVariant;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
 import io.github.vbios.sample.BiosGuardBuilder;
+import io.github.vbios.sample.CabBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareSamples;
 import io.github.vbios.sample.FirmwareSamples.Compression;
 import io.github.vbios.sample.FirmwareWrappers;
+import io.github.vbios.sample.TdkBuilder;
 import io.github.vbios.sample.UcpBuilder;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -52,25 +60,25 @@ class FirmwareFuzzTest {
             Map.entry("gzip", () -> FirmwareWrappers.gzip(IMAGE)),
             Map.entry("xz", () -> FirmwareWrappers.xz(IMAGE)),
             Map.entry("tar", () -> FirmwareWrappers.tar("bios.bin", IMAGE)),
-            Map.entry("tdk", () -> io.github.vbios.sample.TdkBuilder.exe(Map.of("BIOS.WPH", IMAGE), true)),
+            Map.entry("tdk", () -> TdkBuilder.exe(Map.of("BIOS.WPH", IMAGE), true)),
             Map.entry("thinOsPkg", () -> FirmwareWrappers.thinOsPkg(FirmwareWrappers.xz(FirmwareWrappers.tar("b", IMAGE)))),
             Map.entry("zlib", () -> FirmwareWrappers.zlib(IMAGE)),
             Map.entry("dell", () -> FirmwareWrappers.dellHdr(IMAGE)),
             Map.entry("reg", () -> FirmwareWrappers.regExport("HKLM\\X", "Rom", Fixtures.NV_ROM)),
             Map.entry("iflash", () -> FirmwareBuilder.concat("$_IFLASH_BIOSIMG".getBytes(
-                    java.nio.charset.StandardCharsets.US_ASCII), java.nio.ByteBuffer.allocate(8)
-                    .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(IMAGE.length + 0x18).putInt(IMAGE.length).array(), IMAGE)),
+                    StandardCharsets.US_ASCII), ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN).putInt(IMAGE.length + 0x18).putInt(IMAGE.length).array(), IMAGE)),
             Map.entry("pfs", () -> BiosGuardBuilder.pfs(BiosGuardBuilder.pfsEntry("FD041960-0DC8-4B9F-8225-BBA9E37C71E0", 2,
                     IMAGE, 0, new byte[0]))),
             Map.entry("dellBiosGuard", () -> BiosGuardBuilder.dellBiosGuardPfs(IMAGE, 0x400, 1)),
             Map.entry("amiPfat", () -> BiosGuardBuilder.amiPfat(0x400, new String[] {"BIOS"}, new byte[][] {IMAGE})),
             Map.entry("amiUcp", () -> UcpBuilder.ucp("@UAF", UcpBuilder.stored("@NAL", new byte[] {'@', 'R', 'O', 'M', ':'}),
-                    UcpBuilder.compressed("@ROM", IMAGE, io.github.vbios.codec.EfiCompressionVariant.EFI_1_1))),
-            Map.entry("cab", () -> io.github.vbios.sample.CabBuilder.cab(Map.of("bios.bin", IMAGE), true)),
+                    UcpBuilder.compressed("@ROM", IMAGE, EfiCompressionVariant.EFI_1_1))),
+            Map.entry("cab", () -> CabBuilder.cab(Map.of("bios.bin", IMAGE), true)),
             Map.entry("sfx", () -> FirmwareBuilder.concat(new byte[] {'M', 'Z'}, new byte[0x100],
                     FirmwareWrappers.sevenZ("b.fd", IMAGE))));
 
-    private static final Map<String, byte[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     static byte[] seed(String name) {
         return CACHE.computeIfAbsent(name, n -> SEEDS.get(n).get());
@@ -78,7 +86,7 @@ class FirmwareFuzzTest {
 
     @Provide
     Arbitrary<byte[]> mutated() {
-        Arbitrary<String> names = Arbitraries.of(List.copyOf(new java.util.TreeSet<>(SEEDS.keySet())));
+        Arbitrary<String> names = Arbitraries.of(List.copyOf(new TreeSet<>(SEEDS.keySet())));
         Arbitrary<List<Integer>> positions = Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMaxSize(12);
         Arbitrary<List<Integer>> values = Arbitraries.integers().between(0, 255).list().ofSize(12);
         Arbitrary<Integer> cut = Arbitraries.integers().between(0, 100);
@@ -134,8 +142,8 @@ class FirmwareFuzzTest {
         return Arbitraries.of(
                 new byte[] {'P', 'K', 3, 4}, new byte[] {0x37, 0x7A, (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C},
                 new byte[] {0x1F, (byte) 0x8B, 8}, new byte[] {(byte) 0xFD, '7', 'z', 'X', 'Z', 0},
-                new byte[] {0x78, (byte) 0x9C}, "PFS.HDR.".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                "REGEDIT4\r\n\"a\"=hex:".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                new byte[] {0x78, (byte) 0x9C}, "PFS.HDR.".getBytes(StandardCharsets.US_ASCII),
+                "REGEDIT4\r\n\"a\"=hex:".getBytes(StandardCharsets.US_ASCII),
                 Arrays.copyOf(Guid.bytes(FirmwareWrappers.EFI_CAPSULE), 16),
                 Arrays.copyOf(Guid.bytes(FirmwareWrappers.AMI_CAPSULE), 16),
                 Arrays.copyOf(IMAGE, 0x60), Arrays.copyOf(FirmwareBuilder.descriptorImage(IMAGE, 0x1000), 0x1000),
@@ -153,7 +161,7 @@ class FirmwareFuzzTest {
     void registryHexLists(@ForAll @Size(max = 64) String text) {
         RegExport.hexList(text, 16);
         byte[] reg = ("Windows Registry Editor Version 5.00\r\n[k]\r\n\"v\"=hex:" + text + "\\\r\n" + text)
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                .getBytes(StandardCharsets.ISO_8859_1);
         survives(reg);
     }
 }

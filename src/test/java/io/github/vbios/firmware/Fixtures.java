@@ -2,6 +2,7 @@ package io.github.vbios.firmware;
 
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.FirmwareBuilder;
+import java.util.function.UnaryOperator;
 
 /** Shared inputs and a one-call walk for the firmware tests. */
 final class Fixtures {
@@ -27,7 +28,7 @@ final class Fixtures {
     }
 
     /** A volume whose freeform file holds the NVIDIA ROM inside {@code wrap(raw section)}. */
-    static byte[] romVolume(java.util.function.UnaryOperator<byte[]> wrap) {
+    static byte[] romVolume(UnaryOperator<byte[]> wrap) {
         return volumeWith(wrap.apply(FirmwareBuilder.sections(FirmwareBuilder.rawSection(NV_ROM))));
     }
 

@@ -2,17 +2,22 @@ package io.github.vbios.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vbios.cli.Main;
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.sample.CabBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
 import io.github.vbios.sample.RarBuilder;
 import io.github.vbios.testutil.Tools;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +117,7 @@ class RarTest {
         int code = Main.run(new String[] {"extract", "--no-external", "--json", rar.toString()}, new PrintWriter(out),
                 new PrintWriter(new StringWriter()));
         assertThat(code).isEqualTo(8);
-        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        var doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.at("/verdict/complete").asBoolean()).isFalse();
         assertThat(doc.at("/verdict/incompleteReasons/0").asText()).isEqualTo("unopened-container");
         assertThat(doc.at("/verdict/found").asBoolean()).isFalse();
@@ -161,8 +166,8 @@ class RarTest {
 
     @Test
     void aCabinetFolderInLzxIsIncomplete() {
-        byte[] cab = io.github.vbios.sample.CabBuilder.cab(java.util.Map.of("bios.bin", HIDDEN), false);
-        java.nio.ByteBuffer.wrap(cab).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(0x24 + 6, (short) 3);
+        byte[] cab = CabBuilder.cab(Map.of("bios.bin", HIDDEN), false);
+        ByteBuffer.wrap(cab).order(ByteOrder.LITTLE_ENDIAN).putShort(0x24 + 6, (short) 3);
         Extraction x = Fixtures.extract(cab);
         assertThat(x.incomplete()).containsExactly(Incomplete.UNOPENED);
         assertThat(x.incompleteFindings()).singleElement()

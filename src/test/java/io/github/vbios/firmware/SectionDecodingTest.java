@@ -1,21 +1,24 @@
 package io.github.vbios.firmware;
 
-import static io.github.vbios.sample.FirmwareBuilder.crc32Section;
+import static io.github.vbios.sample.FirmwareBuilder.compressionSection;
 import static io.github.vbios.sample.FirmwareBuilder.ffsFile;
 import static io.github.vbios.sample.FirmwareBuilder.fvImageSection;
 import static io.github.vbios.sample.FirmwareBuilder.guidedSection;
 import static io.github.vbios.sample.FirmwareBuilder.sections;
 import static io.github.vbios.sample.FirmwareBuilder.volume;
-import static io.github.vbios.sample.FirmwareSamples.brotliSection;
 import static io.github.vbios.sample.FirmwareSamples.compressionSection;
 import static io.github.vbios.sample.FirmwareSamples.lzmaF86Section;
 import static io.github.vbios.sample.FirmwareSamples.lzmaSection;
 import static io.github.vbios.sample.FirmwareSamples.tianoGuidSection;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.codec.Lzma;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareSamples;
+import io.github.vbios.sample.FirmwareWrappers;
 import io.github.vbios.sample.FirmwareSamples.Compression;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -114,7 +117,7 @@ class SectionDecodingTest {
 
     @Test
     void lzmaGuidSectionWithIntelPrefixIsRetriedAtPlus4() {
-        byte[] data = FirmwareBuilder.concat(new byte[4], io.github.vbios.codec.Lzma.compress(
+        byte[] data = FirmwareBuilder.concat(new byte[4], Lzma.compress(
                 sections(FirmwareBuilder.rawSection(Fixtures.NV_ROM))));
         Extraction x = Fixtures.extract(Fixtures.volumeWith(guidedSection(Guid.LZMA, 1, new byte[0], data)));
         assertThat(Fixtures.hasNvRom(x)).isTrue();
@@ -129,13 +132,13 @@ class SectionDecodingTest {
     void gzipAmdZlibSignedAndRsaSections() {
         byte[] payload = sections(FirmwareBuilder.rawSection(Fixtures.NV_ROM));
         byte[] gz = Fixtures.volumeWith(guidedSection(Guid.GZIP, 1, new byte[0],
-                io.github.vbios.sample.FirmwareWrappers.gzip(payload)));
+                FirmwareWrappers.gzip(payload)));
         assertThat(Fixtures.nvProvenance(Fixtures.extract(gz))).contains("> gzip section >");
         byte[] amdHeader = new byte[0x100];
         byte[] amd = Fixtures.volumeWith(guidedSection(Guid.AMD_ZLIB, 1, new byte[0],
-                FirmwareBuilder.concat(amdHeader, io.github.vbios.sample.FirmwareWrappers.zlib(payload))));
+                FirmwareBuilder.concat(amdHeader, FirmwareWrappers.zlib(payload))));
         assertThat(Fixtures.nvProvenance(Fixtures.extract(amd))).contains("> zlib section >");
-        byte[] cert = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24)
+        byte[] cert = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putInt(24)
                 .putShort((short) 0x200).putShort((short) 0x0EF1).array();
         byte[] signed = Fixtures.volumeWith(guidedSection(Guid.SIGNED, 2, new byte[0], FirmwareBuilder.concat(cert, payload)));
         assertThat(Fixtures.nvProvenance(Fixtures.extract(signed))).contains("> signed section >");

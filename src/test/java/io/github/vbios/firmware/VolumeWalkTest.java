@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.FirmwareBuilder;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +30,8 @@ class VolumeWalkTest {
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("section") && "Driver".equals(c.name()));
         assertThat(Fixtures.nvProvenance(x)).isEqualTo(
                 "in.bin > FV@0x0 > file AAAAAAAA-0000-0000-0000-000000000002 > raw section@0x0 > rom@0x0");
-        assertThat(x.findings()).noneMatch(f -> f.finding().is(FirmwareCode.VOLUME_CHECKSUM_INVALID) || f.finding().is(FirmwareCode.FILE_HEADER_CHECKSUM_INVALID)
+        assertThat(x.findings()).noneMatch(f -> f.finding().is(FirmwareCode.VOLUME_CHECKSUM_INVALID)
+                || f.finding().is(FirmwareCode.FILE_HEADER_CHECKSUM_INVALID)
                 || f.finding().is(FirmwareCode.FILE_DATA_CHECKSUM_INVALID));
     }
 
@@ -86,7 +90,7 @@ class VolumeWalkTest {
     @Test
     void truncatedVolumeIsWalkedAsFarAsItGoes() {
         byte[] fv = Fixtures.romVolume(s -> s);
-        byte[] cut = java.util.Arrays.copyOf(fv, 0x48 + 0x18 + 4 + Fixtures.NV_ROM.length + 8);
+        byte[] cut = Arrays.copyOf(fv, 0x48 + 0x18 + 4 + Fixtures.NV_ROM.length + 8);
         Extraction x = Fixtures.extract(cut);
         assertThat(x.findings()).anyMatch(f -> f.finding().is(FirmwareCode.VOLUME_OVERLAPS_END));
         assertThat(Fixtures.hasNvRom(x)).isTrue();
@@ -95,12 +99,12 @@ class VolumeWalkTest {
     @Test
     void nonUefiDataAfterFreeSpaceIsScanned() {
         byte[] fv = volume(ffsFile("AAAAAAAA-0000-0000-0000-000000000009", 0x01, new byte[8]));
-        byte[] big = java.util.Arrays.copyOf(fv, 0x10000 + 0x1000);
+        byte[] big = Arrays.copyOf(fv, 0x10000 + 0x1000);
         // grow the volume: patch FvLength and block count, then put a ROM after the free space
         ByteSlice.of(big);
-        java.nio.ByteBuffer.wrap(big).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(0x20, big.length)
+        ByteBuffer.wrap(big).order(ByteOrder.LITTLE_ENDIAN).putLong(0x20, big.length)
                 .putInt(0x38, big.length / 0x1000);
-        java.util.Arrays.fill(big, fv.length, big.length, (byte) 0xFF);
+        Arrays.fill(big, fv.length, big.length, (byte) 0xFF);
         System.arraycopy(Fixtures.NET_ROM, 0, big, 0x8000, Fixtures.NET_ROM.length);
         Extraction x = Fixtures.extract(big);
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("non-UEFI data"));

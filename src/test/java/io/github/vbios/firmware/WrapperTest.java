@@ -3,14 +3,20 @@ package io.github.vbios.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Severity;
 import io.github.vbios.sample.BiosGuardBuilder;
+import io.github.vbios.sample.CabBuilder;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,10 +58,10 @@ class WrapperTest {
         assertThat(Fixtures.hasNvRom(x)).isTrue();
         assertThat(x.findings()).filteredOn(f -> f.finding().is(FirmwareCode.CAPSULE_HEADER_ONLY)).singleElement()
                 .satisfies(f -> {
-                    assertThat(f.finding().severity()).isEqualTo(io.github.vbios.io.Severity.INFO);
+                    assertThat(f.finding().severity()).isEqualTo(Severity.INFO);
                     assertThat(f.path()).contains("file " + FirmwareWrappers.AMI_SECURE_FLASH_FILE);
                 });
-        assertThat(x.findings()).noneMatch(f -> f.finding().severity() != io.github.vbios.io.Severity.INFO);
+        assertThat(x.findings()).noneMatch(f -> f.finding().severity() != Severity.INFO);
         assertThat(x.isIncomplete()).isFalse();
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("capsule")
                 && FirmwareWrappers.AMI_SIGNED_CAPSULE.equals(c.name()));
@@ -65,7 +71,7 @@ class WrapperTest {
     void aSignedCapsuleHeaderAloneAsTheInputIsStillAWarning() {
         Extraction x = Fixtures.extract(FirmwareWrappers.amiSignedCapsuleHeaderOnly());
         assertThat(x.findings()).filteredOn(f -> f.finding().is(FirmwareCode.CAPSULE_HEADER_ONLY)).singleElement()
-                .satisfies(f -> assertThat(f.finding().severity()).isEqualTo(io.github.vbios.io.Severity.WARNING));
+                .satisfies(f -> assertThat(f.finding().severity()).isEqualTo(Severity.WARNING));
     }
 
     @Test
@@ -149,7 +155,7 @@ class WrapperTest {
     @Test
     void dellThinOsPackageXzTarCabinetPfs() {
         byte[] exe = FirmwareWrappers.dellHdr(IMAGE);
-        byte[] cab = io.github.vbios.sample.CabBuilder.cab(java.util.Map.of("bios.exe", exe), true);
+        byte[] cab = CabBuilder.cab(Map.of("bios.exe", exe), true);
         byte[] pkg = FirmwareWrappers.thinOsPkg(FirmwareWrappers.xz(FirmwareWrappers.tar("fw/bios.cab", cab)));
         Extraction x = Fixtures.extract(pkg);
         assertThat(Fixtures.nvProvenance(x)).startsWith(
@@ -164,8 +170,8 @@ class WrapperTest {
         Extraction x = Fixtures.extract(reg);
         assertThat(Fixtures.nvProvenance(x)).isEqualTo("in.bin > reg:HardwareInformation.BiosImage > rom@0x0");
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("reg value") && c.name().endsWith("\\HardwareInformation.BiosImage"));
-        assertThat(RegExport.hexList("0a, ff,1", 10)).containsExactly(0x0A, 0xFF, 0x01);
-        assertThat(RegExport.hexList("zz", 10)).isNull();
+        assertThat(RegExport.hexList("0a, ff,1", 10)).hasValueSatisfying(b -> assertThat(b).containsExactly(0x0A, 0xFF, 0x01));
+        assertThat(RegExport.hexList("zz", 10)).isEmpty();
     }
 
     @Test
@@ -181,15 +187,15 @@ class WrapperTest {
     void externalToolOutputIsExplored() {
         ExternalTools fake = new ExternalTools() {
             @Override
-            public Path find(String program) {
-                return Path.of("/bin/" + program);
+            public Optional<Path> find(String program) {
+                return Optional.of(Path.of("/bin/" + program));
             }
 
             @Override
-            public int run(List<String> command, Path dir, long seconds) throws java.io.IOException {
+            public int run(List<String> command, Path dir, long seconds) throws IOException {
                 Path out = Path.of(command.get(command.indexOf("-d") + 1));
-                java.nio.file.Files.createDirectories(out.resolve("app"));
-                java.nio.file.Files.write(out.resolve("app/bios.fd"), IMAGE);
+                Files.createDirectories(out.resolve("app"));
+                Files.write(out.resolve("app/bios.fd"), IMAGE);
                 return 0;
             }
         };

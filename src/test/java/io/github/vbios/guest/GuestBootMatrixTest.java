@@ -3,6 +3,8 @@ package io.github.vbios.guest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.testutil.Tools;
@@ -12,12 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -132,7 +135,7 @@ class GuestBootMatrixTest {
         if (libvirt != null) {
             // the session libvirtd that lived there exits by itself when idle (libvirtd --timeout)
             try (Stream<Path> files = Files.walk(libvirt.home())) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -218,16 +221,16 @@ class GuestBootMatrixTest {
         List<String> argv = run.command();
         keep(dir, c.id(), argv);
         System.out.printf("guest boot %s: %d s%n", c.id(), seconds);
-        byte[] padded = java.util.Arrays.copyOf(Files.readAllBytes(romfile), expected.length);
+        byte[] padded = Arrays.copyOf(Files.readAllBytes(romfile), expected.length);
         return new Boot(c, argv, serial, run.log() + (run.done() ? "" : "\n(timed out)"),
                 expected, ByteSlice.of(padded).sha256(), plan.get("acpiPath").asText(), seconds);
     }
 
     /** The {@code key: value} lines of optimus's proxmox.conf in place of {@code vm proxmox}'s. */
     private static JsonNode optimusProxmoxConf(Path conf, JsonNode plan) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode o = ((com.fasterxml.jackson.databind.node.ObjectNode) plan)
+        ObjectNode o = ((ObjectNode) plan)
                 .deepCopy();
-        com.fasterxml.jackson.databind.node.ArrayNode lines = o.putArray("proxmoxConfig");
+        ArrayNode lines = o.putArray("proxmoxConfig");
         for (String l : Files.readAllLines(conf)) {
             if (!l.isBlank() && !l.startsWith("#")) {
                 lines.add(l);

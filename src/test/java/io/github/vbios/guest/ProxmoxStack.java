@@ -1,6 +1,7 @@
 package io.github.vbios.guest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,7 +114,7 @@ record ProxmoxStack(int index) implements Stack {
             }
             Process p = new ProcessBuilder("sh", "-c", cmd.replace(SNIPPETS, snippets)).directory(guest.dir().toFile())
                     .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {
                 throw new AssertionError("the printed command failed: " + cmd + "\n" + out);
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vbios.sample.SampleHosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ class HostParserPropertiesTest {
     Arbitrary<byte[]> garbage() {
         Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
         Arbitrary<byte[]> texty = Arbitraries.strings().withChars("0123456789abcdefxX :-.\n\t ").ofMaxLength(120)
-                .map(s -> s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                .map(s -> s.getBytes(StandardCharsets.ISO_8859_1));
         return Arbitraries.oneOf(random, texty);
     }
 
@@ -57,19 +58,19 @@ class HostParserPropertiesTest {
 
     @Property(tries = 200)
     void resourceLinesNeverThrow(@ForAll("garbage") byte[] content) {
-        String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(content, StandardCharsets.ISO_8859_1);
         assertThat(PciResource.parseAll(text)).allMatch(r -> r.size() >= 0);
     }
 
     @Property(tries = 200)
     void iomemLinesNeverThrow(@ForAll("garbage") byte[] content) {
-        String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(content, StandardCharsets.ISO_8859_1);
         assertThat(IomemEntry.parseAll(text)).allMatch(e -> e.name() != null);
     }
 
     @Property(tries = 200)
     void cmdlineNeverThrows(@ForAll("garbage") byte[] content) {
-        KernelCmdline c = KernelCmdline.parse(new String(content, java.nio.charset.StandardCharsets.ISO_8859_1));
+        KernelCmdline c = KernelCmdline.parse(new String(content, StandardCharsets.ISO_8859_1));
         c.intelIommuOn();
         c.iommuTurnedOff();
         c.framebufferDisabled();
@@ -95,7 +96,7 @@ class HostParserPropertiesTest {
 
     @Property(tries = 200)
     void acpiCallAnswersEndInBytesOrIoException(@ForAll("garbage") byte[] content) {
-        String answer = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String answer = new String(content, StandardCharsets.ISO_8859_1);
         for (String a : List.of(answer, "{" + answer + "}")) {
             try {
                 byte[] got = AcpiCallRomAccess.parse(a);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -38,7 +39,7 @@ public final class BudgetBombs {
             ByteBuffer.wrap(stream).order(ByteOrder.LITTLE_ENDIAN).putLong(5, 64L * MIB);
             byte[] section = FirmwareBuilder.guidedSection(Guid.LZMA, 0x01, new byte[0], stream);
             byte[][] all = new byte[count][];
-            java.util.Arrays.fill(all, section);
+            Arrays.fill(all, section);
             byte[] fv = FirmwareBuilder.volume(FirmwareBuilder.ffsFile("11111111-2222-3333-4444-555555555555", 0x02,
                     FirmwareBuilder.sections(all)));
             if (count != 1000) {

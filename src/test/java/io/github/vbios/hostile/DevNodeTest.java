@@ -2,6 +2,7 @@ package io.github.vbios.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.cli.Main;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.DemoSamples;
 import io.github.vbios.sample.SampleHosts;
@@ -33,7 +34,7 @@ class DevNodeTest {
         Path in = Files.write(dir.resolve("dump.rom"), DemoSamples.flashDump());
         Path host = SampleHosts.optimusLaptop(dir.resolve("host"));
         String java = String.join(" ", HostileRun.java("-Xshare:auto").stream().map(DevNodeTest::quote).toList())
-                + " io.github.vbios.cli.Main";
+                + " " + Main.class.getName();
         String script = String.join("\n",
                 "mount -t tmpfs vbios-test-dev /dev || exit 90",
                 "mknod -m 666 /dev/null c 1 3; mknod -m 666 /dev/zero c 1 5; mknod -m 666 /dev/random c 1 8",

@@ -2,6 +2,7 @@ package io.github.vbios.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.cli.Main;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class FileModeTest {
         for (String a : java) {
             cmd.append(" '").append(a.replace("'", "'\\''")).append("'");
         }
-        cmd.append(" io.github.vbios.cli.Main demo --quiet -o '").append(demo).append("'");
+        cmd.append(' ').append(Main.class.getName()).append(" demo --quiet -o '").append(demo).append("'");
         HostileRun.Result r = HostileRun.exec(300, List.of("sh", "-c", cmd.toString()));
         assertThat(r.code()).as(r.all()).isZero();
         Map<String, String> modes = new TreeMap<>();

@@ -6,9 +6,13 @@ import io.github.vbios.sample.DemoSamples;
 import io.github.vbios.sample.NvidiaSample;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +69,7 @@ class FullDiskTest {
         Path room = disk.resolve("room");
         Files.write(room, new byte[0]);
         long size = Files.size(filler);
-        try (var ch = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var ch = FileChannel.open(filler, StandardOpenOption.WRITE)) {
             ch.truncate(Math.max(0, size - leave));
         }
     }
@@ -75,7 +79,7 @@ class FullDiskTest {
         assertThat(first.code()).as(first.all()).isZero();
         fill(12 * 1024);
         Map<String, String> before = HostileRun.snapshot(disk);
-        String[] again = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+        String[] again = Stream.concat(Arrays.stream(args), Stream.of(
                 "--force")).toArray(String[]::new);
         HostileRun.Result r = HostileRun.run(60, again);
         r.assertClean();

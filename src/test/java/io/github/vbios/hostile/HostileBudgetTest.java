@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.FirmwareBuilder;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ class HostileBudgetTest {
     @Test
     void inputLargerThanTheHeap(@TempDir Path work) throws Exception {
         Path in = work.resolve("big.bin");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(in.toFile(), "rw")) {
+        try (RandomAccessFile f = new RandomAccessFile(in.toFile(), "rw")) {
             f.setLength(200L << 20);
         }
         for (String cmd : new String[] {"extract", "info"}) {

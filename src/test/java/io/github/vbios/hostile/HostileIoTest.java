@@ -6,6 +6,7 @@ import io.github.vbios.sample.DemoSamples;
 import io.github.vbios.sample.SampleHosts;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ class HostileIoTest {
             }
             return root.toString();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

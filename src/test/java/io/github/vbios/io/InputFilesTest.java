@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class InputFilesTest {
     @Test
     void aProcfsFileThatClaimsZeroBytesIsStillCapped() throws Exception {
         Path maps = Path.of("/proc/self/maps");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(maps), "no procfs");
+        Assumptions.assumeTrue(Files.isReadable(maps), "no procfs");
         assertThat(Files.size(maps)).isZero();
         assertThat(InputFiles.read(maps, 1 << 20)).isNotEmpty();
         assertThatThrownBy(() -> InputFiles.read(maps, 16)).isInstanceOf(VbiosException.class)

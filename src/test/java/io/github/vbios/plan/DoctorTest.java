@@ -144,10 +144,10 @@ class DoctorTest {
     /** The pascal desktop with another command line and, when not null, /proc/sys/kernel/osrelease. */
     private DoctorReport bootGpu(String cmdline, String osrelease) throws IOException {
         SampleHosts.pascalDesktop(root);
-        java.nio.file.Files.writeString(root.resolve("proc/cmdline"), cmdline + "\n");
+        Files.writeString(root.resolve("proc/cmdline"), cmdline + "\n");
         if (osrelease != null) {
-            java.nio.file.Files.createDirectories(root.resolve("proc/sys/kernel"));
-            java.nio.file.Files.writeString(root.resolve("proc/sys/kernel/osrelease"), osrelease + "\n");
+            Files.createDirectories(root.resolve("proc/sys/kernel"));
+            Files.writeString(root.resolve("proc/sys/kernel/osrelease"), osrelease + "\n");
         }
         return doctor(root);
     }

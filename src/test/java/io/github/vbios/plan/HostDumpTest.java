@@ -8,9 +8,11 @@ import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.PciAddress;
 import io.github.vbios.host.RomAccess;
 import io.github.vbios.host.RomRead;
+import io.github.vbios.sample.RealDumpLayouts;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.sample.SampleOptionRoms;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,7 +140,7 @@ class HostDumpTest {
 
     @Test
     void theBootTuringShadowIsRefusedNotCalledTruncated() throws IOException {
-        Simulated s = new Simulated(io.github.vbios.sample.RealDumpLayouts.turingBootShadow());
+        Simulated s = new Simulated(RealDumpLayouts.turingBootShadow());
         DumpReport r = HostDump.dump(host(SampleHosts.pascalDesktop(tmp)), bdf(SampleHosts.PASCAL_GPU), s, false);
         assertThat(r.outcome()).isEqualTo(DumpOutcome.SHADOW_COPY);
         assertThat(r.written()).isFalse();
@@ -176,7 +178,7 @@ class HostDumpTest {
 
     @Test
     void garbageIsNotARom() throws IOException {
-        Simulated s = new Simulated("hello, this is not a ROM at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Simulated s = new Simulated("hello, this is not a ROM at all".getBytes(StandardCharsets.US_ASCII));
         DumpReport r = HostDump.dump(host(SampleHosts.amdDesktop(tmp)), bdf(SampleHosts.AMD_GPU), s, false);
         assertThat(r.outcome()).isEqualTo(DumpOutcome.NOT_A_ROM);
         assertThat(r.outcome().failure().exitCode()).isEqualTo(3);

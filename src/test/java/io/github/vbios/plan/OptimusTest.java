@@ -2,10 +2,14 @@ package io.github.vbios.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vbios.cli.Main;
 import io.github.vbios.firmware.ExternalTools;
 import io.github.vbios.sample.FirmwareBuilder;
+import io.github.vbios.sample.FirmwareWrappers;
 import io.github.vbios.sample.NvidiaDumpBuilder;
+import io.github.vbios.sample.OptionRomBuilder;
+import io.github.vbios.sample.RarBuilder;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.testutil.Corpus;
 import java.io.PrintWriter;
@@ -242,7 +246,7 @@ class OptimusTest {
         code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli-json").toString(), "--json",
             "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(out = new StringWriter()),
                 new PrintWriter(err));
-        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        var doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.at("/candidates/1/differsFrom/bytes").asInt()).isEqualTo(16);
         assertThat(doc.at("/candidates/1/differsFrom/ranges/0/start").asInt()).isEqualTo(0x7A10);
         assertThat(doc.at("/candidates/0/differsFrom").isMissingNode()).isTrue();
@@ -267,10 +271,10 @@ class OptimusTest {
 
     @Test
     void aRarWithoutUnarIsIncompleteNotNothingFound() throws Exception {
-        byte[] hidden = io.github.vbios.sample.FirmwareWrappers.xz(FirmwareBuilder.volume(
+        byte[] hidden = FirmwareWrappers.xz(FirmwareBuilder.volume(
                 FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, FirmwareBuilder.optionRom(0x10DE, 0x1C8D, 0x030000, 0x8000))));
         Path rar = tmp.resolve("spi.rar");
-        Files.write(rar, io.github.vbios.sample.RarBuilder.rar5Stored("spi.bin.xz", hidden));
+        Files.write(rar, RarBuilder.rar5Stored("spi.bin.xz", hidden));
         OptimusResult r = run(rar, null, null, tmp.resolve("no-host"));
         assertThat(r.done()).isFalse();
         assertThat(r.selection().incomplete()).isTrue();
@@ -286,7 +290,7 @@ class OptimusTest {
 
     /** An x86 ROM 10de:1f99 with the NVIDIA "VIDEO" tag and subsystem IDs at 0x54 (pre-Pascal header). */
     private static byte[] withSubsystem(int vendor, int device) {
-        return new io.github.vbios.sample.OptionRomBuilder().add(io.github.vbios.sample.OptionRomBuilder.x86(0x10DE, 0x1F99)
+        return new OptionRomBuilder().add(OptionRomBuilder.x86(0x10DE, 0x1F99)
                 .putAscii(0x0E, "VIDEO")
                 .put(0x54, new byte[] {(byte) vendor, (byte) (vendor >> 8), (byte) device, (byte) (device >> 8)}))
                 .build();

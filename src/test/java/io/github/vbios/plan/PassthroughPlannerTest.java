@@ -3,6 +3,7 @@ package io.github.vbios.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vbios.acpi.LibvirtPath;
 import io.github.vbios.acpi.SsdtMode;
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.HostSnapshot;
@@ -10,8 +11,11 @@ import io.github.vbios.host.PciAddress;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.SubsystemIds;
 import io.github.vbios.sample.SampleHosts;
+import io.github.vbios.sample.SampleOptionRoms;
 import io.github.vbios.vm.GuestFunction;
 import io.github.vbios.vm.LibvirtDomain;
+import io.github.vbios.vm.LibvirtPatchTestDomain;
+import io.github.vbios.vm.LibvirtXml;
 import io.github.vbios.vm.PassthroughPlan;
 import io.github.vbios.vm.RootPort;
 import io.github.vbios.vm.VmTarget;
@@ -37,7 +41,7 @@ class PassthroughPlannerTest {
     void laptopWithFwCfgTables() throws IOException {
         HostSnapshot h = host(SampleHosts.optimusLaptop(tmp.resolve("host")));
         Path ssdt = SsdtFixture.write(tmp.resolve("ssdt"), "\\_SB.PCI0.SE0.S00", SsdtMode.FWCFG);
-        Path rom = Files.write(tmp.resolve("dgpu.rom"), io.github.vbios.sample.SampleOptionRoms.withEfi(0x10de, 0x1f99));
+        Path rom = Files.write(tmp.resolve("dgpu.rom"), SampleOptionRoms.withEfi(0x10de, 0x1f99));
 
         PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.QEMU, bdf(SampleHosts.LAPTOP_DGPU))
                 .withRomfile(rom).withSsdt(ssdt));
@@ -148,29 +152,29 @@ class PassthroughPlannerTest {
     @Test
     void thePatchedDomainGivesSsdtTheSamePath() throws IOException {
         HostSnapshot h = host(SampleHosts.optimusLaptop(tmp.resolve("host")));
-        LibvirtDomain d = LibvirtDomain.read(io.github.vbios.vm.LibvirtPatchTestDomain.XML);
+        LibvirtDomain d = LibvirtDomain.read(LibvirtPatchTestDomain.XML);
         PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf("01:00.0")).withDomain(d));
-        String patched = io.github.vbios.vm.LibvirtXml.patch(d, p);
+        String patched = LibvirtXml.patch(d, p);
 
-        assertThat(io.github.vbios.acpi.LibvirtPath.fromDomainXml(patched, "0000:01:00.0").toString())
+        assertThat(LibvirtPath.fromDomainXml(patched, "0000:01:00.0").toString())
                 .isEqualTo(p.acpiPath()).isEqualTo("\\_SB.PCI0.S11.S00");
         LibvirtDomain fresh = LibvirtDomain.read(LibvirtConsumerTest.domain("win11-q35-uefi.xml"));
         PassthroughPlan q = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf("01:00.0")).withDomain(fresh));
-        assertThat(io.github.vbios.acpi.LibvirtPath.fromDomainXml(io.github.vbios.vm.LibvirtXml.patch(fresh, q),
+        assertThat(LibvirtPath.fromDomainXml(LibvirtXml.patch(fresh, q),
                 "0000:01:00.0").toString()).isEqualTo(q.acpiPath()).isEqualTo("\\_SB.PCI0.SE0.S00");
         PassthroughPlan snippet = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf("01:00.0")));
-        assertThat(io.github.vbios.acpi.LibvirtPath.fromDomainXml(io.github.vbios.vm.LibvirtXml.snippet(snippet),
+        assertThat(LibvirtPath.fromDomainXml(LibvirtXml.snippet(snippet),
                 "0000:01:00.0").toString()).isEqualTo(snippet.acpiPath());
     }
 
     @Test
     void romfilesAreChecked() throws IOException {
         HostSnapshot h = host(SampleHosts.pascalDesktop(tmp.resolve("host")));
-        Path other = Files.write(tmp.resolve("other.rom"), io.github.vbios.sample.SampleOptionRoms.withEfi(0x1002, 0x67df));
+        Path other = Files.write(tmp.resolve("other.rom"), SampleOptionRoms.withEfi(0x1002, 0x67df));
         PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.QEMU, bdf("01:00.0")).withRomfile(other));
         assertThat(p.notes()).anyMatch(n -> n.contains("is a ROM for 1002:67df but the GPU is 10de:1b80"));
 
-        Path shadow = Files.write(tmp.resolve("shadow.rom"), io.github.vbios.sample.SampleOptionRoms.shadowedLegacy(0x10de, 0x1b80));
+        Path shadow = Files.write(tmp.resolve("shadow.rom"), SampleOptionRoms.shadowedLegacy(0x10de, 0x1b80));
         PassthroughPlan q = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.QEMU, bdf("01:00.0")).withRomfile(shadow));
         assertThat(q.notes()).anyMatch(n -> n.contains("shadow copy"));
 

@@ -15,7 +15,9 @@ import io.github.vbios.vm.QemuScript;
 import io.github.vbios.vm.VmTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +61,7 @@ class QemuScriptTest {
     void qemuAcceptsWhatTheScriptStarts() throws Exception {
         Path qemu = QemuPeerTest.qemu();
         Path code = Path.of(PlanRequest.OVMF_CODE);
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(code) && Files.isRegularFile(Path.of(PlanRequest.OVMF_VARS)),
+        Assumptions.assumeTrue(Files.isRegularFile(code) && Files.isRegularFile(Path.of(PlanRequest.OVMF_VARS)),
                 "OVMF is not installed (apt install ovmf); start script run skipped");
         Path s = script(SsdtMode.EMBED);
         Path disk = tmp.resolve("disk.raw");
@@ -79,7 +81,7 @@ class QemuScriptTest {
                   set -- "$@" "$a"
                 done
                 exec\s""" + qemu + " \"$@\"\n");
-        Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         LibvirtTools.Result r = LibvirtTools.run(List.of("env", "QEMU=" + wrapper, "DISK=" + disk, "DISK_FORMAT=raw",
                 "MEMORY=512M", "CPUS=1", "DISPLAY_ARGS=-display none", "sh", s.toString(), "-S", "-monitor", "stdio"),
                 "quit\n");

@@ -10,14 +10,15 @@ import io.github.vbios.vm.PassthroughPlan;
 import io.github.vbios.vm.ProxmoxConfig;
 import io.github.vbios.vm.QemuArgs;
 import io.github.vbios.vm.VmTarget;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -29,7 +30,7 @@ class VmOutputsTest {
     Path tmp;
 
     interface HostMaker {
-        Path make(Path root) throws java.io.IOException;
+        Path make(Path root) throws IOException;
     }
 
     static Stream<Arguments> hosts() {

@@ -6,6 +6,7 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.nvidia.Npde;
 import io.github.vbios.rom.nvidia.NvidiaIdentity;
 import io.github.vbios.testutil.Corpus;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -235,7 +236,7 @@ class CorpusRomTest {
     @Test
     void scannerFindsEveryCorpusRomOnceInAConcatenation() throws IOException {
         List<String> names = List.of("amd-rx580.rom", "kepler-gk107.rom", "maxwell-m2200m.rom", "pascal-p5000m.rom");
-        java.io.ByteArrayOutputStream blob = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream blob = new ByteArrayOutputStream();
         blob.write(new byte[0x123]);
         for (String n : names) {
             blob.write(bytes(n).toArray());

@@ -7,6 +7,7 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.VbiosException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class PatchDebianRomTest {
     static List<Path> roms() throws Exception {
-        List<Path> out = new java.util.ArrayList<>();
+        List<Path> out = new ArrayList<>();
         for (String dir : List.of("/usr/lib/ipxe/qemu", "/usr/share/seabios")) {
             Path d = Path.of(dir);
             if (Files.isDirectory(d)) {

@@ -2,15 +2,18 @@ package io.github.vbios.rom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.ThreadMXBean;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.NvidiaContainerBuilder;
 import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.testutil.Corpus;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -46,7 +49,7 @@ class RomAnalyzerPropertiesTest {
     }
 
     static RomAnalysis checked(byte[] input) {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         long before = mx.getThreadAllocatedBytes(tid);
         RomAnalysis a = RomAnalyzer.analyze(ByteSlice.of(input));
@@ -76,7 +79,7 @@ class RomAnalyzerPropertiesTest {
 
     @Property(tries = 120)
     void truncation(@ForAll("seed") byte[] seed, @ForAll("fraction") double keep) {
-        checked(java.util.Arrays.copyOf(seed, (int) (seed.length * keep)));
+        checked(Arrays.copyOf(seed, (int) (seed.length * keep)));
     }
 
     /** Length and pointer fields of every header (PCIR length, byte 2, NPDE size, pointers) set to extremes. */
@@ -113,12 +116,12 @@ class RomAnalyzerPropertiesTest {
         Arbitrary<byte[]> noise = Arbitraries.bytes().array(byte[].class).ofMaxSize(4096);
         // random bytes that start like a ROM, so the walkers get past the first check
         Arbitrary<byte[]> romish = noise.map(b -> {
-            byte[] c = java.util.Arrays.copyOf(b, Math.max(b.length, 0x40));
+            byte[] c = Arrays.copyOf(b, Math.max(b.length, 0x40));
             c[0] = 0x55;
             c[1] = (byte) 0xAA;
             c[0x18] = 0x1C;
             c[0x19] = 0;
-            System.arraycopy("PCIR".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, c, 0x1C, 4);
+            System.arraycopy("PCIR".getBytes(StandardCharsets.US_ASCII), 0, c, 0x1C, 4);
             return c;
         });
         return Arbitraries.oneOf(noise, romish);

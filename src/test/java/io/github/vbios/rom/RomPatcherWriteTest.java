@@ -10,6 +10,8 @@ import io.github.vbios.sample.NvidiaDumpBuilder.Container;
 import io.github.vbios.sample.NvidiaDumpBuilder.Layout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +41,7 @@ class RomPatcherWriteTest {
         byte[] corrupt = good.bytes().clone();
         corrupt[0x200] ^= 0x40;   // what would land on disk no longer matches the validated romfile
         PatchOutcome bad = new PatchOutcome(good.clean(), good.ids(), good.checksums(), corrupt, good.output(), false,
-                java.util.List.of());
+                List.of());
         Path out = dir.resolve("gpu.rom");
         assertThatThrownBy(() -> RomPatcher.write(bad, out, false, null)).isInstanceOf(VbiosException.class)
                 .hasMessageContaining("failed validation").hasMessageContaining("was not written");
@@ -52,7 +54,7 @@ class RomPatcherWriteTest {
         Files.write(out, new byte[] {1, 2, 3});
         PatchOutcome good = outcome();
         PatchOutcome bad = new PatchOutcome(good.clean(), good.ids(), good.checksums(), new byte[] {0x55, (byte) 0xAA},
-                good.output(), false, java.util.List.of());
+                good.output(), false, List.of());
         assertThatThrownBy(() -> RomPatcher.write(bad, out, true, null)).isInstanceOf(VbiosException.class);
         assertThat(Files.readAllBytes(out)).containsExactly(1, 2, 3);
         assertThat(listing()).containsExactly("gpu.rom");
@@ -104,7 +106,7 @@ class RomPatcherWriteTest {
     @Test
     void truncatedChainIsRefused() {
         byte[] rom = NvidiaDumpBuilder.dump(Container.NONE, Layout.B);
-        byte[] cut = java.util.Arrays.copyOf(rom, 0x40 * 512);
+        byte[] cut = Arrays.copyOf(rom, 0x40 * 512);
         assertThatThrownBy(() -> RomPatcher.prepare(ByteSlice.of(cut), PatchOptions.cleanOnly()))
                 .isInstanceOf(VbiosException.class).hasMessageContaining("truncated");
     }
@@ -122,7 +124,7 @@ class RomPatcherWriteTest {
         assertThat(broken.reasons()).singleElement().asString().contains("--fix-checksum");
     }
 
-    private java.util.List<String> listing() throws Exception {
+    private List<String> listing() throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }

@@ -11,6 +11,7 @@ import io.github.vbios.sample.NvidiaContainerBuilder;
 import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.sample.OptionRomBuilder;
 import io.github.vbios.sample.PeSample;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -214,7 +215,7 @@ class SyntheticRomTest {
     @Test
     void case14_truncatedChainSaysWhereAndWhat() {
         byte[] full = simpleChain();
-        byte[] cut = java.util.Arrays.copyOf(full, full.length - 700);
+        byte[] cut = Arrays.copyOf(full, full.length - 700);
         RomAnalysis a = analyze(cut);
         assertThat(a.pciView().truncated()).isTrue();
         assertThat(a.pciView().end()).isEqualTo(cut.length);
@@ -328,7 +329,7 @@ class SyntheticRomTest {
         assertThat(EfiPayloadReader.peImage(file, a.pciImages().get(1))).contains(NvidiaSample.gopImage());
         assertThat(EfiPayloadReader.peImage(file, a.pciImages().get(0))).isEmpty();
         assertThat(a.pciView().bytes(file).toArray()).isEqualTo(NvidiaSample.layoutA().length > 0
-                ? java.util.Arrays.copyOfRange(dump, 0x4600, (int) a.pciView().end()) : null);
+                ? Arrays.copyOfRange(dump, 0x4600, (int) a.pciView().end()) : null);
         assertThat(RomAnalyzer.analyze(a.pciView().bytes(file)).verdict().romfileReady()).isTrue();
     }
 

@@ -65,7 +65,7 @@ class TailClassifierRunsTest {
             while (i < data.length && data[i] == data[pos]) {
                 i++;
             }
-            expected = i - pos;
+            expected = (long) i - pos;
         }
         assertThat(TailClassifier.fillRun(file, pos)).isEqualTo(expected);
     }

@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.CRC32;
 
 /**
  * Dell PFS volumes and BIOS Guard (PFAT) packages as vendors ship them (firmware.md 3): a BIOS
@@ -30,7 +32,7 @@ public final class BiosGuardBuilder {
     /** PFS.HDR. {version 1, payload size}, the entries, PFS.FTR. {payload size, CRC, tag}. */
     public static byte[] pfs(byte[]... entries) {
         byte[] payload = FirmwareBuilder.concat(entries);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(payload);
         return FirmwareBuilder.concat(ascii("PFS.HDR."), FirmwareBuilder.le(8).putInt(1).putInt(payload.length).array(), payload,
                 FirmwareBuilder.le(8).putInt(payload.length).putInt((int) ~crc.getValue()).array(), ascii("PFS.FTR."));
@@ -66,7 +68,7 @@ public final class BiosGuardBuilder {
             byte[] meta = FirmwareBuilder.le(0x19).putInt(0xFF000000 + off).putInt(0).putInt(off).putInt(data.length).array();
             entries.add(pfsEntry(PFAT_ENTRY, 2, block(data, off, false), 0, meta));
         }
-        java.util.Collections.shuffle(entries, new Random(seed));
+        Collections.shuffle(entries, new Random(seed));
         return pfs(entries.toArray(new byte[0][]));
     }
 

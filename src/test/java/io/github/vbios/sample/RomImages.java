@@ -3,6 +3,7 @@ package io.github.vbios.sample;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -90,7 +91,7 @@ public final class RomImages {
     /** The header fields every image shares: signature, data-structure pointer, PCIR/NPDS, NPDE. */
     static ByteBuffer image(ImageSpec s) {
         ByteBuffer b = ByteBuffer.allocate(s.sizeBlocks() * 512).order(ByteOrder.LITTLE_ENDIAN);
-        java.util.Arrays.fill(b.array(), (byte) 0xFF);
+        Arrays.fill(b.array(), (byte) 0xFF);
         b.put(0, (byte) (s.vnSignature() ? 0x56 : 0x55)).put(1, (byte) (s.vnSignature() ? 0x4E : 0xAA));
         for (int i = 2; i < PCIR_AT; i++) {
             b.put(i, (byte) 0);

@@ -1,5 +1,7 @@
 package io.github.vbios.testutil;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,8 +51,8 @@ public final class Corpus {
         Assumptions.assumeTrue(Files.isDirectory(dir), "corpus folder " + folder + " not found; skipping");
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile).sorted().toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -93,7 +95,7 @@ public final class LibvirtTools {
                 System.out.println("swtpm is not installed: the emulated <tpm> is left out for virsh define");
                 body = body.replaceAll("(?s)<tpm .*?</tpm>", "");
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<name>([^<]+)</name>").matcher(body);
+            Matcher m = Pattern.compile("<name>([^<]+)</name>").matcher(body);
             String name = m.find() ? m.group(1) : file;
             Path f = home.resolve(file + ".xml");
             Files.writeString(f, body);

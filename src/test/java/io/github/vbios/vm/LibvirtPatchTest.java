@@ -2,6 +2,7 @@ package io.github.vbios.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -80,7 +81,7 @@ class LibvirtPatchTest {
     @Test
     void aPlanWhoseControllerIndexIsAnotherControllerIsRefused() {
         LibvirtDomain d = LibvirtDomain.read(DOMAIN);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LibvirtXml.patch(d, Plans.laptop(1)))
+        Assertions.assertThatThrownBy(() -> LibvirtXml.patch(d, Plans.laptop(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("controller index 1");
     }
 

@@ -7,6 +7,7 @@ import io.github.vbios.rom.RomCode;
 import io.github.vbios.io.OutOfBoundsException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Finds and decodes the BIOS Information Table of an NVIDIA x86 image (rom-format.md 1.11). */
 public final class BitReader {
@@ -56,12 +57,13 @@ public final class BitReader {
             int ptr = file.u16(t + 4);
             tokens.add(new BitToken(file.u8(t), file.u8(t + 1), file.u16(t + 2), ptr, address(x86, x86Size, rebase, ptr)));
         }
-        BitToken b = find(tokens, 'B');
-        BitToken info = find(tokens, 'i');
-        String version = b == null ? null : versionAt(file, b.absoluteOffset());
-        String infoVersion = info == null ? null : versionAt(file, info.absoluteOffset());
-        String date = info == null ? null : dateAt(file, info.absoluteOffset() + 0x0F);
-        String[] s = strings(file, x86, x86Size, rebase, find(tokens, 'S'));
+        Optional<BitToken> b = find(tokens, 'B');
+        Optional<BitToken> info = find(tokens, 'i');
+        // the identity record keeps what is absent as null (JSON null)
+        String version = b.flatMap(t -> versionAt(file, t.absoluteOffset())).orElse(null);
+        String infoVersion = info.flatMap(t -> versionAt(file, t.absoluteOffset())).orElse(null);
+        String date = info.flatMap(t -> dateAt(file, t.absoluteOffset() + 0x0F)).orElse(null);
+        String[] s = find(tokens, 'S').map(t -> strings(file, x86, x86Size, rebase, t)).orElseGet(() -> new String[7]);
         return new NvidiaIdentity(bit, checksum, tokens, version, infoVersion, date, headerDate,
                 s[0], s[1], s[2], s[3], s[4], s[5], s[6], rebase);
     }
@@ -70,22 +72,22 @@ public final class BitReader {
         return ptr >= x86Size ? x86 + ptr + rebase : x86 + ptr;
     }
 
-    private static BitToken find(List<BitToken> tokens, char id) {
-        return tokens.stream().filter(t -> t.id() == id && t.pointer() != 0).findFirst().orElse(null);
+    private static Optional<BitToken> find(List<BitToken> tokens, char id) {
+        return tokens.stream().filter(t -> t.id() == id && t.pointer() != 0).findFirst();
     }
 
     /** Bytes [3],[2],[1],[0],[4] as %02X.%02X.%02X.%02X.%02X (rom-format.md 1.11). */
-    static String versionAt(ByteSlice file, long off) {
+    static Optional<String> versionAt(ByteSlice file, long off) {
         if (!file.contains(off, 5)) {
-            return null;
+            return Optional.empty();
         }
-        return Hex.upper(file.u8(off + 3), 2) + "." + Hex.upper(file.u8(off + 2), 2) + "." + Hex.upper(file.u8(off + 1), 2)
-                + "." + Hex.upper(file.u8(off), 2) + "." + Hex.upper(file.u8(off + 4), 2);
+        return Optional.of(Hex.upper(file.u8(off + 3), 2) + "." + Hex.upper(file.u8(off + 2), 2) + "."
+                + Hex.upper(file.u8(off + 1), 2) + "." + Hex.upper(file.u8(off), 2) + "." + Hex.upper(file.u8(off + 4), 2));
     }
 
-    private static String dateAt(ByteSlice file, long off) {
+    private static Optional<String> dateAt(ByteSlice file, long off) {
         String d = file.contains(off, 8) ? file.asciiz(off, 8) : "";
-        return Hex.digitsLike(d, "99/99/99") ? d : null;
+        return Hex.digitsLike(d, "99/99/99") ? Optional.of(d) : Optional.empty();
     }
 
     /**
@@ -94,9 +96,6 @@ public final class BitReader {
      */
     private static String[] strings(ByteSlice file, long x86, long x86Size, long rebase, BitToken s) {
         String[] out = new String[7];
-        if (s == null) {
-            return out;
-        }
         int[] slots = s.dataVersion() >= 2 ? new int[] {0, 1, 2, 3, 4, 5, 6} : new int[] {0, 3, 4, 5, 6};
         for (int i = 0; i < slots.length && (i + 1) * 3 <= s.dataSize(); i++) {
             long entry = s.absoluteOffset() + i * 3L;

@@ -3,6 +3,7 @@ package io.github.vbios.rom.nvidia;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.OutOfBoundsException;
+import java.util.Optional;
 
 /**
  * NVIDIA full-flash containers in front of the option ROM (rom-format.md 1.8): NVGI/IFR v1-v3
@@ -25,19 +26,23 @@ public record NvidiaContainer(int version, long headerOffset, long directoryOffs
         return romStart >= 0;
     }
 
-    /** Applies the IFR rule to an NVGI header at {@code at}; null when there is none. */
-    public static NvidiaContainer nvgi(ByteSlice file, long at) {
+    /** Applies the IFR rule to an NVGI header at {@code at}; empty when there is none. */
+    public static Optional<NvidiaContainer> nvgi(ByteSlice file, long at) {
         if (!file.contains(at, 12) || file.u32(at) != NVGI) {
-            return null;
+            return Optional.empty();
         }
+        return Optional.of(nvgiRule(file, at));
+    }
+
+    private static NvidiaContainer nvgiRule(ByteSlice file, long at) {
         try {
             long word = file.u32(at + 4);
             int version = (int) (word >> 8) & 0xFF;
             long fixed = (word >> 16) & 0x7FFF;
             if (version == 1 || version == 2) {
                 long start = file.u32(at + fixed + 4);
-                return new NvidiaContainer(version, at, -1, at + start, "NVGI v" + version + ": fixed-data size " + Hex.offset(fixed) + ", option ROM offset u32 at "
-                        + Hex.offset(at + fixed + 4) + " = " + Hex.offset(start));
+                return new NvidiaContainer(version, at, -1, at + start, "NVGI v" + version + ": fixed-data size " + Hex.offset(fixed)
+                        + ", option ROM offset u32 at " + Hex.offset(at + fixed + 4) + " = " + Hex.offset(start));
             }
             if (version == 3) {
                 return nvgiV3(file, at);
@@ -61,15 +66,15 @@ public record NvidiaContainer(int version, long headerOffset, long directoryOffs
                 + ", RFRD directory at " + Hex.offset(rfrd) + ", option ROM offset " + Hex.offset(start));
     }
 
-    /** Searches NVFW on 2-byte steps and applies the RFRD v4 rule; null when no NVFW exists. */
-    public static NvidiaContainer nvfw(ByteSlice file) {
+    /** Searches NVFW on 2-byte steps and applies the RFRD v4 rule; empty when no NVFW exists. */
+    public static Optional<NvidiaContainer> nvfw(ByteSlice file) {
         byte[] tag = {'N', 'V', 'F', 'W'};
         ByteSlice window = file.clamp(0, NVFW_SEARCH_LIMIT);
         int at = window.indexOf(tag, 0, 2);
         if (at < 0) {
-            return null;
+            return Optional.empty();
         }
-        return nvfwAt(file, at);
+        return Optional.of(nvfwAt(file, at));
     }
 
     /** The RFRD v4 rule for an NVFW header at {@code at}: the directory's +8 offset is relative to NVFW. */
