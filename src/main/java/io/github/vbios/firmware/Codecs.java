@@ -12,11 +12,11 @@ import io.github.vbios.codec.Zlib;
 import io.github.vbios.io.ByteSlice;
 
 /** The firmware room's one door to the codec room; every call has an output cap. */
-final class Codecs {
+public final class Codecs {
     private Codecs() {
     }
 
-    static byte[] efi(ByteSlice in, boolean tiano, int max) throws DecodeFailure {
+    public static byte[] efi(ByteSlice in, boolean tiano, int max) throws DecodeFailure {
         try {
             return EfiDecompressor.decompress(in, tiano ? EfiCompressionVariant.TIANO : EfiCompressionVariant.EFI_1_1, max);
         } catch (CodecException e) {
@@ -25,7 +25,7 @@ final class Codecs {
     }
 
     /** EDK2 LZMA (known sizes decode with the relaxed end condition EDK2/Insyde streams need). */
-    static byte[] lzma(ByteSlice in, int max) throws DecodeFailure {
+    public static byte[] lzma(ByteSlice in, int max) throws DecodeFailure {
         try {
             return Lzma.decompress(in, max);
         } catch (CodecException e) {
@@ -34,11 +34,11 @@ final class Codecs {
     }
 
     /** firmware.md 2.8: LZMA-F86 is x86_Convert(buf, size, 0, &state, 0) after LZMA. */
-    static void x86Decode(byte[] buf) {
+    public static void x86Decode(byte[] buf) {
         X86BcjFilter.decode(buf, 0);
     }
 
-    static byte[] brotli(ByteSlice in, int max) throws DecodeFailure {
+    public static byte[] brotli(ByteSlice in, int max) throws DecodeFailure {
         try {
             return BrotliCodec.decompress(in, max);
         } catch (CodecException e) {
@@ -46,7 +46,7 @@ final class Codecs {
         }
     }
 
-    static byte[] zlib(ByteSlice in, int max) throws DecodeFailure {
+    public static byte[] zlib(ByteSlice in, int max) throws DecodeFailure {
         try {
             return Zlib.inflate(in, max);
         } catch (CodecException e) {
@@ -55,7 +55,7 @@ final class Codecs {
     }
 
     /** A one-line description of a PE32/TE image header, or null when it is not one. */
-    static String pe(ByteSlice in) {
+    public static String pe(ByteSlice in) {
         try {
             PeHeader h = PeReader.read(in);
             return (h.te() ? "TE " : h.pe32Plus() ? "PE32+ " : "PE32 ") + h.machineName() + " subsystem " + h.subsystem();

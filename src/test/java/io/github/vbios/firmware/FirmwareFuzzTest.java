@@ -3,6 +3,10 @@ package io.github.vbios.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.vbios.firmware.archive.RegExport;
+import io.github.vbios.firmware.external.ExternalTools;
+import io.github.vbios.firmware.uefi.Guid;
+import io.github.vbios.firmware.uefi.Section;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.BiosGuardBuilder;
 import io.github.vbios.sample.FirmwareBuilder;

@@ -3,6 +3,8 @@ package io.github.vbios.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.cli.Main;
+import io.github.vbios.firmware.external.ExternalTools;
+import io.github.vbios.firmware.external.Rar;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;

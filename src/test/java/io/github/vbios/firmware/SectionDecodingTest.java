@@ -13,6 +13,7 @@ import static io.github.vbios.sample.FirmwareBuilder.tianoGuidSection;
 import static io.github.vbios.sample.FirmwareBuilder.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.firmware.uefi.Guid;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareBuilder.Compression;
 import org.junit.jupiter.api.Test;

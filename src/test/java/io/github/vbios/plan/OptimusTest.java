@@ -3,7 +3,7 @@ package io.github.vbios.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.cli.Main;
-import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.NvidiaDumpBuilder;
 import io.github.vbios.sample.SampleHosts;
