@@ -1,7 +1,7 @@
 package io.github.vbios.cli;
 
 import io.github.vbios.firmware.CarvedRom;
-import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.firmware.ExtractPlan;
 import io.github.vbios.firmware.Extraction;
 import io.github.vbios.firmware.Extractor;

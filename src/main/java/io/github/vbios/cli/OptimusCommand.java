@@ -1,7 +1,7 @@
 package io.github.vbios.cli;
 
 import io.github.vbios.acpi.SsdtMode;
-import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.plan.Optimus;
 import io.github.vbios.plan.OptimusCandidate;
 import io.github.vbios.plan.OptimusRequest;

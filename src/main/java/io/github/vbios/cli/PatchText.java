@@ -2,13 +2,13 @@ package io.github.vbios.cli;
 
 import io.github.vbios.io.Hex;
 import io.github.vbios.plan.PatchNextSteps;
-import io.github.vbios.rom.ChecksumFixer;
-import io.github.vbios.rom.CleanReport;
+import io.github.vbios.rom.patch.ChecksumFixer;
+import io.github.vbios.rom.patch.CleanReport;
 import io.github.vbios.rom.CodeType;
-import io.github.vbios.rom.IdPatcher;
-import io.github.vbios.rom.PatchOutcome;
+import io.github.vbios.rom.patch.IdPatcher;
+import io.github.vbios.rom.patch.PatchOutcome;
 import io.github.vbios.rom.RomImage;
-import io.github.vbios.rom.RomfileCheck;
+import io.github.vbios.rom.patch.RomfileCheck;
 import io.github.vbios.rom.TrailingRegion;
 import io.github.vbios.rom.X86Checksum;
 import java.io.PrintWriter;

@@ -16,34 +16,34 @@ import java.util.Optional;
  * The firmware room's one door to the codec room; every call has an output cap. A refused stream
  * is the codec's own {@link CodecException} (cause, produced bytes and over-limit flag intact).
  */
-final class Codecs {
+public final class Codecs {
     private Codecs() {
     }
 
-    static byte[] efi(ByteSlice in, boolean tiano, int max) throws CodecException {
+    public static byte[] efi(ByteSlice in, boolean tiano, int max) throws CodecException {
         return EfiDecompressor.decompress(in, tiano ? EfiCompressionVariant.TIANO : EfiCompressionVariant.EFI_1_1, max);
     }
 
     /** EDK2 LZMA (known sizes decode with the relaxed end condition EDK2/Insyde streams need). */
-    static byte[] lzma(ByteSlice in, int max) throws CodecException {
+    public static byte[] lzma(ByteSlice in, int max) throws CodecException {
         return Lzma.decompress(in, max);
     }
 
     /** firmware.md 2.8: LZMA-F86 is x86_Convert(buf, size, 0, &state, 0) after LZMA. */
-    static void x86Decode(byte[] buf) {
+    public static void x86Decode(byte[] buf) {
         X86BcjFilter.decode(buf, 0);
     }
 
-    static byte[] brotli(ByteSlice in, int max) throws CodecException {
+    public static byte[] brotli(ByteSlice in, int max) throws CodecException {
         return BrotliCodec.decompress(in, max);
     }
 
-    static byte[] zlib(ByteSlice in, int max) throws CodecException {
+    public static byte[] zlib(ByteSlice in, int max) throws CodecException {
         return Zlib.inflate(in, max);
     }
 
     /** A one-line description of a PE32/TE image header; empty when it is not one. */
-    static Optional<String> pe(ByteSlice in) {
+    public static Optional<String> pe(ByteSlice in) {
         try {
             PeHeader h = PeReader.read(in);
             return Optional.of((h.te() ? "TE " : h.pe32Plus() ? "PE32+ " : "PE32 ") + h.machineName() + " subsystem " + h.subsystem());

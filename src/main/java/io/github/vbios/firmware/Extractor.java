@@ -1,5 +1,6 @@
 package io.github.vbios.firmware;
 
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.io.ByteSlice;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;

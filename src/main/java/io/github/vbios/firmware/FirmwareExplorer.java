@@ -1,5 +1,23 @@
 package io.github.vbios.firmware;
 
+import io.github.vbios.firmware.archive.Archives;
+import io.github.vbios.firmware.archive.Cabinet;
+import io.github.vbios.firmware.archive.RegExport;
+import io.github.vbios.firmware.archive.ZlibStream;
+import io.github.vbios.firmware.external.ExternalTools;
+import io.github.vbios.firmware.external.InnoSetup;
+import io.github.vbios.firmware.external.Rar;
+import io.github.vbios.firmware.external.Upx;
+import io.github.vbios.firmware.uefi.Capsule;
+import io.github.vbios.firmware.uefi.FlashDescriptor;
+import io.github.vbios.firmware.uefi.RawArea;
+import io.github.vbios.firmware.vendor.AmiPfat;
+import io.github.vbios.firmware.vendor.AmiUcp;
+import io.github.vbios.firmware.vendor.DellPfs;
+import io.github.vbios.firmware.vendor.InsydeIflash;
+import io.github.vbios.firmware.vendor.PhoenixTdk;
+import io.github.vbios.firmware.vendor.SelfExtractor;
+import io.github.vbios.firmware.vendor.UnsupportedWrappers;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.OutOfBoundsException;

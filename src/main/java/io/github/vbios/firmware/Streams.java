@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /** Reading library streams (JDK gzip, Commons Compress entries) under an output cap. */
-final class Streams {
+public final class Streams {
     private static final int CHUNK = 1 << 16;
 
     private Streams() {
@@ -17,7 +17,7 @@ final class Streams {
      * meanwhile. Every byte read is charged to the walk as it arrives, so a stream that fails or
      * runs over the cap costs its budget too; an I/O error keeps what was charged.
      */
-    static Optional<byte[]> readCapped(InputStream in, int cap, Walk walk, Blob where) throws IOException {
+    public static Optional<byte[]> readCapped(InputStream in, int cap, Walk walk, Blob where) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(cap, CHUNK) + 1);
         byte[] buf = new byte[CHUNK];
         long total = 0;

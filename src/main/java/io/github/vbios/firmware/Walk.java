@@ -45,7 +45,7 @@ public final class Walk {
      * True while guessed decodes are left: a hostile image full of plausible-looking stream
      * headers in many areas must not multiply the decoding time.
      */
-    boolean guessLeft() {
+    public boolean guessLeft() {
         return guesses++ < MAX_GUESSES;
     }
 
@@ -149,7 +149,7 @@ public final class Walk {
     }
 
     /** False (with a finding) when the blob nests deeper than the depth limit. */
-    boolean enter(Blob blob) {
+    public boolean enter(Blob blob) {
         if (blob.path().depth() > limits.maxDepth()) {
             incomplete(blob, Incomplete.DEPTH_LIMIT, "limit hit: nesting deeper than " + limits.maxDepth()
                     + " containers; not opened (raise --max-depth, at most " + Limits.MAX_DEPTH + ")");
@@ -191,7 +191,7 @@ public final class Walk {
      * cap (the budget is closed for it), against the ratio cap (a plain warning: the size is not
      * believed, and no flag would help), else against {@code --max-stream} (incomplete).
      */
-    void refused(Blob where, long offset, long inputBytes, String message) {
+    public void refused(Blob where, long offset, long inputBytes, String message) {
         int perStream = limits.streamCap(inputBytes);
         if (streamCap(inputBytes) < perStream) {
             budget.close();

@@ -7,7 +7,7 @@ import io.github.vbios.acpi.SsdtBuilder;
 import io.github.vbios.acpi.SsdtOptions;
 import io.github.vbios.acpi.SsdtSet;
 import io.github.vbios.acpi.SsdtWriter;
-import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.PciAddress;

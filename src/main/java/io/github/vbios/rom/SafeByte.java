@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param offset absolute offset in the romfile
  * @param why a sentence for the report
  */
-record SafeByte(long offset, String why) {
+public record SafeByte(long offset, String why) {
     /** Padding this long before a block's last byte marks that byte as the block's sum byte. */
     static final int SUM_BYTE_PADDING = 8;
     /** A run of fill this long inside a block is padding, not a table (fallback only). */
@@ -24,7 +24,7 @@ record SafeByte(long offset, String why) {
      * ends in 0xFF/0x00 padding and one sum byte). Otherwise the last byte of a long padding run;
      * empty when there is none.
      */
-    static Optional<SafeByte> find(byte[] rom, long from, long to, boolean sumByte) {
+    public static Optional<SafeByte> find(byte[] rom, long from, long to, boolean sumByte) {
         if (from < 0 || to > rom.length || to <= from) {
             return Optional.empty();
         }
@@ -62,7 +62,7 @@ record SafeByte(long offset, String why) {
      * 0x21 (the offset AMD's and the BIOS editors' tools use); everyone else uses reserved byte 6 like
      * QEMU, SeaBIOS's buildrom and iPXE (rom-format.md 1.2: 0x06-0x17 are reserved).
      */
-    static SafeByte headerByte(byte[] rom, RomImage x86) {
+    public static SafeByte headerByte(byte[] rom, RomImage x86) {
         long off = x86.offset();
         // by the ATOM signature, not the vendor ID: --set-ids may just have changed that
         if (off + 0x4A <= rom.length) {

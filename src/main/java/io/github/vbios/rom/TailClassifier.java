@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * tail is cut into fill runs and the islands between them; each island is recognised by what
  * starts it, and a recognised structure may span later fill (a backup chain has fill inside).
  */
-final class TailClassifier {
+public final class TailClassifier {
     /** A fill run shorter than a block is more likely padding inside data than a gap between structures. */
     static final int MIN_FILL = 512;
     /** Hostile input (alternating fill and data) must not produce an endless report. */
@@ -23,7 +23,7 @@ final class TailClassifier {
     private TailClassifier() {
     }
 
-    static List<TrailingRegion> classify(ByteSlice file, RomAnalysis a, long from) {
+    public static List<TrailingRegion> classify(ByteSlice file, RomAnalysis a, long from) {
         List<TrailingRegion> out = new ArrayList<>();
         long pos = from;
         RomView nv = a.nvidiaView();

@@ -1,6 +1,6 @@
 package io.github.vbios.sample;
 
-import io.github.vbios.firmware.Guid;
+import io.github.vbios.firmware.uefi.Guid;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;

@@ -1,7 +1,7 @@
 package io.github.vbios.sample;
 
 import io.github.vbios.codec.Lzma;
-import io.github.vbios.firmware.Guid;
+import io.github.vbios.firmware.uefi.Guid;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

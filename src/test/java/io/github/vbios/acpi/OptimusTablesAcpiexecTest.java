@@ -4,7 +4,7 @@ import static io.github.vbios.acpi.Aml.integer;
 import static io.github.vbios.acpi.Aml.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.plan.Optimus;
 import io.github.vbios.plan.OptimusRequest;

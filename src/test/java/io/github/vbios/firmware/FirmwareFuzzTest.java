@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.vbios.codec.EfiCompressionVariant;
+import io.github.vbios.firmware.archive.RegExport;
+import io.github.vbios.firmware.external.ExternalTools;
+import io.github.vbios.firmware.uefi.Guid;
+import io.github.vbios.firmware.uefi.Section;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;

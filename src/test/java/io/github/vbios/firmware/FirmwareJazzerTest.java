@@ -1,6 +1,13 @@
 package io.github.vbios.firmware;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.vbios.firmware.archive.Archives;
+import io.github.vbios.firmware.archive.RegExport;
+import io.github.vbios.firmware.archive.ZlibStream;
+import io.github.vbios.firmware.external.ExternalTools;
+import io.github.vbios.firmware.uefi.Capsule;
+import io.github.vbios.firmware.uefi.FlashDescriptor;
+import io.github.vbios.firmware.vendor.DellPfs;
 import io.github.vbios.fuzz.FuzzBudget;
 import io.github.vbios.io.ByteSlice;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.github.vbios.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.firmware.archive.Archives;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vbios.cli.Main;
+import io.github.vbios.firmware.external.ExternalTools;
+import io.github.vbios.firmware.external.Rar;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.CabBuilder;
 import io.github.vbios.sample.FirmwareBuilder;

@@ -13,6 +13,7 @@ import static io.github.vbios.sample.FirmwareSamples.tianoGuidSection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.codec.Lzma;
+import io.github.vbios.firmware.uefi.Guid;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareSamples;
 import io.github.vbios.sample.FirmwareWrappers;

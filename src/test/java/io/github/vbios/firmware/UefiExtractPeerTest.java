@@ -2,6 +2,7 @@ package io.github.vbios.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.testutil.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;

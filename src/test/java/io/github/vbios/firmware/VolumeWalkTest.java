@@ -8,6 +8,7 @@ import static io.github.vbios.sample.FirmwareBuilder.volume;
 import static io.github.vbios.sample.FirmwareSamples.uiSection;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.firmware.uefi.Guid;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.FirmwareBuilder;
 import java.nio.ByteBuffer;

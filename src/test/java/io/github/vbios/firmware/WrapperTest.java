@@ -2,6 +2,8 @@ package io.github.vbios.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.firmware.archive.RegExport;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Severity;
 import io.github.vbios.sample.BiosGuardBuilder;

@@ -1,7 +1,7 @@
 package io.github.vbios.guest;
 
 import io.github.vbios.firmware.CarvedRom;
-import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.firmware.Extractor;
 import io.github.vbios.firmware.Limits;
 import io.github.vbios.io.ByteSlice;

@@ -1,7 +1,7 @@
 package io.github.vbios.hostile;
 
 import io.github.vbios.codec.Lzma;
-import io.github.vbios.firmware.Guid;
+import io.github.vbios.firmware.uefi.Guid;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
 import java.io.ByteArrayOutputStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vbios.codec.CodecException;
 import io.github.vbios.codec.Lzma;
 import io.github.vbios.codec.Zlib;
-import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.firmware.Extraction;
 import io.github.vbios.firmware.Extractor;
 import io.github.vbios.firmware.FirmwareCode;

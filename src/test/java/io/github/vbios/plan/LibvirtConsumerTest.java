@@ -53,7 +53,6 @@ class LibvirtConsumerTest {
         }
     }
 
-
     static Stream<String> allDomains() {
         return Stream.of("win11-q35-uefi.xml", "linux-q35-bios.xml", "win10-pc-bios.xml");
     }

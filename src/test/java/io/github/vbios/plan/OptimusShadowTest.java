@@ -3,7 +3,7 @@ package io.github.vbios.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.sample.RealDumpLayouts;
 import java.nio.file.Files;

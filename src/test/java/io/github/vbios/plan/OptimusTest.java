@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vbios.cli.Main;
-import io.github.vbios.firmware.ExternalTools;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
 import io.github.vbios.sample.NvidiaDumpBuilder;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.VbiosException;
+import io.github.vbios.rom.patch.PatchOptions;
+import io.github.vbios.rom.patch.PatchOutcome;
+import io.github.vbios.rom.patch.RomPatcher;
+import io.github.vbios.rom.patch.RomfileCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,10 @@ package io.github.vbios.rom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.rom.patch.CleanReport;
+import io.github.vbios.rom.patch.PatchOptions;
+import io.github.vbios.rom.patch.PatchOutcome;
+import io.github.vbios.rom.patch.RomPatcher;
 import io.github.vbios.sample.NvidiaDumpBuilder;
 import io.github.vbios.testutil.Corpus;
 import java.io.IOException;

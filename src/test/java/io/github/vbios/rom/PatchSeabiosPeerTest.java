@@ -3,6 +3,9 @@ package io.github.vbios.rom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.rom.patch.PatchOptions;
+import io.github.vbios.rom.patch.PatchOutcome;
+import io.github.vbios.rom.patch.RomPatcher;
 import io.github.vbios.testutil.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

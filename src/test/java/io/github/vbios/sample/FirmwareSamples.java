@@ -18,7 +18,7 @@ import io.github.vbios.codec.EfiCompressionVariant;
 import io.github.vbios.codec.EfiCompressor;
 import io.github.vbios.codec.Lzma;
 import io.github.vbios.codec.X86BcjFilter;
-import io.github.vbios.firmware.Guid;
+import io.github.vbios.firmware.uefi.Guid;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.vbios.sample;
 
-import io.github.vbios.firmware.Guid;
+import io.github.vbios.firmware.uefi.Guid;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

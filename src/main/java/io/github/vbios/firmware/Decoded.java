@@ -1,7 +1,0 @@
-package io.github.vbios.firmware;
-
-import io.github.vbios.io.ByteSlice;
-
-/** Decoder output plus the name of the algorithm that produced it ("LZMA", "Tiano", "EFI 1.1"). */
-record Decoded(String algorithm, ByteSlice data) {
-}
