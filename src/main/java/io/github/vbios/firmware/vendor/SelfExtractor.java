@@ -3,8 +3,8 @@ package io.github.vbios.firmware.vendor;
 import io.github.vbios.firmware.Blob;
 import io.github.vbios.firmware.Container;
 import io.github.vbios.firmware.Walk;
-import io.github.vbios.firmware.archive.Archives;
 import io.github.vbios.firmware.archive.Cabinet;
+import io.github.vbios.firmware.archive.SevenZ;
 import io.github.vbios.firmware.external.Rar;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
@@ -36,7 +36,7 @@ public final class SelfExtractor implements Container {
     @Override
     public boolean open(Blob blob, Walk walk) {
         ByteSlice d = blob.data();
-        int seven = d.indexOf(Archives.SevenZ.MAGIC, 0x40);
+        int seven = d.indexOf(SevenZ.MAGIC, 0x40);
         if (seven > 0) {
             walk.seen(blob, "7z", seven, d.length() - seven, null, "self-extracting");
             walk.explore(blob.child(d.from(seven), "sfx 7z@" + Hex.offset(seven)));
