@@ -48,6 +48,11 @@ public final class FirmwareExplorer {
                 new Capsule(), new FlashDescriptor(), new SelfExtractor(), new UnsupportedWrappers()));
     }
 
+    /** The detectors in the order they are asked. */
+    List<Container> containers() {
+        return containers;
+    }
+
     /**
      * Walks {@code input} completely, or as far as the limits allow (then the walk says why it is
      * incomplete); never throws on bad input. The per-stream cap is lowered to fit this JVM's heap.
