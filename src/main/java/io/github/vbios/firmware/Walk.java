@@ -63,7 +63,7 @@ public final class Walk {
 
     public void seen(Blob where, String kind, long offset, long length, String name, String detail) {
         if (seen.size() < MAX_RECORDS) {
-            seen.add(new SeenContainer(kind, where.path().toString(), offset, length, name, detail));
+            seen.add(new SeenContainer(kind, where.path(), offset, length, name, detail));
         } else {
             overflow(where);
         }
@@ -71,7 +71,7 @@ public final class Walk {
 
     public void finding(Blob where, Finding finding) {
         if (findings.size() < MAX_RECORDS) {
-            findings.add(new LocatedFinding(where.path().toString(), finding));
+            findings.add(new LocatedFinding(where.path(), finding));
         } else {
             overflow(where);
         }
@@ -116,7 +116,7 @@ public final class Walk {
         if (incomplete.add(why)) {
             incompleteOrder.add(why);
             // never dropped by the record cap: scripts look for this code
-            findings.add(new LocatedFinding(where.path().toString(), f.withCode(why.code())));
+            findings.add(new LocatedFinding(where.path(), f.withCode(why.code())));
         } else {
             finding(where, f);
         }
@@ -138,7 +138,7 @@ public final class Walk {
     /** Counts what no longer fits; the first time, a last finding says so. */
     private void overflow(Blob where) {
         if (dropped++ == 0) {
-            findings.add(new LocatedFinding(where.path().toString(), Finding.warning(-1,
+            findings.add(new LocatedFinding(where.path(), Finding.warning(-1,
                     "limit hit: more than " + MAX_RECORDS + " structures or findings; the rest are not listed")));
         }
     }
