@@ -1,4 +1,4 @@
-import io.github.vbios.firmware.Guid;
+import io.github.vbios.firmware.uefi.Guid;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareBuilder.Compression;
 import java.nio.file.Files;
