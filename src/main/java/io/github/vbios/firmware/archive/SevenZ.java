@@ -12,12 +12,17 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /** 7-Zip ({@code 37 7A BC AF 27 1C}). */
 public final class SevenZ implements Container {
-    public static final byte[] MAGIC = {0x37, 0x7A, (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C};
+    private static final byte[] MAGIC = {0x37, 0x7A, (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C};
     /**
      * The password of Insyde iFdPacker SFX archives (firmware.md 3: published with BIOSUtilities'
      * insyde_ifd_extract). Archives without encryption ignore it; others fail with a finding.
      */
     public static final String INSYDE_PASSWORD = "Y`t~i!L@i#t$U%h^s7A*l(f)E-d=y+S_n?i";
+
+    /** The signature (a copy): SFX executables are searched for it. */
+    public static byte[] magic() {
+        return MAGIC.clone();
+    }
 
     @Override
     public String kind() {

@@ -10,7 +10,12 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /** xz ({@code FD 37 7A 58 5A 00}). */
 public final class Xz implements Container {
-    public static final byte[] MAGIC = {(byte) 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00};
+    private static final byte[] MAGIC = {(byte) 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00};
+
+    /** The stream header's magic (a copy): vendor headers in front of an xz stream are checked for it. */
+    public static byte[] magic() {
+        return MAGIC.clone();
+    }
 
     @Override
     public String kind() {

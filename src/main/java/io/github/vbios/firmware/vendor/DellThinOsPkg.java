@@ -22,7 +22,7 @@ public final class DellThinOsPkg implements Container {
     @Override
     public boolean recognises(ByteSlice d) {
         return d.length() > HEADER && (d.u8(0) == 0x72 || d.u8(0) == 0x73) && d.u8(1) == 0x13 && d.u8(2) == 0x55
-                && d.u8(3) == 0 && d.matches(HEADER, Xz.MAGIC);
+                && d.u8(3) == 0 && d.matches(HEADER, Xz.magic());
     }
 
     @Override

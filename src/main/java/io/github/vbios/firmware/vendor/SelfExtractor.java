@@ -36,7 +36,7 @@ public final class SelfExtractor implements Container {
     @Override
     public boolean open(Blob blob, Walk walk) {
         ByteSlice d = blob.data();
-        int seven = d.indexOf(SevenZ.MAGIC, 0x40);
+        int seven = d.indexOf(SevenZ.magic(), 0x40);
         if (seven > 0) {
             walk.seen(blob, "7z", seven, d.length() - seven, null, "self-extracting");
             walk.explore(blob.child(d.from(seven), "sfx 7z@" + Hex.offset(seven)));
@@ -62,9 +62,10 @@ public final class SelfExtractor implements Container {
                 break;
             }
         }
-        int rar = d.indexOf(Rar.PREFIX, 0x40);
+        byte[] rarPrefix = Rar.prefix();
+        int rar = d.indexOf(rarPrefix, 0x40);
         while (rar > 0 && !Rar.headerValid(d, rar)) {
-            rar = d.indexOf(Rar.PREFIX, rar + 1);
+            rar = d.indexOf(rarPrefix, rar + 1);
         }
         if (rar > 0) { // WinRAR SFX: the archive follows the SFX module
             walk.seen(blob, "rar", rar, d.length() - rar, null, "self-extracting");
