@@ -36,7 +36,7 @@ final class ExtractJson {
         ArrayNode containers = doc.putArray("containers");
         for (SeenContainer c : x.containers()) {
             ObjectNode n = containers.addObject();
-            n.put("kind", c.kind()).put("path", c.path()).put("offset", c.offset()).put("length", c.length());
+            n.put("kind", c.kind()).put("path", c.path().toString()).put("offset", c.offset()).put("length", c.length());
             if (c.name() != null) {
                 n.put("name", c.name());
             }
@@ -47,7 +47,8 @@ final class ExtractJson {
         ArrayNode findings = doc.putArray("findings");
         for (LocatedFinding f : x.findings()) {
             ObjectNode n = findings.addObject().put("severity", f.finding().severity().name().toLowerCase(Locale.ROOT))
-                    .put("path", f.path()).put("offset", f.finding().offset()).put("message", f.finding().message());
+                    .put("path", f.path().toString()).put("offset", f.finding().offset())
+                    .put("message", f.finding().message());
             n.put("code", f.finding().code().id());
         }
         doc.put("decodedBytes", x.decodedBytes());
@@ -101,9 +102,9 @@ final class ExtractJson {
                 .put("classCode", String.format("%06x", i.classCode())).put("codeType", i.codeType())
                 .put("length", i.pcirLength()).put("last", i.last()));
         n.put("uefiCapable", r.analysis().verdict().uefiCapable());
-        n.put("provenance", r.provenance());
+        n.put("provenance", r.provenance().toString());
         ArrayNode also = n.putArray("alsoFoundAt");
-        r.alsoAt().forEach(also::add);
+        r.alsoAt().forEach(p -> also.add(p.toString()));
         n.put("written", o.written());
         if (o.written()) {
             n.put("file", o.fileName());

@@ -33,7 +33,7 @@ final class OptimusJson {
             n.put("size", c.size());
             n.put("version", c.rom().version());
             n.put("sha256", c.rom().sha256());
-            n.put("provenance", c.rom().provenance());
+            n.put("provenance", c.rom().provenance().toString());
             n.put("checksumValid", c.rom().checksumValid());
             r.differences().stream().filter(d -> d.number() == c.number()).findFirst().ifPresent(d -> {
                 ObjectNode diff = n.putObject("differsFrom");

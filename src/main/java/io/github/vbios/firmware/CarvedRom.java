@@ -13,10 +13,10 @@ import java.util.Optional;
  * One distinct option ROM found by carving: its PCI view (the clean romfile bytes), the rom
  * room's analysis of it, where it was first found and where copies were seen.
  */
-public record CarvedRom(String sha256, ByteSlice pciView, FoundRom found, String provenance, List<String> alsoAt,
+public record CarvedRom(String sha256, ByteSlice pciView, FoundRom found, Provenance provenance, List<Provenance> alsoAt,
                         ByteSlice nvidiaView) {
     /** A ROM whose NVIDIA view is its PCI view (layout B, AMD, anything but a layout-A NVIDIA ROM). */
-    public CarvedRom(String sha256, ByteSlice pciView, FoundRom found, String provenance, List<String> alsoAt) {
+    public CarvedRom(String sha256, ByteSlice pciView, FoundRom found, Provenance provenance, List<Provenance> alsoAt) {
         this(sha256, pciView, found, provenance, alsoAt, pciView);
     }
 
@@ -101,8 +101,8 @@ public record CarvedRom(String sha256, ByteSlice pciView, FoundRom found, String
         };
     }
 
-    CarvedRom withCopy(String where) {
-        List<String> more = new ArrayList<>(alsoAt);
+    CarvedRom withCopy(Provenance where) {
+        List<Provenance> more = new ArrayList<>(alsoAt);
         more.add(where);
         return new CarvedRom(sha256, pciView, found, provenance, List.copyOf(more), nvidiaView);
     }

@@ -1,8 +1,12 @@
 package io.github.vbios.firmware;
 
-import io.github.vbios.firmware.archive.Archives;
 import io.github.vbios.firmware.archive.Cabinet;
+import io.github.vbios.firmware.archive.Gzip;
 import io.github.vbios.firmware.archive.RegExport;
+import io.github.vbios.firmware.archive.SevenZ;
+import io.github.vbios.firmware.archive.Tar;
+import io.github.vbios.firmware.archive.Xz;
+import io.github.vbios.firmware.archive.Zip;
 import io.github.vbios.firmware.archive.ZlibStream;
 import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.firmware.external.InnoSetup;
@@ -14,6 +18,7 @@ import io.github.vbios.firmware.uefi.RawArea;
 import io.github.vbios.firmware.vendor.AmiPfat;
 import io.github.vbios.firmware.vendor.AmiUcp;
 import io.github.vbios.firmware.vendor.DellPfs;
+import io.github.vbios.firmware.vendor.DellThinOsPkg;
 import io.github.vbios.firmware.vendor.InsydeIflash;
 import io.github.vbios.firmware.vendor.PhoenixTdk;
 import io.github.vbios.firmware.vendor.SelfExtractor;
@@ -38,10 +43,15 @@ public final class FirmwareExplorer {
     /** The standard detector order; {@code tools} runs innoextract/upx/unar when installed. */
     public static FirmwareExplorer standard(ExternalTools tools) {
         return new FirmwareExplorer(List.of(
-                new Archives.Zip(), new Archives.SevenZ(), new Archives.Gzip(), new Archives.Xz(), new Archives.Tar(),
-                new Archives.DellThinOsPkg(), new Cabinet(), new RegExport(), new DellPfs(), new InsydeIflash(), new AmiUcp(),
-                new AmiPfat(), new PhoenixTdk(), new InnoSetup(tools), new Upx(tools), new Rar(tools), new ZlibStream(),
+                new Zip(), new SevenZ(), new Gzip(), new Xz(), new Tar(), new DellThinOsPkg(), new Cabinet(),
+                new RegExport(), new DellPfs(), new InsydeIflash(), new AmiUcp(), new AmiPfat(), new PhoenixTdk(),
+                new InnoSetup(tools), new Upx(tools), new Rar(tools), new ZlibStream(),
                 new Capsule(), new FlashDescriptor(), new SelfExtractor(), new UnsupportedWrappers()));
+    }
+
+    /** The detectors in the order they are asked. */
+    List<Container> containers() {
+        return containers;
     }
 
     /**

@@ -40,7 +40,7 @@ public final class RomCarver implements Carver {
             }
             long off = f.pciViewOffset();
             String sha = f.analysis().pciView().sha256();
-            String where = blob.path() + " > rom@" + Hex.offset(off);
+            Provenance where = blob.path().child("rom@" + Hex.offset(off));
             CarvedRom known = bySha.get(sha);
             if (known != null) {
                 bySha.put(sha, known.withCopy(where));

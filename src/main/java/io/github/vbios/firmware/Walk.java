@@ -63,7 +63,7 @@ public final class Walk {
 
     public void seen(Blob where, String kind, long offset, long length, String name, String detail) {
         if (seen.size() < MAX_RECORDS) {
-            seen.add(new SeenContainer(kind, where.path().toString(), offset, length, name, detail));
+            seen.add(new SeenContainer(kind, where.path(), offset, length, name, detail));
         } else {
             overflow(where);
         }
@@ -71,7 +71,7 @@ public final class Walk {
 
     public void finding(Blob where, Finding finding) {
         if (findings.size() < MAX_RECORDS) {
-            findings.add(new LocatedFinding(where.path().toString(), finding));
+            findings.add(new LocatedFinding(where.path(), finding));
         } else {
             overflow(where);
         }
@@ -117,7 +117,7 @@ public final class Walk {
         if (incomplete.add(why)) {
             incompleteOrder.add(why);
             // never dropped by the record cap: scripts look for this code
-            findings.add(new LocatedFinding(where.path().toString(), f));
+            findings.add(new LocatedFinding(where.path(), f));
         } else {
             finding(where, f);
         }
@@ -139,7 +139,7 @@ public final class Walk {
     /** Counts what no longer fits; the first time, a last finding says so. */
     private void overflow(Blob where) {
         if (dropped++ == 0) {
-            findings.add(new LocatedFinding(where.path().toString(), Finding.warning(FirmwareCode.LIMIT_RECORDS, -1,
+            findings.add(new LocatedFinding(where.path(), Finding.warning(FirmwareCode.LIMIT_RECORDS, -1,
                     "limit hit: more than " + MAX_RECORDS + " structures or findings; the rest are not listed")));
         }
     }

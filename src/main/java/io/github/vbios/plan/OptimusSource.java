@@ -1,6 +1,7 @@
 package io.github.vbios.plan;
 
 import io.github.vbios.firmware.CarvedRom;
+import io.github.vbios.firmware.Provenance;
 import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.firmware.Extraction;
 import io.github.vbios.firmware.Extractor;
@@ -72,8 +73,8 @@ public final class OptimusSource {
             ByteSlice view = data.slice(a.pciView().start(), a.pciView().length());
             RomAnalysis clean = RomAnalyzer.analyze(view);
             FoundRom found = new FoundRom(0, view.length(), FoundRom.Source.PCI_CHAIN, clean);
-            CarvedRom rom = new CarvedRom(view.sha256(), view, found, name + " > " + a.container().kind().jsonName()
-                    + " @0x" + Long.toHexString(a.pciView().start()), List.of(),
+            CarvedRom rom = new CarvedRom(view.sha256(), view, found, Provenance.root(name).child(
+                    a.container().kind().jsonName() + " @0x" + Long.toHexString(a.pciView().start())), List.of(),
                     a.nvidiaBeyondPci() ? data.slice(a.nvidiaView().start(), a.nvidiaView().length()) : view);
             String kind = a.container().kind() == ContainerKind.PLAIN && a.pciView().start() == 0
                     && a.pciView().length() == data.length() ? "rom" : "dump";

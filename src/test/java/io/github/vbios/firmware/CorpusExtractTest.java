@@ -53,7 +53,7 @@ class CorpusExtractTest {
         assertThat(plan.verdict()).startsWith("found 4 NVIDIA VBIOS images");
         assertThat(x.nvidiaCount()).isEqualTo(4);
         assertThat(x.roms().stream().filter(r -> r.vendorId() == 0x10DE))
-                .allMatch(r -> r.provenance().contains("> LZMA section >") && r.provenance().contains("> CRC32 section >"));
+                .allMatch(r -> r.provenance().toString().contains("> LZMA section >") && r.provenance().toString().contains("> CRC32 section >"));
     }
 
     @Test

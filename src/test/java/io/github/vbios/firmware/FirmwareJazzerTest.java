@@ -1,8 +1,11 @@
 package io.github.vbios.firmware;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.vbios.firmware.archive.Archives;
+import io.github.vbios.firmware.archive.Gzip;
 import io.github.vbios.firmware.archive.RegExport;
+import io.github.vbios.firmware.archive.SevenZ;
+import io.github.vbios.firmware.archive.Xz;
+import io.github.vbios.firmware.archive.Zip;
 import io.github.vbios.firmware.archive.ZlibStream;
 import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.firmware.uefi.Capsule;
@@ -47,7 +50,7 @@ class FirmwareJazzerTest {
     /** zip, 7z, gzip, xz through Commons Compress / xz-java, with our size limits (3). */
     @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
     void archives(byte[] input) {
-        explore(input, new Archives.Zip(), new Archives.SevenZ(), new Archives.Gzip(), new Archives.Xz());
+        explore(input, new Zip(), new SevenZ(), new Gzip(), new Xz());
     }
 
     /** Dell PFS/HDR payloads and bare zlib streams (3). */

@@ -38,6 +38,6 @@ final class Fixtures {
     }
 
     static String nvProvenance(Extraction x) {
-        return x.roms().stream().filter(r -> r.sha256().equals(NV_SHA)).findFirst().orElseThrow().provenance();
+        return x.roms().stream().filter(r -> r.sha256().equals(NV_SHA)).findFirst().orElseThrow().provenance().toString();
     }
 }

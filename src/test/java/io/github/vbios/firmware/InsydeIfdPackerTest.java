@@ -2,7 +2,7 @@ package io.github.vbios.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vbios.firmware.archive.Archives;
+import io.github.vbios.firmware.archive.SevenZ;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
 import io.github.vbios.testutil.Tools;
@@ -46,7 +46,7 @@ class InsydeIfdPackerTest {
     void passwordProtectedArchiveOpensWithTheKnownPassword(@TempDir Path tmp) throws Exception {
         Tools.require("7z", "7z (package p7zip-full) is not installed: cannot build an encrypted 7z");
         Files.write(tmp.resolve("bios.fd"), IMAGE);
-        Process p = new ProcessBuilder("7z", "a", "-p" + Archives.SevenZ.INSYDE_PASSWORD, "-mhe=on", "enc.7z", "bios.fd")
+        Process p = new ProcessBuilder("7z", "a", "-p" + SevenZ.INSYDE_PASSWORD, "-mhe=on", "enc.7z", "bios.fd")
                 .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(tmp.resolve("log"))).isZero();

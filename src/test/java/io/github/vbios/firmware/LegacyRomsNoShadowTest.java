@@ -24,9 +24,9 @@ class LegacyRomsNoShadowTest {
         for (CarvedRom r : nvidia) {
             ByteSlice rom = ByteSlice.of(r.pciView().toArray());
             RomAnalysis a = RomAnalyzer.analyze(rom);
-            assertThat(a.verdict().shadowCopySuspect()).as(r.provenance()).isFalse();
-            assertThat(a.verdict().uefiCapable()).as(r.provenance()).isFalse();
-            assertThat(RomPatcher.prepare(rom, PatchOptions.cleanOnly()).warnings()).as(r.provenance())
+            assertThat(a.verdict().shadowCopySuspect()).as(r.provenance().toString()).isFalse();
+            assertThat(a.verdict().uefiCapable()).as(r.provenance().toString()).isFalse();
+            assertThat(RomPatcher.prepare(rom, PatchOptions.cleanOnly()).warnings()).as(r.provenance().toString())
                     .noneMatch(w -> w.contains("shadow"));
         }
     }

@@ -52,7 +52,7 @@ class VolumeWalkTest {
         byte[] image = FirmwareBuilder.concat(Fixtures.NET_ROM, new byte[0x1000], fv);
         Extraction x = Fixtures.extract(image);
         assertThat(Fixtures.hasNvRom(x)).isTrue();
-        assertThat(x.roms()).anyMatch(r -> r.vendorId() == 0x10EC && r.provenance().contains("padding@0x0"));
+        assertThat(x.roms()).anyMatch(r -> r.vendorId() == 0x10EC && r.provenance().toString().contains("padding@0x0"));
     }
 
     @Test

@@ -61,7 +61,7 @@ class WrapperTest {
         assertThat(x.findings()).filteredOn(f -> f.finding().is(FirmwareCode.CAPSULE_HEADER_ONLY)).singleElement()
                 .satisfies(f -> {
                     assertThat(f.finding().severity()).isEqualTo(Severity.INFO);
-                    assertThat(f.path()).contains("file " + FirmwareWrappers.AMI_SECURE_FLASH_FILE);
+                    assertThat(f.path().toString()).contains("file " + FirmwareWrappers.AMI_SECURE_FLASH_FILE);
                 });
         assertThat(x.findings()).noneMatch(f -> f.finding().severity() != Severity.INFO);
         assertThat(x.isIncomplete()).isFalse();
@@ -92,7 +92,7 @@ class WrapperTest {
         ByteBuffer.wrap(img).order(ByteOrder.LITTLE_ENDIAN).putShort(0x40 + 10, (short) 1);
         System.arraycopy(Fixtures.NET_ROM, 0, img, 0x2000, Fixtures.NET_ROM.length);
         Extraction x = Fixtures.extract(img);
-        assertThat(x.roms()).anyMatch(r -> r.vendorId() == 0x10EC && r.provenance().startsWith("in.bin > padding@0x2000"));
+        assertThat(x.roms()).anyMatch(r -> r.vendorId() == 0x10EC && r.provenance().toString().startsWith("in.bin > padding@0x2000"));
         assertThat(Fixtures.hasNvRom(x)).isTrue();
     }
 
@@ -150,7 +150,7 @@ class WrapperTest {
         Extraction x = Fixtures.extract(FirmwareWrappers.dellHdr(pfs));
         assertThat(Fixtures.nvProvenance(x)).startsWith(
                 "in.bin > Dell HDR@0x27 > PFS payload > PFS entry FD041960-0DC8-4B9F-8225-BBA9E37C71E0 > FV@0x0");
-        assertThat(x.roms()).anyMatch(r -> r.vendorId() == 0x10EC && r.provenance().contains("PFS entry E0717CE3"));
+        assertThat(x.roms()).anyMatch(r -> r.vendorId() == 0x10EC && r.provenance().toString().contains("PFS entry E0717CE3"));
         assertThat(x.containers().stream().filter(c -> c.kind().equals("dell-pfs entry")).count()).isEqualTo(2);
     }
 

@@ -163,12 +163,15 @@ public final class FirmwareWrappers {
         return out.toByteArray();
     }
 
-    /** A Dell HDR section (firmware.md 3): [u32 zlib size][AA] EE AA 76 1B EC BB 20 F1 E6 51 [chk] zlib, after a stub. */
+    /**
+     * A Dell HDR section (firmware.md 3): [u32 zlib size][AA] EE AA 76 1B EC BB 20 F1 E6 51 [chk] zlib,
+     * after a 0x27-byte {@code MZ} stub: Dell ships its updaters as Windows executables.
+     */
     public static byte[] dellHdr(byte[] payload) {
         byte[] z = zlib(payload);
         byte[] mark = {(byte) 0xAA, (byte) 0xEE, (byte) 0xAA, 0x76, 0x1B, (byte) 0xEC, (byte) 0xBB, 0x20, (byte) 0xF1,
             (byte) 0xE6, 0x51, 0x00};
-        byte[] stub = "This program cannot be run in DOS mode.".getBytes(StandardCharsets.US_ASCII);
+        byte[] stub = Arrays.copyOf("MZ".getBytes(StandardCharsets.US_ASCII), 0x27);
         return FirmwareBuilder.concat(stub, FirmwareBuilder.le(4).putInt(z.length).array(), mark, z);
     }
 

@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public final class Rar extends ExternalUnpacker {
     /** The 6 bytes both versions share; byte 6 is 00 (RAR4) or 01 00 (RAR5). */
-    public static final byte[] PREFIX = {0x52, 0x61, 0x72, 0x21, 0x1A, 0x07};
+    private static final byte[] PREFIX = {0x52, 0x61, 0x72, 0x21, 0x1A, 0x07};
+
+    /** The 6 signature bytes both versions share (a copy): SFX executables are searched for them. */
+    public static byte[] prefix() {
+        return PREFIX.clone();
+    }
 
     public Rar(ExternalTools tools) {
         super(tools);

@@ -28,16 +28,26 @@ public final class DellPfs implements Container {
         return "dell-pfs";
     }
 
+    /**
+     * Magic bytes only (the {@link io.github.vbios.firmware.Container} contract): a PFS header, an
+     * HDR section at the start (a {@code .hdr} recovery file), or an executable: Dell's updaters
+     * carry their HDR sections anywhere after the stub, so only exes are searched, in {@link #open}.
+     */
     @Override
     public boolean recognises(ByteSlice d) {
-        return d.matchesAscii(0, "PFS.HDR.") || find(d, 0) >= 0;
+        return d.matchesAscii(0, "PFS.HDR.") || hdrAt(d, 5) || d.length() > 0x40 && d.u16(0) == 0x5A4D;
+    }
+
+    /** True when an HDR mark sits at {@code p} and a zlib header follows it. */
+    private static boolean hdrAt(ByteSlice d, int p) {
+        return p >= 5 && d.contains(p + 11, 2) && d.matches(p, MARK) && d.u8(p + 11) == 0x78;
     }
 
     /** The offset of the next HDR mark that is followed by a zlib header, or -1. */
     private static int find(ByteSlice d, int from) {
         int p = from;
         while ((p = d.indexOf(MARK, p)) >= 0) {
-            if (p >= 5 && d.contains(p + 11, 2) && d.u8(p + 11) == 0x78) {
+            if (hdrAt(d, p)) {
                 return p;
             }
             p++;

@@ -12,7 +12,8 @@ import io.github.vbios.io.OutputFolder;
 /**
  * Insyde iFlash images inside H2OFFT flasher packages (firmware.md 3): {@code $_IFLASH} + 8-byte
  * tag ({@code _BIOSIMG}, {@code _EC_IMG}, ...) + u32 TotalSize + u32 ImageSize, the image right
- * after the 0x18-byte header. The markers sit anywhere inside the flasher exe.
+ * after the 0x18-byte header. The markers sit anywhere inside the flasher exe, or one after
+ * another from the start of an extracted image.
  */
 public final class InsydeIflash implements Container {
     private static final byte[] MAGIC = {'$', '_', 'I', 'F', 'L', 'A', 'S', 'H'};
@@ -23,9 +24,13 @@ public final class InsydeIflash implements Container {
         return "iflash";
     }
 
+    /**
+     * Magic bytes only (the {@link io.github.vbios.firmware.Container} contract): an iFlash header at
+     * the start, or an executable (the H2OFFT flasher), whose markers {@link #open} searches.
+     */
     @Override
     public boolean recognises(ByteSlice d) {
-        return d.indexOf(MAGIC, 0) >= 0;
+        return d.matches(0, MAGIC) || d.length() > 0x40 && d.u16(0) == 0x5A4D;
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.github.vbios.firmware.vendor;
 import io.github.vbios.firmware.Blob;
 import io.github.vbios.firmware.Container;
 import io.github.vbios.firmware.Walk;
-import io.github.vbios.firmware.archive.Archives;
 import io.github.vbios.firmware.archive.Cabinet;
+import io.github.vbios.firmware.archive.SevenZ;
 import io.github.vbios.firmware.external.Rar;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
@@ -37,7 +37,7 @@ public final class SelfExtractor implements Container {
     @Override
     public boolean open(Blob blob, Walk walk) {
         ByteSlice d = blob.data();
-        int seven = d.indexOf(Archives.SevenZ.MAGIC, 0x40);
+        int seven = d.indexOf(SevenZ.magic(), 0x40);
         if (seven > 0) {
             walk.seen(blob, "7z", seven, d.length() - seven, null, "self-extracting");
             walk.explore(blob.child(d.from(seven), "sfx 7z@" + Hex.offset(seven)));
@@ -63,9 +63,10 @@ public final class SelfExtractor implements Container {
                 break;
             }
         }
-        int rar = d.indexOf(Rar.PREFIX, 0x40);
+        byte[] rarPrefix = Rar.prefix();
+        int rar = d.indexOf(rarPrefix, 0x40);
         while (rar > 0 && !Rar.headerValid(d, rar)) {
-            rar = d.indexOf(Rar.PREFIX, rar + 1);
+            rar = d.indexOf(rarPrefix, rar + 1);
         }
         if (rar > 0) { // WinRAR SFX: the archive follows the SFX module
             walk.seen(blob, "rar", rar, d.length() - rar, null, "self-extracting");
