@@ -1,5 +1,7 @@
 package io.github.vbios;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -14,6 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.github.vbios.codec.CodecException;
 import io.github.vbios.io.ByteSlice;
 import java.util.Arrays;
 import java.util.List;
@@ -39,15 +42,26 @@ class ArchitectureTest {
             entry("acpi", List.of("rom", "rom.nvidia", "io")),
             entry("firmware", List.of("firmware.uefi", "firmware.vendor", "firmware.archive", "firmware.external", "rom",
                     "rom.nvidia", "codec", "io")),
-            entry("firmware.uefi", List.of("firmware", "io")),
+            entry("firmware.uefi", List.of("firmware", "codec", "io")),
             entry("firmware.vendor", List.of("firmware", "firmware.uefi", "firmware.archive", "firmware.external", "io")),
-            entry("firmware.archive", List.of("firmware", "io")),
+            entry("firmware.archive", List.of("firmware", "codec", "io")),
             entry("firmware.external", List.of("firmware", "firmware.archive", "io")),
             entry("rom", List.of("rom.nvidia", "codec", "io")),
             entry("rom.nvidia", List.of("io")),
             entry("rom.patch", List.of("rom", "rom.nvidia", "io")),
             entry("codec", List.of("io")),
             entry("io", List.of()));
+
+    /**
+     * The format packages decode only through {@code firmware.Codecs}: what they may take from
+     * {@code codec} directly is its one decode exception (the produced bytes the walk charges).
+     */
+    @ArchTest
+    static final ArchRule format_packages_decode_through_codecs = noClasses()
+            .that().resideInAnyPackage("io.github.vbios.firmware.uefi", "io.github.vbios.firmware.archive")
+            .should().dependOnClassesThat(resideInAPackage("io.github.vbios.codec")
+                    .and(DescribedPredicate.not(equivalentTo(CodecException.class))))
+            .as("firmware.uefi and firmware.archive use of codec only CodecException");
 
     /** Classes of {@code room} (a package without its sub-packages) use only the packages {@link #GRAPH} lists. */
     private static ArchRule room(String room) {

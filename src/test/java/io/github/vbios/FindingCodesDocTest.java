@@ -8,6 +8,7 @@ import io.github.vbios.firmware.Incomplete;
 import io.github.vbios.host.HostCode;
 import io.github.vbios.io.FindingCode;
 import io.github.vbios.rom.RomCode;
+import io.github.vbios.rom.nvidia.NvidiaCode;
 import io.github.vbios.vm.VmCode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +33,8 @@ class FindingCodesDocTest {
     private static final Map<String, FindingCode[]> ROOMS = new LinkedHashMap<>();
 
     static {
-        ROOMS.put("rom", RomCode.values());
+        ROOMS.put("rom", Stream.concat(Arrays.stream(RomCode.values()), Arrays.stream(NvidiaCode.values()))
+                .toArray(FindingCode[]::new));
         ROOMS.put("firmware", FirmwareCode.values());
         ROOMS.put("host", HostCode.values());
         ROOMS.put("vm", VmCode.values());

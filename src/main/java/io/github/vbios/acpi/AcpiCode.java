@@ -8,26 +8,20 @@ import io.github.vbios.io.FindingCode;
  */
 public enum AcpiCode implements FindingCode {
     /** A table shorter than its 36-byte header. */
-    TABLE_TOO_SHORT("table-too-short"),
+    TABLE_TOO_SHORT,
     /** A table checksum that is not zero. */
-    CHECKSUM_INVALID("checksum-invalid"),
+    CHECKSUM_INVALID,
     /** A header length that differs from the table's size. */
-    LENGTH_MISMATCH("length-mismatch"),
+    LENGTH_MISMATCH,
     /** AML that cannot be decoded. */
-    AML_UNDECODABLE("aml-undecodable"),
+    AML_UNDECODABLE,
     /** A layout-A NVIDIA ROM given as its PCI view only: the NVIDIA-only images are not in the tables. */
-    NVIDIA_IMAGES_MISSING("nvidia-images-missing"),
+    NVIDIA_IMAGES_MISSING,
     /** The tables serve the NVIDIA view, which is longer than the PCI view (the romfile). */
-    NVIDIA_VIEW_SERVED("nvidia-view-served");
-
-    private final String id;
-
-    AcpiCode(String name) {
-        this.id = "acpi." + name;
-    }
+    NVIDIA_VIEW_SERVED;
 
     @Override
-    public String id() {
-        return id;
+    public String room() {
+        return "acpi";
     }
 }

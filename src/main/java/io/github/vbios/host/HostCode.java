@@ -8,30 +8,24 @@ import io.github.vbios.io.FindingCode;
  */
 public enum HostCode implements FindingCode {
     /** An entry of /sys/bus/pci/devices that is not a PCI address; skipped. */
-    NOT_A_PCI_ADDRESS("not-a-pci-address"),
+    NOT_A_PCI_ADDRESS,
     /** A host file that is not a regular file (a FIFO or device?); not read. */
-    FILE_NOT_REGULAR("file-not-regular"),
+    FILE_NOT_REGULAR,
     /** A host file that cannot be read. */
-    FILE_UNREADABLE("file-unreadable"),
+    FILE_UNREADABLE,
     /** A host file that does not hold a hex number. */
-    VALUE_NOT_HEX("value-not-hex"),
+    VALUE_NOT_HEX,
     /** A host file whose number is larger than the field allows. */
-    VALUE_TOO_LARGE("value-too-large"),
+    VALUE_TOO_LARGE,
     /** A host file that does not hold a number. */
-    VALUE_NOT_NUMBER("value-not-number"),
+    VALUE_NOT_NUMBER,
     /** A host link that cannot be read. */
-    LINK_UNREADABLE("link-unreadable"),
+    LINK_UNREADABLE,
     /** A host folder that cannot be listed. */
-    FOLDER_UNLISTABLE("folder-unlistable");
-
-    private final String id;
-
-    HostCode(String name) {
-        this.id = "host." + name;
-    }
+    FOLDER_UNLISTABLE;
 
     @Override
-    public String id() {
-        return id;
+    public String room() {
+        return "host";
     }
 }

@@ -46,11 +46,11 @@ final class ContainerFinder {
         }
         long start = nv.romStart();
         // RM requires a 4-aligned start with 55 AA there (1.8)
-        HeaderProblem header = start % 4 != 0 ? null : ImageParser.headerProblem(file, start, false);
-        String problem = start % 4 != 0 ? "offset is not 4-byte aligned" : header == null ? null : header.text();
-        if (problem != null) {
+        Optional<String> problem = start % 4 != 0 ? Optional.of("offset is not 4-byte aligned")
+                : ImageParser.headerProblem(file, start, false).map(HeaderProblem::text);
+        if (problem.isPresent()) {
             findings.add(Finding.warning(RomCode.NVIDIA_CONTAINER_START_INVALID,
-                    start, nv.details() + ", but " + problem + "; trying the other rules"));
+                    start, nv.details() + ", but " + problem.get() + "; trying the other rules"));
             return Optional.empty();
         }
         ContainerKind kind = switch (nv.version()) {

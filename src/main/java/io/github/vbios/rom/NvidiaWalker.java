@@ -5,6 +5,7 @@ import io.github.vbios.io.Finding;
 import io.github.vbios.rom.nvidia.Npde;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The NVIDIA view (rom-format.md 1.9.3): what NVIDIA's driver walks, following NPDE sizes and last flags. */
 final class NvidiaWalker {
@@ -23,8 +24,9 @@ final class NvidiaWalker {
         boolean complete = false;
         boolean truncated = false;
         while (images.size() < PciWalker.MAX_IMAGES) {
-            HeaderProblem problem = ImageParser.headerProblem(file, off, false);
-            if (problem != null) {
+            Optional<HeaderProblem> header = ImageParser.headerProblem(file, off, false);
+            if (header.isPresent()) {
+                HeaderProblem problem = header.get();
                 // the last NVIDIA image often says "more" while fill follows (M2200M, P5000M): not an error
                 findings.add(Finding.info(RomCode.NVIDIA_CHAIN_END, off, "NVIDIA chain ends: " + problem.text()));
                 break;

@@ -4,6 +4,7 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The PCI view (rom-format.md 1.9.2): what Linux, SeaBIOS and OVMF walk. */
 final class PciWalker {
@@ -20,8 +21,9 @@ final class PciWalker {
         boolean complete = false;
         boolean truncated = false;
         while (images.size() < MAX_IMAGES) {
-            HeaderProblem problem = ImageParser.headerProblem(file, off, true);
-            if (problem != null) {
+            Optional<HeaderProblem> header = ImageParser.headerProblem(file, off, true);
+            if (header.isPresent()) {
+                HeaderProblem problem = header.get();
                 // a chain that ends exactly at the end of the file claims no byte past it: incomplete, not
                 // truncated (a boot GPU's shadow copy ends so, issue 15); only an image longer than the file is
                 findings.add(endFinding(file, off, images.isEmpty(), problem));

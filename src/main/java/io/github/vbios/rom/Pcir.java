@@ -1,6 +1,7 @@
 package io.github.vbios.rom;
 
 import io.github.vbios.io.ByteSlice;
+import java.util.Optional;
 
 /**
  * PCI data structure (rom-format.md 1.4); also NVIDIA's NPDS/RGIS with the same layout (1.5).
@@ -17,14 +18,14 @@ public record Pcir(long offset, String signature, int vendorId, int deviceId, in
     public static final String NPDS = "NPDS";
     public static final String RGIS = "RGIS";
 
-    /** The data-structure signature at {@code off}, or null if none of PCIR/NPDS/RGIS. */
-    public static String signatureAt(ByteSlice file, long off) {
+    /** The data-structure signature at {@code off}; empty if none of PCIR/NPDS/RGIS. */
+    public static Optional<String> signatureAt(ByteSlice file, long off) {
         for (String s : new String[] {PCIR, NPDS, RGIS}) {
             if (file.matchesAscii(off, s)) {
-                return s;
+                return Optional.of(s);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Parses the structure at {@code off}; the caller has checked the signature and bounds. */

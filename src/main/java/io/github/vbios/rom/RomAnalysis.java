@@ -60,10 +60,13 @@ public record RomAnalysis(long fileLength, Container container, RomView pciView,
         return all;
     }
 
-    /** A sentence that says why this is not an option ROM (for exit status 3), or null when it is one. */
+    /**
+     * A sentence that says why this is not an option ROM (for exit status 3). Only for an analysis
+     * that found none ({@link #isOptionRom()} false): every caller asks after that test.
+     */
     public String notARomReason() {
         if (isOptionRom()) {
-            return null;
+            throw new IllegalStateException("notARomReason() of an option ROM");
         }
         boolean legacy = findings.stream().anyMatch(f -> f.is(RomCode.LEGACY_NO_PCIR));
         String what = legacy

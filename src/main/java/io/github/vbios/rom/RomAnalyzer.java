@@ -39,10 +39,10 @@ public final class RomAnalyzer {
     private static RomAnalysis analyze(ByteSlice file, EfiPayloadMemo memo, List<Finding> findings) {
         Container container = ContainerFinder.find(file, findings);
         if (!container.found()) {
-            HeaderProblem legacy = ImageParser.headerProblem(file, 0, true);
-            if (legacy != null && legacy.kind() == HeaderProblem.Kind.NO_PCIR_POINTER) {
+            Optional<HeaderProblem> legacy = ImageParser.headerProblem(file, 0, true);
+            if (legacy.isPresent() && legacy.get().kind() == HeaderProblem.Kind.NO_PCIR_POINTER) {
                 findings.add(Finding.error(RomCode.LEGACY_NO_PCIR, 0, "legacy ROM without PCI data structure: "
-                        + legacy.text()));
+                        + legacy.get().text()));
             }
             findings.add(Finding.error(RomCode.NOT_FOUND, -1, container.details()));
             return new RomAnalysis(file.length(), container, RomView.empty(), RomView.empty(), Identity.none(),

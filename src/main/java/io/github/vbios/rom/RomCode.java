@@ -8,76 +8,64 @@ import io.github.vbios.io.FindingCode;
  */
 public enum RomCode implements FindingCode {
     /** A read ran past the end of the input; the analysis stopped there. */
-    ANALYSIS_STOPPED("analysis-stopped"),
+    ANALYSIS_STOPPED,
     /** 55 AA at offset 0 with PCIR pointer 0: a legacy/ISA ROM, not a PCI option ROM. */
-    LEGACY_NO_PCIR("legacy-no-pcir"),
+    LEGACY_NO_PCIR,
     /** No PCI option ROM anywhere in the file. */
-    NOT_FOUND("not-found"),
+    NOT_FOUND,
     /** An NVIDIA container header (NVGI/NVFW) that does not parse; the other rules are tried. */
-    NVIDIA_CONTAINER_INVALID("nvidia-container-invalid"),
+    NVIDIA_CONTAINER_INVALID,
     /** An NVIDIA container whose ROM start holds no image; the other rules are tried. */
-    NVIDIA_CONTAINER_START_INVALID("nvidia-container-start-invalid"),
+    NVIDIA_CONTAINER_START_INVALID,
     /** The option ROM was found only by the 4-byte scan, not on a 512-byte boundary. */
-    START_UNALIGNED("start-unaligned"),
+    START_UNALIGNED,
     /** A PCIR image length of 0: the PCI chain cannot continue. */
-    IMAGE_LENGTH_ZERO("image-length-zero"),
+    IMAGE_LENGTH_ZERO,
     /** An image of the PCI chain runs past the end of the file. */
-    TRUNCATED("truncated"),
+    TRUNCATED,
     /** More images than the walk follows; it stopped. */
-    TOO_MANY_IMAGES("too-many-images"),
+    TOO_MANY_IMAGES,
     /** The PCI chain ends at the end of the file although the last image says more follow. */
-    CHAIN_ENDS_AT_EOF("chain-ends-at-eof"),
+    CHAIN_ENDS_AT_EOF,
     /** The PCI chain ends at a header that is not an image, without a last-image flag. */
-    CHAIN_UNTERMINATED("chain-unterminated"),
+    CHAIN_UNTERMINATED,
     /** Where and why the NVIDIA chain ends (info: fill after the last image is usual). */
-    NVIDIA_CHAIN_END("nvidia-chain-end"),
+    NVIDIA_CHAIN_END,
     /** An NVIDIA image size of 0: the NVIDIA chain cannot continue. */
-    NVIDIA_IMAGE_SIZE_ZERO("nvidia-image-size-zero"),
+    NVIDIA_IMAGE_SIZE_ZERO,
     /** An image of the NVIDIA chain runs past the end of the file. */
-    NVIDIA_TRUNCATED("nvidia-truncated"),
-    /** The NVIDIA x86 image has no BIT table. */
-    BIT_MISSING("bit-missing"),
-    /** The BIT table is cut short. */
-    BIT_TRUNCATED("bit-truncated"),
-    /** The BIT header checksum is not zero. */
-    BIT_CHECKSUM_INVALID("bit-checksum-invalid"),
+    NVIDIA_TRUNCATED,
     /** Verdict: no image firmware would accept (no 55 AA/PCIR chain). */
-    NO_PCI_VIEW("no-pci-view"),
+    NO_PCI_VIEW,
     /** Verdict: the file looks like a boot GPU's shadow copy. */
-    SHADOW_COPY("shadow-copy"),
+    SHADOW_COPY,
     /** Verdict: the option ROM does not start at offset 0. */
-    LEADING_DATA("leading-data"),
+    LEADING_DATA,
     /** Verdict: the PCI chain claims bytes past the end of the file. */
-    CHAIN_TRUNCATED("chain-truncated"),
+    CHAIN_TRUNCATED,
     /** Verdict: the PCI chain ends without a last-image flag. */
-    CHAIN_INCOMPLETE("chain-incomplete"),
+    CHAIN_INCOMPLETE,
     /** Verdict: bytes after the end of the PCI view. */
-    TRAILING_DATA("trailing-data"),
+    TRAILING_DATA,
     /** Verdict: an image has other vendor/device IDs than the first. */
-    IDS_DIFFER("ids-differ"),
+    IDS_DIFFER,
     /** Verdict: an EFI image is for another machine than X64. */
-    EFI_NOT_X64("efi-not-x64"),
+    EFI_NOT_X64,
     /** Verdict: an EFI image claims X64 but does not decode to a valid PE32+ (a damaged dump). */
-    EFI_DAMAGED("efi-damaged"),
+    EFI_DAMAGED,
     /** Verdict: an EFI image payload that cannot be decoded. */
-    EFI_UNREADABLE("efi-unreadable"),
+    EFI_UNREADABLE,
     /** Verdict: the x86 checksum range runs past the end of the file. */
-    CHECKSUM_RANGE_PAST_END("checksum-range-past-end"),
+    CHECKSUM_RANGE_PAST_END,
     /** Verdict: the x86 image checksum is not zero. */
-    CHECKSUM_INVALID("checksum-invalid"),
+    CHECKSUM_INVALID,
     /** Verdict: byte 2 of an x86 image claims more bytes than the file holds (SeaBIOS rejects it). */
-    BYTE2_PAST_END("byte2-past-end"),
+    BYTE2_PAST_END,
     /** Verdict: the sum over the byte-2 length is not zero (SeaBIOS rejects it). */
-    SEABIOS_CHECKSUM_INVALID("seabios-checksum-invalid");
-
-    private final String id;
-
-    RomCode(String name) {
-        this.id = "rom." + name;
-    }
+    SEABIOS_CHECKSUM_INVALID;
 
     @Override
-    public String id() {
-        return id;
+    public String room() {
+        return "rom";
     }
 }

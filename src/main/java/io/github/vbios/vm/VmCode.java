@@ -8,20 +8,14 @@ import io.github.vbios.io.FindingCode;
  */
 public enum VmCode implements FindingCode {
     /** The domain file is not a readable XML document. */
-    XML_UNREADABLE("xml-unreadable"),
+    XML_UNREADABLE,
     /** The root element is not {@code <domain>}. */
-    ROOT_NOT_DOMAIN("root-not-domain"),
+    ROOT_NOT_DOMAIN,
     /** The domain's name is malformed. */
-    NAME_MALFORMED("name-malformed");
-
-    private final String id;
-
-    VmCode(String name) {
-        this.id = "vm." + name;
-    }
+    NAME_MALFORMED;
 
     @Override
-    public String id() {
-        return id;
+    public String room() {
+        return "vm";
     }
 }

@@ -90,7 +90,7 @@ class RomAnalyzerPropertiesTest {
         ByteSlice s = ByteSlice.of(b);
         List<Integer> headers = new ArrayList<>();
         for (int off = 0; off + 0x1A <= b.length; off += 512) {
-            if (RomSignature.of(s.u16(off)) != null) {
+            if (RomSignature.of(s.u16(off)).isPresent()) {
                 headers.add(off);
             }
         }

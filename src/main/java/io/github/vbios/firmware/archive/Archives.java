@@ -43,6 +43,14 @@ public final class Archives {
         return out;
     }
 
+    /**
+     * The decoder's own memory limit (xz dictionaries, 7z folders) in KiB: one stream's cap, so a
+     * header that asks for more fails before it allocates.
+     */
+    static int memoryLimitKb(Walk walk) {
+        return (int) Math.min(Integer.MAX_VALUE, walk.limits().maxStream() / 1024L + 1);
+    }
+
     public static String entryName(String kind, String name) {
         return kind + ":" + OutputFolder.sanitise(name.length() > 200 ? name.substring(name.length() - 200) : name);
     }

@@ -37,7 +37,7 @@ public final class SevenZ implements Container {
 
     @Override
     public boolean open(Blob blob, Walk walk) {
-        int memKb = (int) Math.min(Integer.MAX_VALUE, walk.limits().maxStream() / 1024L + 1);
+        int memKb = Archives.memoryLimitKb(walk);
         try (SevenZFile z = SevenZFile.builder()
                 .setSeekableByteChannel(new SeekableInMemoryByteChannel(blob.data().toArray()))
                 .setPassword(INSYDE_PASSWORD)

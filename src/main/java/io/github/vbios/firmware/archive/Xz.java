@@ -29,7 +29,7 @@ public final class Xz implements Container {
 
     @Override
     public boolean open(Blob blob, Walk walk) {
-        int memKb = (int) Math.min(Integer.MAX_VALUE, walk.limits().maxStream() / 1024L + 1);
+        int memKb = Archives.memoryLimitKb(walk);
         try (InputStream in = new XZCompressorInputStream(Archives.stream(blob.data()), true, memKb)) {
             return Archives.exploreStream(blob, "xz", in, walk);
         } catch (IOException | RuntimeException e) {

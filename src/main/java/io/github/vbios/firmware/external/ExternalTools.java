@@ -26,37 +26,11 @@ public interface ExternalTools {
 
     /** No external program is run, because the user said so ({@code --no-external}). */
     static ExternalTools off() {
-        ExternalTools none = none();
-        return new ExternalTools() {
-            @Override
-            public Optional<Path> find(String program) {
-                return Optional.empty();
-            }
-
-            @Override
-            public int run(List<String> command, Path dir, long seconds) throws IOException {
-                return none.run(command, dir, seconds);
-            }
-
-            @Override
-            public boolean disabled() {
-                return true;
-            }
-        };
+        return new NoExternalTools(true);
     }
 
     static ExternalTools none() {
-        return new ExternalTools() {
-            @Override
-            public Optional<Path> find(String program) {
-                return Optional.empty();
-            }
-
-            @Override
-            public int run(List<String> command, Path dir, long seconds) throws IOException {
-                throw new IOException("no external tools");
-            }
-        };
+        return new NoExternalTools(false);
     }
 
     static ExternalTools system() {

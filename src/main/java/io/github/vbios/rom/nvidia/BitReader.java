@@ -3,7 +3,6 @@ package io.github.vbios.rom.nvidia;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.Finding;
-import io.github.vbios.rom.RomCode;
 import io.github.vbios.io.OutOfBoundsException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class BitReader {
         // pointers past the x86 image's NVIDIA size are relative to the first E0 image (NV-base nvbios_addr)
         long rebase = firstE0Offset >= 0 ? firstE0Offset - x86Offset - x86Size : 0;
         if (at < 0) {
-            findings.add(Finding.warning(RomCode.BIT_MISSING,
+            findings.add(Finding.warning(NvidiaCode.BIT_MISSING,
                     x86Offset, "no BIT (FF B8 \"BIT\") in the NVIDIA x86 image"));
             return new NvidiaIdentity(-1, false, List.of(), null, null, null, headerDate, null, null, null, null,
                     null, null, null, rebase);
@@ -36,7 +35,7 @@ public final class BitReader {
         try {
             return decode(file, x86Offset, x86Size, x86Offset + at, rebase, headerDate, findings);
         } catch (OutOfBoundsException e) {
-            findings.add(Finding.warning(RomCode.BIT_TRUNCATED, x86Offset + at, "BIT truncated: " + e.getMessage()));
+            findings.add(Finding.warning(NvidiaCode.BIT_TRUNCATED, x86Offset + at, "BIT truncated: " + e.getMessage()));
             return new NvidiaIdentity(x86Offset + at, false, List.of(), null, null, null, headerDate, null, null,
                     null, null, null, null, null, rebase);
         }
@@ -49,7 +48,7 @@ public final class BitReader {
         int count = Math.min(file.u8(bit + 10), MAX_TOKENS);
         boolean checksum = headerSize > 0 && Math.floorMod(file.sum8(bit, headerSize), 256) == 0;
         if (!checksum) {
-            findings.add(Finding.warning(RomCode.BIT_CHECKSUM_INVALID, bit, "BIT header checksum is not zero"));
+            findings.add(Finding.warning(NvidiaCode.BIT_CHECKSUM_INVALID, bit, "BIT header checksum is not zero"));
         }
         List<BitToken> tokens = new ArrayList<>();
         for (int i = 0; i < count && tokenSize >= 6; i++) {
