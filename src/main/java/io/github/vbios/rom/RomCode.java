@@ -68,7 +68,9 @@ public enum RomCode implements FindingCode {
     /** Verdict: byte 2 of an x86 image claims more bytes than the file holds (SeaBIOS rejects it). */
     BYTE2_PAST_END("byte2-past-end"),
     /** Verdict: the sum over the byte-2 length is not zero (SeaBIOS rejects it). */
-    SEABIOS_CHECKSUM_INVALID("seabios-checksum-invalid");
+    SEABIOS_CHECKSUM_INVALID("seabios-checksum-invalid"),
+    /** patch --check note: the NPDE range of an x86 image does not sum to zero (a modded ROM; QEMU does not care). */
+    NPDE_CHECKSUM_INVALID("npde-checksum-invalid");
 
     private final String id;
 
