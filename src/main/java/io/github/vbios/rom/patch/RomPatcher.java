@@ -139,8 +139,8 @@ public final class RomPatcher {
             reasons.add(problem(RomCode.CHAIN_INCOMPLETE, "the PCI chain ends without a last-image flag at " + Hex.offset(pci.end())));
         }
         if (pci.end() < file.length()) {
-            reasons.add(problem(RomCode.TRAILING_DATA, (file.length() - pci.end()) + " bytes after the end of the PCI view at " + Hex.offset(pci.end())
-                    + " (they enlarge the ROM BAR to " + CleanReport.pow2ceil(file.length()) + " bytes)"));
+            reasons.add(problem(RomCode.TRAILING_DATA, (file.length() - pci.end()) + " bytes after the end of the PCI view at "
+                    + Hex.offset(pci.end()) + " (they enlarge the ROM BAR to " + CleanReport.pow2ceil(file.length()) + " bytes)"));
         }
         a.verdict().shadowCopy().ifPresent(x -> reasons.add(shadowReason(x)));
         if (a.verdict().efiDamaged()) {
