@@ -164,6 +164,8 @@ class OptimusTest {
                 .contains("--ids 8086:2a02");
         assertThat(r.notes()).filteredOn(n -> n.contains("8086:2a02")).hasSize(1)
                 .allMatch(n -> n.contains("2 variants"));
+        assertThat(r.remarks()).filteredOn(n -> n.is(PlanCode.IGPU_ROM_FOUND)).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("8086:2a02").contains("2 variants"));
         assertThat(tmp.resolve("out")).doesNotExist();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli").toString(),

@@ -1,0 +1,75 @@
+package io.github.vbios.plan;
+
+import io.github.vbios.io.Finding;
+import io.github.vbios.io.FindingCode;
+
+/**
+ * The kinds of notes of the plans ({@code vm}, {@code optimus}): JSON {@code noteCodes}, beside the
+ * sentences of {@code notes}. Each id is {@code plan.<name>}, stable, and listed in docs/json.md
+ * (FindingCodesDocTest keeps them equal). Notes that say what another room already names keep that
+ * room's code ({@code rom.shadow-copy}, {@code acpi.nvidia-view-served}, a firmware finding's own code).
+ */
+public enum PlanCode implements FindingCode {
+    /** The device to pass is not a display controller. */
+    DEVICE_NOT_DISPLAY("device-not-display"),
+    /** A 3D controller (muxless dGPU) without --ssdt: it needs the _ROM table. */
+    ROM_TABLE_NEEDED("rom-table-needed"),
+    /** The GPU is the host's boot VGA and no --romfile was given: the guest would see the shadowed ROM. */
+    BOOT_VGA_WITHOUT_ROMFILE("boot-vga-without-romfile"),
+    /** The host reads no usable subsystem IDs (device asleep or no driver ran); they are left out. */
+    SUBSYSTEM_UNREADABLE("subsystem-unreadable"),
+    /** The --romfile is not exactly the PCI view QEMU needs: run vbios patch. */
+    ROMFILE_NOT_CLEAN("romfile-not-clean"),
+    /** The --romfile is for other vendor:device IDs than the GPU. */
+    ROMFILE_IDS_DIFFER("romfile-ids-differ"),
+    /** The root port's usual slot is taken in the domain; another one is used. */
+    SLOT_TAKEN("slot-taken"),
+    /** Without --domain, the controller index and slot are guesses. */
+    SLOT_GUESSED("slot-guessed"),
+    /** libvirt's qemu user may not read files outside /var/lib/libvirt/. */
+    PATH_OUTSIDE_LIBVIRT("path-outside-libvirt"),
+    /** The VM booted with SeaBIOS and is switched to UEFI (--switch-to-uefi). */
+    SWITCHED_TO_UEFI("switched-to-uefi"),
+    /** The VM boots with SeaBIOS and stays so (the tables work under SeaBIOS too). */
+    STAYS_SEABIOS("stays-seabios"),
+    /** The domain had no {@code <features><acpi/>}: added. */
+    ACPI_ADDED("acpi-added"),
+    /** Proxmox's root port has hotplug on: args turn it off. */
+    HOTPLUG_TURNED_OFF("hotplug-turned-off"),
+    /** --keep-hotplug: Proxmox's root port keeps hotplug on (_DSM/_SUN/_EJ0 beside _ROM). */
+    HOTPLUG_KEPT("hotplug-kept"),
+    /** No --vm-config: q35 is assumed and qm set --args replaces existing args. */
+    NO_VM_CONFIG("no-vm-config"),
+    /** The host's PCI devices cannot be read; the configs use a placeholder address. */
+    HOST_UNREADABLE("host-unreadable"),
+    /** No device at --device on this host; the configs use that address. */
+    DEVICE_NOT_ON_HOST("device-not-on-host"),
+    /** Several NVIDIA GPUs on this host and no --device. */
+    SEVERAL_GPUS("several-gpus"),
+    /** The input is an option ROM of a class that is not a display controller. */
+    ROM_NOT_DISPLAY("rom-not-display"),
+    /** The input also holds the integrated GPU's video BIOS, not a candidate for the dGPU. */
+    IGPU_ROM_FOUND("igpu-rom-found"),
+    /** No candidate has the host GPU's IDs; the choice runs over all of them. */
+    HOST_IDS_UNMATCHED("host-ids-unmatched"),
+    /** The chosen ROM's subsystem IDs differ from the host GPU's (another laptop model's VBIOS?). */
+    SUBSYSTEM_DIFFERS("subsystem-differs"),
+    /** The ROM carries no subsystem IDs and the GPU is not on this host: add them by hand. */
+    SUBSYSTEM_MISSING("subsystem-missing");
+
+    private final String id;
+
+    PlanCode(String name) {
+        this.id = "plan." + name;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /** A note of this kind: a sentence for the user, not tied to an offset. */
+    public Finding note(String sentence) {
+        return Finding.warning(this, -1, sentence);
+    }
+}
