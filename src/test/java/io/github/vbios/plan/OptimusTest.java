@@ -252,6 +252,16 @@ class OptimusTest {
         assertThat(doc.at("/candidates/1/differsFrom/bytes").asInt()).isEqualTo(16);
         assertThat(doc.at("/candidates/1/differsFrom/ranges/0/start").asInt()).isEqualTo(0x7A10);
         assertThat(doc.at("/candidates/0/differsFrom").isMissingNode()).isTrue();
+        // each note carries its code, in the same order (issue 13)
+        assertThat(doc.get("noteCodes")).hasSameSizeAs(doc.get("notes"));
+        int igpu = -1;
+        for (int i = 0; i < doc.get("noteCodes").size(); i++) {
+            if (doc.get("noteCodes").get(i).asText().equals("plan.igpu-rom-found")) {
+                igpu = i;
+            }
+        }
+        assertThat(igpu).as(doc.get("noteCodes").toString()).isNotNegative();
+        assertThat(doc.get("notes").get(igpu).asText()).contains("also found the video BIOS 8086:2a02");
     }
 
     @Test
