@@ -7,6 +7,7 @@ import io.github.vbios.firmware.FirmwareCode;
 import io.github.vbios.firmware.Incomplete;
 import io.github.vbios.host.HostCode;
 import io.github.vbios.io.FindingCode;
+import io.github.vbios.plan.PlanCode;
 import io.github.vbios.rom.RomCode;
 import io.github.vbios.rom.nvidia.NvidiaCode;
 import io.github.vbios.vm.VmCode;
@@ -39,6 +40,7 @@ class FindingCodesDocTest {
         ROOMS.put("host", HostCode.values());
         ROOMS.put("vm", VmCode.values());
         ROOMS.put("acpi", AcpiCode.values());
+        ROOMS.put("plan", PlanCode.values());
     }
 
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z]+\\.[a-z0-9-]+)` \\| (.+) \\|$");

@@ -60,6 +60,8 @@ final class OptimusJson {
                 .put("description", a.description()));
         ArrayNode notes = doc.putArray("notes");
         r.notes().forEach(notes::add);
+        ArrayNode noteCodes = doc.putArray("noteCodes");
+        r.remarks().forEach(n -> noteCodes.add(n.code().id()));
         return doc;
     }
 }

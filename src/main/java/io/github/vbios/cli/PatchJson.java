@@ -64,6 +64,8 @@ final class PatchJson {
         images(doc.putArray("keptImages"), r.keptImages());
         r.notes().forEach(doc.putArray("notes")::add);
         o.warnings().forEach(doc.putArray("warnings")::add);
+        ArrayNode warningCodes = doc.putArray("warningCodes");
+        o.problems().forEach(w -> warningCodes.add(w.code().id()));
         doc.putObject("output").put("file", output).put("size", r.resultLength()).put("sha256", o.sha256())
                 .put("romBarSize", r.romBarSize()).put("written", true);
         o.ids().ifPresent(ids -> ids(doc.putObject("ids"), ids));
@@ -76,6 +78,10 @@ final class PatchJson {
         doc.put("file", input).put("size", c.analysis().fileLength()).put("romfileOk", c.ok());
         c.reasons().forEach(doc.putArray("reasons")::add);
         c.notes().forEach(doc.putArray("notes")::add);
+        ArrayNode reasonCodes = doc.putArray("reasonCodes");
+        c.problems().forEach(p -> reasonCodes.add(p.code().id()));
+        ArrayNode noteCodes = doc.putArray("noteCodes");
+        c.remarks().forEach(p -> noteCodes.add(p.code().id()));
         images(doc.putArray("images"), c.analysis().pciImages());
         sums(doc.putArray("checksums"), c.analysis().checksums());
         return doc;

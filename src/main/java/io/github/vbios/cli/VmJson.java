@@ -28,6 +28,8 @@ final class VmJson {
         extra.forEach((k, v) -> doc.set(k, Json.mapper().valueToTree(v)));
         ArrayNode notes = doc.putArray("notes");
         plan.notes().forEach(notes::add);
+        ArrayNode noteCodes = doc.putArray("noteCodes");
+        plan.remarks().forEach(n -> noteCodes.add(n.code().id()));
         return Json.write(doc);
     }
 

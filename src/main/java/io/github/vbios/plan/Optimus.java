@@ -13,12 +13,14 @@ import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.PciAddress;
 import io.github.vbios.host.PciDevice;
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.InputFiles;
 import io.github.vbios.io.Inputs;
 import io.github.vbios.io.OutputFolder;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalyzer;
+import io.github.vbios.rom.RomCode;
 import io.github.vbios.rom.ShadowCopy;
 import io.github.vbios.rom.Verdict;
 import java.io.IOException;
@@ -51,7 +53,7 @@ public final class Optimus {
     public static OptimusResult run(OptimusRequest req, ExternalTools tools) throws IOException {
         ByteSlice data = InputFiles.slice(req.input(), MAX_INPUT);
         OptimusSource.Found found = OptimusSource.read(data, req.input().getFileName().toString(), tools);
-        List<String> notes = new ArrayList<>(found.notes());
+        List<Finding> notes = new ArrayList<>(found.notes());
         Optional<HostGpu> host = hostDevice(req, notes);
         List<OptimusCandidate> pool = OptimusSelection.pool(found, req.ids());
         OptimusSelection sel = OptimusSelection.choose(found, req.ids(), req.pick(),
@@ -70,7 +72,7 @@ public final class Optimus {
     private static OptimusResult write(OptimusRequest req, List<OptimusCandidate> pool, OptimusSource.Found found,
                                        OptimusSelection sel,
                                        Optional<HostGpu> host, String hostAddress, AcpiPath path,
-                                       List<String> notes) throws IOException {
+                                       List<Finding> notes) throws IOException {
         OptimusCandidate c = sel.chosen();
         byte[] rom = c.rom().pciView().toArray();
         Verdict verdict = RomAnalyzer.analyze(ByteSlice.of(rom)).verdict();
@@ -82,7 +84,7 @@ public final class Optimus {
                     : "the chosen ROM (" + c.ids() + ") is not a clean romfile after cutting its PCI view; try: vbios patch");
         }
         if (shadow != null) {
-            notes.add(shadow);
+            notes.add(Finding.warning(RomCode.SHADOW_COPY, -1, shadow));
         }
         try (OutputFolder out = OutputFolder.begin(req.outDir(), req.force(), Inputs.of(req.input()))) {
             OptimusResult r = write(req, pool, found, sel, host, hostAddress, path, notes, c, rom, out);
@@ -98,7 +100,7 @@ public final class Optimus {
      */
     private static OptimusResult write(OptimusRequest req, List<OptimusCandidate> pool, OptimusSource.Found found,
                                        OptimusSelection sel, Optional<HostGpu> host, String hostAddress, AcpiPath path,
-                                       List<String> notes, OptimusCandidate c, byte[] rom, OutputFolder out) throws IOException {
+                                       List<Finding> notes, OptimusCandidate c, byte[] rom, OutputFolder out) throws IOException {
         List<OptimusResult.Artefact> artefacts = new ArrayList<>();
         String romName = "vbios_" + Hex.id16(c.rom().vendorId()) + "_" + Hex.id16(c.rom().deviceId()) + ".rom";
         out.write(romName, rom);
@@ -130,18 +132,19 @@ public final class Optimus {
     }
 
     /** What the tables serve, when it is not simply the romfile: the NVIDIA view, or a warning that it is missing. */
-    static List<String> servedViewNotes(OptimusCandidate c, int servedLength) {
+    static List<Finding> servedViewNotes(OptimusCandidate c, int servedLength) {
         if (c.rom().nvidiaViewLonger()) {
-            return List.of("[" + AcpiCode.NVIDIA_VIEW_SERVED.id() + "] the _ROM tables serve the "
+            return List.of(Finding.warning(AcpiCode.NVIDIA_VIEW_SERVED, -1, "[" + AcpiCode.NVIDIA_VIEW_SERVED.id() + "] the _ROM tables serve the "
                     + "NVIDIA view (" + servedLength + " bytes: the romfile plus the NVIDIA-only images after it), "
-                    + "what the card's flash gives the driver; the romfile stays the PCI view");
+                    + "what the card's flash gives the driver; the romfile stays the PCI view"));
         }
         var a = RomAnalyzer.analyze(c.rom().pciView());
         if (RomInput.nvidiaImagesMissing(a, c.rom().pciView().length())) {
-            return List.of("[" + AcpiCode.NVIDIA_IMAGES_MISSING.id() + "] the input holds only the "
+            return List.of(Finding.warning(AcpiCode.NVIDIA_IMAGES_MISSING, -1, "[" + AcpiCode.NVIDIA_IMAGES_MISSING.id()
+                    + "] the input holds only the "
                     + "PCI view of a layout-A NVIDIA ROM: the NVIDIA-only images after the EFI image are missing from "
                     + "the _ROM tables; use a full flash dump (nvflash --save) or the BIOS update that carries the dGPU "
-                    + "ROM");
+                    + "ROM"));
         }
         return List.of();
     }
@@ -150,12 +153,13 @@ public final class Optimus {
      * The dGPU on this host (or the tree under {@code --host-root}): {@code --device}, else the
      * only NVIDIA display device. Empty when there is none (a laptop image prepared elsewhere).
      */
-    static Optional<HostGpu> hostDevice(OptimusRequest req, List<String> notes) {
+    static Optional<HostGpu> hostDevice(OptimusRequest req, List<Finding> notes) {
         HostSnapshot snap;
         try {
             snap = (req.hostRoot() == null ? HostReader.system() : new HostReader(req.hostRoot())).snapshot();
         } catch (RuntimeException e) {
-            notes.add("could not read the host's PCI devices (" + e.getMessage() + "); configs use a placeholder address");
+            notes.add(PlanCode.HOST_UNREADABLE.note("could not read the host's PCI devices (" + e.getMessage()
+                    + "); configs use a placeholder address"));
             return Optional.empty();
         }
         if (req.device() != null) {
@@ -163,13 +167,14 @@ public final class Optimus {
                     VbiosException.Kind.USAGE, "--device '" + req.device() + "' is not a PCI address like 0000:01:00.0"));
             Optional<PciDevice> d = snap.device(a);
             if (d.isEmpty()) {
-                notes.add("no device " + a + " on this host: the configs use that address, subsystem IDs from the ROM");
+                notes.add(PlanCode.DEVICE_NOT_ON_HOST.note("no device " + a
+                        + " on this host: the configs use that address, subsystem IDs from the ROM"));
             }
             return d.map(dev -> new HostGpu(snap, dev));
         }
         List<PciDevice> nvidia = snap.gpus().stream().filter(PciDevice::isNvidia).toList();
         if (nvidia.size() > 1) {
-            notes.add(nvidia.size() + " NVIDIA GPUs on this host: pass --device BDF to choose one");
+            notes.add(PlanCode.SEVERAL_GPUS.note(nvidia.size() + " NVIDIA GPUs on this host: pass --device BDF to choose one"));
         }
         return nvidia.size() == 1 ? Optional.of(new HostGpu(snap, nvidia.get(0))) : Optional.empty();
     }

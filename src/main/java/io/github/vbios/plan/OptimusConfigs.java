@@ -2,6 +2,7 @@ package io.github.vbios.plan;
 
 import io.github.vbios.acpi.SsdtManifest;
 import io.github.vbios.host.PciAddress;
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.OutputFolder;
 import io.github.vbios.rom.SubsystemIds;
 import io.github.vbios.vm.FwCfgEntry;
@@ -77,15 +78,20 @@ final class OptimusConfigs {
             String t = to.toAbsolutePath().normalize().toString();
             return new PassthroughPlan(p.machine(), p.ovmfCode(), p.ovmfVars(), ports,
                     p.acpiTables().stream().map(this::apply).toList(), fw, p.acpiPath(), p.proxmoxIndex(),
-                    p.notes().stream().map(n -> n.replace(f, t)).toList());
+                    p.remarks().stream().map(n -> moved(n, f, t)).toList());
         }
     }
 
+    /** The same note with the path {@code from} in its sentence moved to {@code to}; its code stays. */
+    private static Finding moved(Finding n, String from, String to) {
+        return new Finding(n.severity(), n.offset(), n.message().replace(from, to), n.code());
+    }
+
     static Rendered render(Optional<Optimus.HostGpu> host, String hostAddress, Path romfile, Path ssdtDir,
-                           OptimusCandidate c, List<String> notes, Move move) throws IOException {
-        List<String> planNotes = new ArrayList<>();
+                           OptimusCandidate c, List<Finding> notes, Move move) throws IOException {
+        List<Finding> planNotes = new ArrayList<>();
         PassthroughPlan qemu = move.apply(plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.QEMU, planNotes));
-        planNotes.stream().map(n -> n.replace(move.from().toString(), move.to().toString()))
+        planNotes.stream().map(n -> moved(n, move.from().toString(), move.to().toString()))
                 .filter(n -> !notes.contains(n)).forEach(notes::add);
         PassthroughPlan libvirt = move.apply(plan(host, hostAddress, romfile, ssdtDir, c, VmTarget.LIBVIRT,
                 new ArrayList<>()));
@@ -119,13 +125,13 @@ final class OptimusConfigs {
     }
 
     private static PassthroughPlan plan(Optional<Optimus.HostGpu> host, String hostAddress, Path romfile,
-                                        Path ssdtDir, OptimusCandidate c, VmTarget target, List<String> notes)
+                                        Path ssdtDir, OptimusCandidate c, VmTarget target, List<Finding> notes)
             throws IOException {
         if (host.isPresent()) {
             PlanRequest req = PlanRequest.of(target, host.get().device().address()).withRomfile(romfile)
                     .withSsdt(ssdtDir);
             PassthroughPlan p = PassthroughPlanner.plan(host.get().snapshot(), req);
-            p.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+            p.remarks().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
             return p;
         }
         return placeholderPlan(hostAddress, romfile, ssdtDir, c, target, notes);
@@ -133,11 +139,11 @@ final class OptimusConfigs {
 
     /** The planner's plan shape (one root port at 00:1c.0, GPU as function 0) without a host device. */
     private static PassthroughPlan placeholderPlan(String hostAddress, Path romfile, Path ssdtDir, OptimusCandidate c,
-                                                   VmTarget target, List<String> notes) throws IOException {
+                                                   VmTarget target, List<Finding> notes) throws IOException {
         Optional<SubsystemIds> sub = c.rom().subsystem();
         if (sub.isEmpty() && target == VmTarget.QEMU) {
-            notes.add("the ROM carries no subsystem IDs and the GPU is not on this host: add "
-                    + "x-pci-sub-vendor-id/x-pci-sub-device-id (lspci -nnv -s BDF shows them) or rerun on the laptop");
+            notes.add(PlanCode.SUBSYSTEM_MISSING.note("the ROM carries no subsystem IDs and the GPU is not on this host: add "
+                    + "x-pci-sub-vendor-id/x-pci-sub-device-id (lspci -nnv -s BDF shows them) or rerun on the laptop"));
         }
         GuestFunction gpu = new GuestFunction(hostAddress, 0, sub.map(SubsystemIds::vendorId).orElse(-1),
                 sub.map(SubsystemIds::deviceId).orElse(-1),

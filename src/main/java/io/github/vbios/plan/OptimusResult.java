@@ -1,14 +1,15 @@
 package io.github.vbios.plan;
 
+import io.github.vbios.io.Finding;
 import java.util.List;
 
 /**
  * What {@code vbios optimus} did: the input's kind, every candidate, the choice (null when none or
- * several remained: exit 4), and every file written with what it is for.
+ * several remained: exit 4), every file written with what it is for, and the notes ({@code remarks}).
  */
 public record OptimusResult(String inputKind, List<OptimusCandidate> candidates, OptimusSelection selection,
                             String acpiPath, String ssdtMode, String hostDevice, boolean hostDeviceFound,
-                            List<Artefact> artefacts, List<String> notes) {
+                            List<Artefact> artefacts, List<Finding> remarks) {
     /** One file in the output folder. */
     public record Artefact(String file, String kind, String description) {
     }
@@ -16,7 +17,12 @@ public record OptimusResult(String inputKind, List<OptimusCandidate> candidates,
     public OptimusResult {
         candidates = List.copyOf(candidates);
         artefacts = List.copyOf(artefacts);
-        notes = List.copyOf(notes);
+        remarks = List.copyOf(remarks);
+    }
+
+    /** The sentences of {@link #remarks} (each remark carries its code: JSON {@code noteCodes}). */
+    public List<String> notes() {
+        return remarks.stream().map(Finding::message).toList();
     }
 
     public boolean done() {

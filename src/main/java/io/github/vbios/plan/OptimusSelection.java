@@ -1,6 +1,7 @@
 package io.github.vbios.plan;
 
 import io.github.vbios.host.PciDevice;
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
 import io.github.vbios.rom.SubsystemIds;
 import java.util.ArrayList;
@@ -17,12 +18,12 @@ import java.util.stream.Collectors;
  * @param chosen   the ROM to use, or null when none or several remain
  * @param remaining the candidates still in the running when {@code chosen} is null
  * @param reason   how the choice was made, or why it could not be
- * @param warnings e.g. the subsystem IDs of ROM and host device differ
+ * @param warnings e.g. the subsystem IDs of ROM and host device differ, each with its {@link PlanCode}
  */
 public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> remaining, String reason,
-                               List<String> warnings, boolean incomplete) {
+                               List<Finding> warnings, boolean incomplete) {
     public OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> remaining, String reason,
-                            List<String> warnings) {
+                            List<Finding> warnings) {
         this(chosen, remaining, reason, warnings, false);
     }
 
@@ -63,7 +64,7 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
     }
 
     public static OptimusSelection choose(List<OptimusCandidate> all, int[] ids, Integer pick, PciDevice host) {
-        List<String> warnings = new ArrayList<>();
+        List<Finding> warnings = new ArrayList<>();
         if (all.isEmpty()) {
             return new OptimusSelection(null, all, "no video BIOS found in the input", warnings);
         }
@@ -87,7 +88,7 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
             by = "the host's GPU " + host.address() + " (" + Hex.id16(host.vendorId()) + ":"
                     + Hex.id16(host.deviceId()) + ")";
             if (left.isEmpty()) {
-                warnings.add("no candidate has the IDs of " + by + "; choosing among all of them");
+                warnings.add(PlanCode.HOST_IDS_UNMATCHED.note("no candidate has the IDs of " + by + "; choosing among all of them"));
                 left = all;
             }
         } else {
@@ -107,7 +108,7 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
      * only when {@code --ids} cannot tell them apart (issue 15: no loop back to --ids).
      */
     private static OptimusSelection several(List<OptimusCandidate> left, String by, boolean unnarrowed,
-                                            PciDevice host, List<String> warnings) {
+                                            PciDevice host, List<Finding> warnings) {
         if (host != null && host.hasValidSubsystem()) {
             SubsystemIds hostIds = new SubsystemIds(host.subsystemVendorId(), host.subsystemDeviceId());
             List<OptimusCandidate> sub = left.stream()
@@ -154,13 +155,13 @@ public record OptimusSelection(OptimusCandidate chosen, List<OptimusCandidate> r
     }
 
     /** Chosen; warns when ROM and host device both know subsystem IDs and they differ. */
-    private static OptimusSelection done(OptimusCandidate c, String by, PciDevice host, List<String> warnings) {
+    private static OptimusSelection done(OptimusCandidate c, String by, PciDevice host, List<Finding> warnings) {
         Optional<SubsystemIds> sub = c.rom().subsystem();
         if (host != null && sub.isPresent() && host.hasValidSubsystem()
                 && !sub.get().equals(new SubsystemIds(host.subsystemVendorId(), host.subsystemDeviceId()))) {
-            warnings.add("the ROM's subsystem IDs " + c.subsystem() + " differ from the host GPU's "
+            warnings.add(PlanCode.SUBSYSTEM_DIFFERS.note("the ROM's subsystem IDs " + c.subsystem() + " differ from the host GPU's "
                     + Hex.id16(host.subsystemVendorId()) + ":" + Hex.id16(host.subsystemDeviceId())
-                    + ": it may be another laptop model's VBIOS; the VM gets the host's IDs");
+                    + ": it may be another laptop model's VBIOS; the VM gets the host's IDs"));
         }
         return new OptimusSelection(c, List.of(c), by, warnings);
     }

@@ -8,6 +8,7 @@ import io.github.vbios.firmware.Extractor;
 import io.github.vbios.firmware.Limits;
 import io.github.vbios.firmware.LocatedFinding;
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.Severity;
 import io.github.vbios.rom.ContainerKind;
@@ -38,7 +39,7 @@ public final class OptimusSource {
      * ROMs (the iGPU's), used only when {@code --ids} names one.
      */
     public record Found(String inputKind, List<OptimusCandidate> candidates, List<OptimusCandidate> integrated,
-                        List<String> notes, List<String> unopened) {
+                        List<Finding> notes, List<String> unopened) {
         public Found {
             candidates = List.copyOf(candidates);
             integrated = List.copyOf(integrated);
@@ -47,7 +48,7 @@ public final class OptimusSource {
         }
 
         Found(String inputKind, List<OptimusCandidate> candidates, List<OptimusCandidate> integrated,
-              List<String> notes) {
+              List<Finding> notes) {
             this(inputKind, candidates, integrated, notes, List.of());
         }
     }
@@ -78,10 +79,10 @@ public final class OptimusSource {
                     a.nvidiaBeyondPci() ? data.slice(a.nvidiaView().start(), a.nvidiaView().length()) : view);
             String kind = a.container().kind() == ContainerKind.PLAIN && a.pciView().start() == 0
                     && a.pciView().length() == data.length() ? "rom" : "dump";
-            List<String> notes = new ArrayList<>();
+            List<Finding> notes = new ArrayList<>();
             if (!rom.isDisplay()) {
-                notes.add(name + " is an option ROM for class " + String.format("%06x", rom.classCode())
-                        + ", not a display controller");
+                notes.add(PlanCode.ROM_NOT_DISPLAY.note(name + " is an option ROM for class " + String.format("%06x", rom.classCode())
+                        + ", not a display controller"));
             }
             List<OptimusCandidate> one = rom.isDisplay() ? List.of(new OptimusCandidate(1, rom)) : List.of();
             return rom.isDedicatedGpu() ? new Found(kind, one, List.of(), notes) : new Found(kind, List.of(), one, notes);
@@ -92,15 +93,15 @@ public final class OptimusSource {
         List<CarvedRom> nvidia = display.stream().filter(CarvedRom::isNvidia).toList();
         List<CarvedRom> chosen = nvidia.isEmpty() ? display.stream().filter(CarvedRom::isDedicatedGpu).toList() : nvidia;
         List<CarvedRom> others = display.stream().filter(r -> !chosen.contains(r)).toList();
-        List<String> notes = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
         // one note per vendor:device, however many copies or variants of that iGPU ROM the image holds
         Map<String, Long> otherIds = new LinkedHashMap<>();
         others.forEach(r -> otherIds.merge(ids(r), 1L, Long::sum));
-        otherIds.forEach((id, n) -> notes.add("also found the video BIOS " + id + " (integrated GPU"
+        otherIds.forEach((id, n) -> notes.add(PlanCode.IGPU_ROM_FOUND.note("also found the video BIOS " + id + " (integrated GPU"
                 + (n > 1 ? ", " + n + " variants" : "") + "), not a candidate for the dGPU; --ids " + id
-                + " uses it anyway"));
+                + " uses it anyway")));
         x.findings().stream().filter(f -> f.finding().severity() != Severity.INFO).limit(10)
-                .forEach(f -> notes.add(f.toString()));
+                .forEach(f -> notes.add(new Finding(f.finding().severity(), -1, f.toString(), f.finding().code())));
         // parts the walk could not open (issue 15): with no dGPU ROM that is "incomplete", not "none"
         List<String> unopened = x.incompleteFindings().stream().map(LocatedFinding::toString).toList();
         return new Found("firmware", numbered(chosen), numbered(others), notes, unopened);

@@ -5,11 +5,13 @@ import io.github.vbios.acpi.SsdtManifest;
 import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.PciDevice;
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.InputFiles;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
+import io.github.vbios.rom.RomCode;
 import io.github.vbios.rom.ShadowCopy;
 import io.github.vbios.vm.FwCfgEntry;
 import io.github.vbios.vm.GuestFunction;
@@ -51,10 +53,10 @@ public final class PassthroughPlanner {
         PciDevice gpu = host.device(req.device()).orElseThrow(() -> new VbiosException(VbiosException.Kind.NOT_FOUND,
                 "no PCI device " + req.device() + " on this host (lspci -D lists the addresses; "
                         + "--host-root reads a saved tree)"));
-        List<String> notes = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
         if (!gpu.isDisplay()) {
-            notes.add(gpu.address() + " is not a display controller (class "
-                    + String.format(Locale.ROOT, "%06x", gpu.classCode() & 0xFFFFFF) + ")");
+            notes.add(PlanCode.DEVICE_NOT_DISPLAY.note(gpu.address() + " is not a display controller (class "
+                    + String.format(Locale.ROOT, "%06x", gpu.classCode() & 0xFFFFFF) + ")"));
         }
         Optional<SsdtManifest> manifest = req.ssdtDir() == null ? Optional.empty()
                 : Optional.of(SsdtManifest.read(req.ssdtDir()));
@@ -75,12 +77,12 @@ public final class PassthroughPlanner {
             SsdtManifest.FwCfg f = manifest.get().fwCfg();
             fw = f == null ? null : new FwCfgEntry(f.name(), dir.resolve(f.file()).toString());
         } else if (gpu.is3dController()) {
-            notes.add("a 3D controller (muxless dGPU) needs the _ROM table: vbios ssdt --rom ROM --path '" + path
-                    + "' -o ssdt/ and then --ssdt ssdt/");
+            notes.add(PlanCode.ROM_TABLE_NEEDED.note("a 3D controller (muxless dGPU) needs the _ROM table: vbios ssdt --rom ROM --path '" + path
+                    + "' -o ssdt/ and then --ssdt ssdt/"));
         }
         if (req.romfile() == null && gpu.bootVga()) {
-            notes.add("the GPU is the host's boot VGA: without --romfile the guest sees the ROM the host shadowed "
-                    + "at boot; pass a clean romfile (vbios extract / vbios patch)");
+            notes.add(PlanCode.BOOT_VGA_WITHOUT_ROMFILE.note("the GPU is the host's boot VGA: without --romfile the guest sees "
+                    + "the ROM the host shadowed at boot; pass a clean romfile (vbios extract / vbios patch)"));
         }
         if (req.target() == VmTarget.PROXMOX) {
             ProxmoxPlanning.notes(req, notes);
@@ -116,7 +118,7 @@ public final class PassthroughPlanner {
                 + "' -o " + QemuArgs.shellQuote(req.ssdtDir().toString()) + " --force, then run vbios vm again");
     }
 
-    private static List<GuestFunction> functions(HostSnapshot host, PciDevice gpu, PlanRequest req, List<String> notes)
+    private static List<GuestFunction> functions(HostSnapshot host, PciDevice gpu, PlanRequest req, List<Finding> notes)
             throws IOException {
         int subVendor = -1;
         int subDevice = -1;
@@ -127,8 +129,8 @@ public final class PassthroughPlanner {
             subVendor = gpu.subsystemVendorId();
             subDevice = gpu.subsystemDeviceId();
         } else {
-            notes.add("subsystem IDs read as " + Hex.id16(gpu.subsystemVendorId()) + ":" + Hex.id16(gpu.subsystemDeviceId())
-                    + " (device asleep or no driver ran): left out; pass --subsystem VVVV:DDDD");
+            notes.add(PlanCode.SUBSYSTEM_UNREADABLE.note("subsystem IDs read as " + Hex.id16(gpu.subsystemVendorId()) + ":"
+                    + Hex.id16(gpu.subsystemDeviceId()) + " (device asleep or no driver ran): left out; pass --subsystem VVVV:DDDD"));
         }
         String rom = null;
         if (req.romfile() != null) {
@@ -157,28 +159,28 @@ public final class PassthroughPlanner {
      * a ROM for another device is worth a note (QEMU never patches the IDs of a user romfile,
      * rom-format.md 1.9.5).
      */
-    private static void checkRomfile(Path file, PciDevice gpu, List<String> notes) throws IOException {
+    private static void checkRomfile(Path file, PciDevice gpu, List<Finding> notes) throws IOException {
         RomAnalysis a = RomAnalyzer.analyze(ByteSlice.readFile(file, 64L << 20));
         if (!a.isOptionRom()) {
             throw new VbiosException(VbiosException.Kind.INVALID_INPUT, file + ": " + a.notARomReason());
         }
         // patch refuses shadow copies and damaged dumps: their own notes below say what to do instead
         if (!a.verdict().romfileReady() && !a.verdict().shadowCopySuspect() && !a.verdict().efiDamaged()) {
-            notes.add(file + " is not exactly the PCI view QEMU needs: run vbios patch " + file + " -o clean.rom");
+            notes.add(PlanCode.ROMFILE_NOT_CLEAN.note(file + " is not exactly the PCI view QEMU needs: run vbios patch " + file + " -o clean.rom"));
         }
         if (a.verdict().shadowCopySuspect()) {
-            notes.add(file + " looks like a boot GPU's shadow copy: it lacks the EFI image the card's flash probably "
-                    + "holds; way out: " + ShadowCopy.wayOutLine(null));
+            notes.add(Finding.warning(RomCode.SHADOW_COPY, -1, file + " looks like a boot GPU's shadow copy: it lacks the EFI "
+                    + "image the card's flash probably holds; way out: " + ShadowCopy.wayOutLine(null)));
         }
         if (a.verdict().efiDamaged()) {
-            notes.add(file + ": " + a.verdict().advice());
+            notes.add(Finding.warning(RomCode.EFI_DAMAGED, -1, file + ": " + a.verdict().advice()));
         }
         int v = a.pciImages().get(0).vendorId();
         int d = a.pciImages().get(0).deviceId();
         if (gpu.vendorId() >= 0 && (v != gpu.vendorId() || d != gpu.deviceId())) {
-            notes.add(file + " is a ROM for " + Hex.id16(v) + ":" + Hex.id16(d) + " but the GPU is "
+            notes.add(PlanCode.ROMFILE_IDS_DIFFER.note(file + " is a ROM for " + Hex.id16(v) + ":" + Hex.id16(d) + " but the GPU is "
                     + Hex.id16(gpu.vendorId()) + ":" + Hex.id16(gpu.deviceId())
-                    + " (SeaBIOS runs only a matching legacy image; check you have the right file)");
+                    + " (SeaBIOS runs only a matching legacy image; check you have the right file)"));
         }
     }
 
@@ -202,7 +204,7 @@ public final class PassthroughPlanner {
      * index the domain does not use yet.
      */
     private static Location location(PlanRequest req, String gpuAddress, Optional<SsdtManifest> manifest,
-                                     List<String> notes) {
+                                     List<Finding> notes) {
         if (req.target() == VmTarget.PROXMOX) {
             int devfn = devfn(AcpiPath.fromProxmoxHostpci(req.proxmoxIndex()).segments().get(2));
             int n = req.proxmoxIndex() + 1;
@@ -234,8 +236,8 @@ public final class PassthroughPlanner {
                             + d.rootBusName() + " in the domain for the GPU" + (pc ? "" : "'s root port")
                             + ": remove a device from " + d.rootBusName() + " (virsh edit VM) and run vbios vm again"));
             fn = 0;
-            notes.add(String.format(Locale.ROOT, "slot 00:%02x is taken in the domain; the GPU%s goes to 00:%02x",
-                    taken, pc ? "" : "'s root port", slot));
+            notes.add(PlanCode.SLOT_TAKEN.note(String.format(Locale.ROOT, "slot 00:%02x is taken in the domain; the GPU%s goes to 00:%02x",
+                    taken, pc ? "" : "'s root port", slot)));
         }
         if (pc) {
             return new Location(slot, 0, 0, 0, 0, true);
@@ -250,18 +252,18 @@ public final class PassthroughPlanner {
     }
 
     /** An existing guest's firmware stays as it is unless asked; say what that means for the plan. */
-    private static void firmwareNotes(LibvirtDomain d, boolean switchToUefi, List<String> notes) {
+    private static void firmwareNotes(LibvirtDomain d, boolean switchToUefi, List<Finding> notes) {
         if (d == null || !d.usable()) {
             return;
         }
         if (!d.uefi()) {
-            notes.add(switchToUefi ? "the domain booted with BIOS (SeaBIOS) and is switched to UEFI (--switch-to-uefi): "
-                    + "an installed BIOS guest no longer boots until its disk is converted (e.g. mbr2gpt)"
-                    : "the domain boots with BIOS (SeaBIOS) and stays so: the ACPI tables and fw_cfg work under SeaBIOS "
-                    + "as under OVMF; pass --switch-to-uefi to change it (an installed BIOS guest would not boot)");
+            notes.add(switchToUefi ? PlanCode.SWITCHED_TO_UEFI.note("the domain booted with BIOS (SeaBIOS) and is switched to "
+                    + "UEFI (--switch-to-uefi): an installed BIOS guest no longer boots until its disk is converted (e.g. mbr2gpt)")
+                    : PlanCode.STAYS_SEABIOS.note("the domain boots with BIOS (SeaBIOS) and stays so: the ACPI tables and fw_cfg "
+                    + "work under SeaBIOS as under OVMF; pass --switch-to-uefi to change it (an installed BIOS guest would not boot)"));
         }
         if (!d.acpi()) {
-            notes.add("the domain had no <features><acpi/>: added, the tables need ACPI");
+            notes.add(PlanCode.ACPI_ADDED.note("the domain had no <features><acpi/>: added, the tables need ACPI"));
         }
     }
 
@@ -278,20 +280,20 @@ public final class PassthroughPlanner {
     }
 
     private static void libvirtNotes(PlanRequest req, List<String> tables, FwCfgEntry fw, RootPort rp,
-                                     List<String> notes) {
+                                     List<Finding> notes) {
         List<String> files = new ArrayList<>(tables);
         if (fw != null) {
             files.add(fw.file());
         }
         rp.functions().stream().map(GuestFunction::romfile).filter(r -> r != null).forEach(files::add);
         if (files.stream().anyMatch(f -> !f.startsWith("/var/lib/libvirt/"))) {
-            notes.add("libvirt's qemu user (AppArmor/SELinux) may not read files outside /var/lib/libvirt/: "
-                    + "copy the romfile and tables there and run vbios vm again with those paths");
+            notes.add(PlanCode.PATH_OUTSIDE_LIBVIRT.note("libvirt's qemu user (AppArmor/SELinux) may not read files outside /var/lib/libvirt/: "
+                    + "copy the romfile and tables there and run vbios vm again with those paths"));
         }
         if (req.domain() == null) {
-            notes.add((rp.rootBus() ? "slot 00:" + String.format(Locale.ROOT, "%02x", rp.slot()) + " of pci.0 is a guess"
+            notes.add(PlanCode.SLOT_GUESSED.note((rp.rootBus() ? "slot 00:" + String.format(Locale.ROOT, "%02x", rp.slot()) + " of pci.0 is a guess"
                     : "controller index " + rp.index() + " and slot 00:" + String.format(Locale.ROOT, "%02x", rp.slot())
-                    + " are guesses") + ": pass --domain <(virsh dumpxml VM) to pick free ones and get the patched domain");
+                    + " are guesses") + ": pass --domain <(virsh dumpxml VM) to pick free ones and get the patched domain"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.vbios.plan;
 
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.vm.ProxmoxVmConfig;
 import java.util.List;
@@ -60,24 +61,25 @@ final class ProxmoxPlanning {
                 req.switchToUefi(), vm);
     }
 
-    static void notes(PlanRequest req, List<String> notes) {
+    static void notes(PlanRequest req, List<Finding> notes) {
         int port = req.proxmoxIndex() + 1;
         notes.add(req.hotplugOff()
-                ? "Proxmox's root port ich9-pcie-port-" + port + " has hotplug on; args: turns it off (-set device.ich9-"
-                + "pcie-port-" + port + ".hotplug=off), as the qemu and libvirt plans do, so QEMU puts no _DSM/_SUN/_EJ0 "
-                + "on the GPU's node (--keep-hotplug leaves it on)"
-                : "--keep-hotplug: Proxmox's root port ich9-pcie-port-" + port + " keeps hotplug on, so QEMU's ACPI "
+                ? PlanCode.HOTPLUG_TURNED_OFF.note("Proxmox's root port ich9-pcie-port-" + port
+                + " has hotplug on; args: turns it off (-set device.ich9-pcie-port-" + port + ".hotplug=off), as the qemu and "
+                + "libvirt plans do, so QEMU puts no _DSM/_SUN/_EJ0 on the GPU's node (--keep-hotplug leaves it on)")
+                : PlanCode.HOTPLUG_KEPT.note("--keep-hotplug: Proxmox's root port ich9-pcie-port-" + port + " keeps hotplug on, so QEMU's ACPI "
                 + "hotplug puts _DSM/_SUN/_EJ0 on the GPU's node beside our _ROM (the NVIDIA driver has been seen "
-                + "calling that _DSM)");
+                + "calling that _DSM)"));
         ProxmoxVmConfig vm = req.proxmoxVm();
         if (vm == null) {
-            notes.add("no --vm-config: the VM must use a q35 machine (keep a pinned version such as pc-q35-8.1) and "
-                    + "qm set --args replaces existing args: pass --vm-config /etc/pve/qemu-server/VMID.conf to merge");
+            notes.add(PlanCode.NO_VM_CONFIG.note("no --vm-config: the VM must use a q35 machine (keep a pinned version such as pc-q35-8.1) and "
+                    + "qm set --args replaces existing args: pass --vm-config /etc/pve/qemu-server/VMID.conf to merge"));
         } else if (!vm.ovmf()) {
-            notes.add(req.switchToUefi() ? "the VM booted with SeaBIOS and is switched to OVMF (--switch-to-uefi): add an "
-                    + "EFI disk (qm set VMID --efidisk0 STORAGE:1,efitype=4m); an installed BIOS guest no longer boots"
-                    : "the VM boots with SeaBIOS and stays so: the tables and fw_cfg work under SeaBIOS as under OVMF; "
-                    + "--switch-to-uefi changes it (an installed BIOS guest would not boot)");
+            notes.add(req.switchToUefi() ? PlanCode.SWITCHED_TO_UEFI.note("the VM booted with SeaBIOS and is switched to OVMF "
+                    + "(--switch-to-uefi): add an EFI disk (qm set VMID --efidisk0 STORAGE:1,efitype=4m); an installed BIOS guest "
+                    + "no longer boots")
+                    : PlanCode.STAYS_SEABIOS.note("the VM boots with SeaBIOS and stays so: the tables and fw_cfg work under SeaBIOS "
+                    + "as under OVMF; --switch-to-uefi changes it (an installed BIOS guest would not boot)"));
         }
     }
 

@@ -60,6 +60,11 @@ public record RomAnalysis(long fileLength, Container container, RomView pciView,
         return all;
     }
 
+    /** Why this is not an option ROM, as a code: {@link RomCode#LEGACY_NO_PCIR} or {@link RomCode#NOT_FOUND}. */
+    public RomCode notARomCode() {
+        return findings.stream().anyMatch(f -> f.is(RomCode.LEGACY_NO_PCIR)) ? RomCode.LEGACY_NO_PCIR : RomCode.NOT_FOUND;
+    }
+
     /**
      * A sentence that says why this is not an option ROM (for exit status 3). Only for an analysis
      * that found none ({@link #isOptionRom()} false): every caller asks after that test.
@@ -68,8 +73,7 @@ public record RomAnalysis(long fileLength, Container container, RomView pciView,
         if (isOptionRom()) {
             throw new IllegalStateException("notARomReason() of an option ROM");
         }
-        boolean legacy = findings.stream().anyMatch(f -> f.is(RomCode.LEGACY_NO_PCIR));
-        String what = legacy
+        String what = notARomCode() == RomCode.LEGACY_NO_PCIR
                 ? "legacy ROM without PCI data structure (55 AA at offset 0 but no PCIR pointer): not a PCI option ROM"
                 : "no PCI option ROM found (no 55 AA signature with a PCIR structure at any 512-byte boundary)";
         return what + ". If this is a BIOS update or firmware image, try: vbios extract";

@@ -62,7 +62,9 @@ public enum RomCode implements FindingCode {
     /** Verdict: byte 2 of an x86 image claims more bytes than the file holds (SeaBIOS rejects it). */
     BYTE2_PAST_END,
     /** Verdict: the sum over the byte-2 length is not zero (SeaBIOS rejects it). */
-    SEABIOS_CHECKSUM_INVALID;
+    SEABIOS_CHECKSUM_INVALID,
+    /** patch --check note: the NPDE range of an x86 image does not sum to zero (a modded ROM; QEMU does not care). */
+    NPDE_CHECKSUM_INVALID;
 
     @Override
     public String room() {

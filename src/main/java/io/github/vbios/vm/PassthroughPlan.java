@@ -1,5 +1,6 @@
 package io.github.vbios.vm;
 
+import io.github.vbios.io.Finding;
 import java.util.List;
 
 /**
@@ -15,15 +16,20 @@ import java.util.List;
  * @param fwCfg          the fw_cfg entry holding the VBIOS, null when the tables embed it
  * @param acpiPath       the GPU's ACPI path in the guest ({@code \_SB.PCI0.SE0.S00}): what {@code vbios ssdt --path} takes
  * @param proxmoxIndex   the N of {@code hostpciN}
- * @param notes          sentences for the user (warnings about the inputs)
+ * @param remarks        notes for the user (warnings about the inputs), each with its code ({@code plan.*}, ...)
  */
 public record PassthroughPlan(String machine, String ovmfCode, String ovmfVars, List<RootPort> rootPorts,
                               List<String> acpiTables, FwCfgEntry fwCfg, String acpiPath, int proxmoxIndex,
-                              List<String> notes) {
+                              List<Finding> remarks) {
     public PassthroughPlan {
         rootPorts = List.copyOf(rootPorts);
         acpiTables = List.copyOf(acpiTables);
-        notes = List.copyOf(notes);
+        remarks = List.copyOf(remarks);
+    }
+
+    /** The sentences of {@link #remarks}, for the user (stderr, JSON {@code notes}). */
+    public List<String> notes() {
+        return remarks.stream().map(Finding::message).toList();
     }
 
     public List<GuestFunction> functions() {

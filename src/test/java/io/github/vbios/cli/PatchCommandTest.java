@@ -65,6 +65,11 @@ class PatchCommandTest {
         assertThat(doc.at("/checksums/allValid").asBoolean()).isTrue();
         assertThat(run("patch", "--check", "--json", rom.toString())).isZero();
         assertThat(Json.mapper().readTree(out.toString()).get("romfileOk").asBoolean()).isTrue();
+        assertThat(run("patch", "--check", "--json", dump.toString())).isEqualTo(3);
+        JsonNode check = Json.mapper().readTree(out.toString());
+        assertThat(check.get("reasonCodes")).hasSameSizeAs(check.get("reasons"));
+        assertThat(check.at("/reasonCodes/0").asText()).isEqualTo("rom.leading-data");
+        assertThat(check.at("/reasons/0").asText()).contains("before the first 55 AA");
     }
 
     @Test
@@ -88,6 +93,10 @@ class PatchCommandTest {
         Path in = Files.write(dir.resolve("broken.rom"), rom);
         assertThat(run("patch", in.toString(), "-o", dir.resolve("a.rom").toString())).isZero();
         assertThat(out.toString()).contains("warning:").contains("--fix-checksum");
+        assertThat(run("patch", "--json", in.toString(), "-o", dir.resolve("j.rom").toString())).isZero();
+        JsonNode doc = Json.mapper().readTree(out.toString());
+        assertThat(doc.get("warnings")).hasSize(1);
+        assertThat(doc.at("/warningCodes/0").asText()).isEqualTo("rom.checksum-invalid");
         assertThat(run("patch", in.toString(), "-o", dir.resolve("b.rom").toString(), "--fix-checksum")).isZero();
         assertThat(out.toString()).doesNotContain("warning:").contains("fixed 0x0-0x8000");
         assertThat(run("patch", "--check", dir.resolve("b.rom").toString())).isZero();

@@ -93,6 +93,14 @@ class VmCommandTest {
         assertThat(doc.get("commands").get(1).asText()).startsWith("qm set 104 ").doesNotContain("--machine");
         assertThat(doc.get("plan").get("rootPorts").get(0).get("functions").get(0).get("subsystemVendorId").asText())
                 .isEqualTo("1025");
+        // every note carries its code, in the same order (issue 13)
+        assertThat(doc.get("noteCodes")).hasSameSizeAs(doc.get("notes"));
+        assertThat(doc.get("noteCodes").toString()).contains("\"plan.hotplug-turned-off\"").contains("\"plan.no-vm-config\"");
+        int i = 0;
+        while (!doc.get("noteCodes").get(i).asText().equals("plan.hotplug-turned-off")) {
+            i++;
+        }
+        assertThat(doc.get("notes").get(i).asText()).contains("hotplug on");
     }
 
     @Test

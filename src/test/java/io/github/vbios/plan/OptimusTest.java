@@ -164,6 +164,8 @@ class OptimusTest {
                 .contains("--ids 8086:2a02");
         assertThat(r.notes()).filteredOn(n -> n.contains("8086:2a02")).hasSize(1)
                 .allMatch(n -> n.contains("2 variants"));
+        assertThat(r.remarks()).filteredOn(n -> n.is(PlanCode.IGPU_ROM_FOUND)).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("8086:2a02").contains("2 variants"));
         assertThat(tmp.resolve("out")).doesNotExist();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli").toString(),
@@ -250,6 +252,16 @@ class OptimusTest {
         assertThat(doc.at("/candidates/1/differsFrom/bytes").asInt()).isEqualTo(16);
         assertThat(doc.at("/candidates/1/differsFrom/ranges/0/start").asInt()).isEqualTo(0x7A10);
         assertThat(doc.at("/candidates/0/differsFrom").isMissingNode()).isTrue();
+        // each note carries its code, in the same order (issue 13)
+        assertThat(doc.get("noteCodes")).hasSameSizeAs(doc.get("notes"));
+        int igpu = -1;
+        for (int i = 0; i < doc.get("noteCodes").size(); i++) {
+            if (doc.get("noteCodes").get(i).asText().equals("plan.igpu-rom-found")) {
+                igpu = i;
+            }
+        }
+        assertThat(igpu).as(doc.get("noteCodes").toString()).isNotNegative();
+        assertThat(doc.get("notes").get(igpu).asText()).contains("also found the video BIOS 8086:2a02");
     }
 
     @Test

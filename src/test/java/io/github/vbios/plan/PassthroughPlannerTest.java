@@ -115,6 +115,8 @@ class PassthroughPlannerTest {
         assertThat(p.gpu().subsystemDeviceId()).isEqualTo(0x3717);
         assertThat(p.notes()).anyMatch(n -> n.contains("/var/lib/libvirt/") || n.contains("guesses"));
         assertThat(p.notes()).anyMatch(n -> n.contains("boot VGA"));
+        assertThat(p.remarks()).filteredOn(n -> n.is(PlanCode.BOOT_VGA_WITHOUT_ROMFILE)).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("boot VGA"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.patch.PatchOptions;
 import io.github.vbios.rom.patch.PatchOutcome;
@@ -121,11 +122,13 @@ class RomPatcherWriteTest {
         assertThat(c.ok()).isFalse();
         assertThat(c.reasons()).anyMatch(r -> r.contains("before the first 55 AA"))
                 .anyMatch(r -> r.contains("after the end of the PCI view"));
+        assertThat(c.problems()).extracting(Finding::code).containsExactly(RomCode.LEADING_DATA, RomCode.TRAILING_DATA);
         byte[] rom = NvidiaDumpBuilder.dump(Container.NONE, Layout.B);
         rom[0x300] ^= 1;
         RomfileCheck broken = RomPatcher.check(ByteSlice.of(rom));
         assertThat(broken.ok()).isFalse();
         assertThat(broken.reasons()).singleElement().asString().contains("--fix-checksum");
+        assertThat(broken.problems()).singleElement().extracting(Finding::code).isEqualTo(RomCode.CHECKSUM_INVALID);
     }
 
     private List<String> listing() throws Exception {

@@ -55,7 +55,10 @@ class ShadowCopyTest {
         PatchOutcome o = RomPatcher.prepare(in, PatchOptions.cleanOnly().allowing(true, false));
         assertThat(o.bytes()).hasSize(0xDC00);
         assertThat(o.warnings()).anyMatch(w -> w.contains("shadowed copy"));
+        assertThat(o.problems()).filteredOn(w -> w.is(RomCode.SHADOW_COPY)).singleElement()
+                .satisfies(w -> assertThat(w.message()).contains("shadowed copy"));
         assertThat(RomPatcher.check(in).ok()).isFalse();
+        assertThat(RomPatcher.check(in).problems()).anyMatch(r -> r.is(RomCode.SHADOW_COPY));
         assertThat(RomPatcher.check(in).reasons()).anyMatch(r -> r.contains("shadowed copy"))
                 .noneMatch(r -> r.contains("truncated"));
     }

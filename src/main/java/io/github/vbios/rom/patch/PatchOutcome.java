@@ -1,6 +1,7 @@
 package io.github.vbios.rom.patch;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
 import io.github.vbios.rom.RomAnalysis;
 import java.util.List;
 import java.util.Optional;
@@ -14,12 +15,18 @@ import java.util.Optional;
  * @param bytes the romfile
  * @param output the analysis of {@code bytes}: what the written file must re-parse to
  * @param identicalToInput the romfile is byte-for-byte the input (an already clean romfile)
- * @param warnings what is still wrong with the romfile (a checksum SeaBIOS rejects without --fix-checksum, ...)
+ * @param problems what is still wrong with the romfile (a checksum SeaBIOS rejects without --fix-checksum, ...),
+ *                 each with its {@code RomCode}
  */
 public record PatchOutcome(CleanReport clean, Optional<IdPatcher.Result> ids, Optional<ChecksumFixer.Result> checksums,
-                           byte[] bytes, RomAnalysis output, boolean identicalToInput, List<String> warnings) {
+                           byte[] bytes, RomAnalysis output, boolean identicalToInput, List<Finding> problems) {
     public PatchOutcome {
-        warnings = List.copyOf(warnings);
+        problems = List.copyOf(problems);
+    }
+
+    /** The sentences of {@link #problems}, for the user (patch text, JSON {@code warnings}). */
+    public List<String> warnings() {
+        return problems.stream().map(Finding::message).toList();
     }
 
     public String sha256() {

@@ -56,9 +56,10 @@ public final class RomPatcher {
         }
         boolean identical = bytes.length == input.length() && Arrays.equals(bytes, input.toArray());
         // the cut itself is verified above; what check() still finds is in the input (a broken checksum)
-        List<String> warnings = new ArrayList<>(options.keepNvidiaImages() ? List.of() : check(ByteSlice.of(bytes)).reasons());
+        List<Finding> warnings = new ArrayList<>(options.keepNvidiaImages() ? List.of() : check(ByteSlice.of(bytes)).problems());
         // what --allow-shadow / --allow-broken-efi let through is said again beside the written file
-        in.verdict().shadowCopy().filter(x -> !warnings.contains(shadowReason(x))).ifPresent(x -> warnings.add(shadowReason(x)));
+        in.verdict().shadowCopy().filter(x -> warnings.stream().noneMatch(w -> w.is(RomCode.SHADOW_COPY)))
+                .ifPresent(x -> warnings.add(shadowReason(x)));
         return new PatchOutcome(cleaned.report(), ids, sums, bytes, out, identical, warnings);
     }
 
@@ -84,8 +85,13 @@ public final class RomPatcher {
                 .map(w -> w.replace(": the dump is damaged; dump the ROM again or download it again", "")).orElse("an X64 EFI image does not decode");
     }
 
-    static String shadowReason(ShadowCopy s) {
-        return "this is " + s.sentence() + "; way out: " + ShadowCopy.wayOutLine(null);
+    static Finding shadowReason(ShadowCopy s) {
+        return problem(RomCode.SHADOW_COPY, "this is " + s.sentence() + "; way out: " + ShadowCopy.wayOutLine(null));
+    }
+
+    /** A reason of {@link #check} (not tied to one offset: the sentence says where). */
+    private static Finding problem(RomCode code, String sentence) {
+        return Finding.warning(code, -1, sentence);
     }
 
     /**
@@ -113,43 +119,44 @@ public final class RomPatcher {
     /** Is {@code file} already a correct romfile? Reasons say why not. */
     public static RomfileCheck check(ByteSlice file) {
         RomAnalysis a = RomAnalyzer.analyze(file);
-        List<String> reasons = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Finding> reasons = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
         if (!a.isOptionRom()) {
-            reasons.add(a.notARomReason());
+            reasons.add(problem(a.notARomCode(), a.notARomReason()));
             return new RomfileCheck(false, reasons, notes, a);
         }
         RomView pci = a.pciView();
         if (pci.start() > 0) {
-            reasons.add(pci.start() + " bytes (" + a.container().kind().description() + ") before the first 55 AA at "
-                    + Hex.offset(pci.start()) + ": OVMF and SeaBIOS need the file to start with 55 AA");
+            reasons.add(problem(RomCode.LEADING_DATA, pci.start() + " bytes (" + a.container().kind().description() + ") before the first 55 AA at "
+                    + Hex.offset(pci.start()) + ": OVMF and SeaBIOS need the file to start with 55 AA"));
         }
         if (pci.truncated()) {
-            reasons.add("the PCI chain is truncated: it claims bytes past the end of the file");
+            reasons.add(problem(RomCode.CHAIN_TRUNCATED, "the PCI chain is truncated: it claims bytes past the end of the file"));
         } else if (!pci.complete() && pci.end() >= file.length()) {
-            reasons.add("the PCI chain ends at the end of the file although its last image says more images follow");
+            reasons.add(problem(RomCode.CHAIN_ENDS_AT_EOF,
+                    "the PCI chain ends at the end of the file although its last image says more images follow"));
         } else if (!pci.complete()) {
-            reasons.add("the PCI chain ends without a last-image flag at " + Hex.offset(pci.end()));
+            reasons.add(problem(RomCode.CHAIN_INCOMPLETE, "the PCI chain ends without a last-image flag at " + Hex.offset(pci.end())));
         }
         if (pci.end() < file.length()) {
-            reasons.add((file.length() - pci.end()) + " bytes after the end of the PCI view at " + Hex.offset(pci.end())
-                    + " (they enlarge the ROM BAR to " + CleanReport.pow2ceil(file.length()) + " bytes)");
+            reasons.add(problem(RomCode.TRAILING_DATA, (file.length() - pci.end()) + " bytes after the end of the PCI view at "
+                    + Hex.offset(pci.end()) + " (they enlarge the ROM BAR to " + CleanReport.pow2ceil(file.length()) + " bytes)"));
         }
         a.verdict().shadowCopy().ifPresent(x -> reasons.add(shadowReason(x)));
         if (a.verdict().efiDamaged()) {
-            reasons.add("the dump is damaged: " + damage(a) + "; dump the ROM again or download it again");
+            reasons.add(problem(RomCode.EFI_DAMAGED, "the dump is damaged: " + damage(a) + "; dump the ROM again or download it again"));
         }
         for (X86Checksum c : ChecksumFixer.pciChecksums(a)) {
             if (!c.valid()) {
-                reasons.add("x86 image at " + Hex.offset(c.imageOffset()) + ": checksum over the " + c.rule()
-                        + " range is not zero; run vbios patch --fix-checksum");
+                reasons.add(problem(RomCode.CHECKSUM_INVALID, "x86 image at " + Hex.offset(c.imageOffset()) + ": checksum over the "
+                        + c.rule() + " range is not zero; run vbios patch --fix-checksum"));
             } else if (!c.seabiosAccepts()) {
-                reasons.add("x86 image at " + Hex.offset(c.imageOffset()) + ": the byte 2 range (" + c.byte2Length()
-                        + " bytes) does not sum to zero, SeaBIOS rejects it; run vbios patch --fix-checksum");
+                reasons.add(problem(RomCode.SEABIOS_CHECKSUM_INVALID, "x86 image at " + Hex.offset(c.imageOffset()) + ": the byte 2 range ("
+                        + c.byte2Length() + " bytes) does not sum to zero, SeaBIOS rejects it; run vbios patch --fix-checksum"));
             }
             if (c.npdeLength() > 0 && c.npdeSum() > 0) {
-                notes.add("x86 image at " + Hex.offset(c.imageOffset()) + ": the NPDE range does not sum to zero "
-                        + "(a modded ROM; nouveau would down-score it, QEMU does not care)");
+                notes.add(Finding.info(RomCode.NPDE_CHECKSUM_INVALID, -1, "x86 image at " + Hex.offset(c.imageOffset())
+                        + ": the NPDE range does not sum to zero (a modded ROM; nouveau would down-score it, QEMU does not care)"));
             }
         }
         return new RomfileCheck(reasons.isEmpty(), reasons, notes, a);

@@ -1,5 +1,6 @@
 package io.github.vbios.rom.patch;
 
+import io.github.vbios.io.Finding;
 import io.github.vbios.rom.RomAnalysis;
 import java.util.List;
 
@@ -7,14 +8,24 @@ import java.util.List;
  * The answer of {@code vbios patch --check}: is this file already a correct romfile?
  *
  * @param ok exactly the PCI view, complete chain, valid x86 checksums SeaBIOS accepts
- * @param reasons why not (empty when ok)
- * @param notes things worth knowing that do not make it wrong
+ * @param problems why not (empty when ok), each with its {@code RomCode} (logic reads the code, the user the sentence)
+ * @param remarks things worth knowing that do not make it wrong, each with its {@code RomCode}
  * @param analysis the full analysis behind the answer
  */
-public record RomfileCheck(boolean ok, List<String> reasons, List<String> notes, RomAnalysis analysis) {
+public record RomfileCheck(boolean ok, List<Finding> problems, List<Finding> remarks, RomAnalysis analysis) {
     public RomfileCheck {
-        reasons = List.copyOf(reasons);
-        notes = List.copyOf(notes);
+        problems = List.copyOf(problems);
+        remarks = List.copyOf(remarks);
+    }
+
+    /** The sentences of {@link #problems}, for the user (JSON {@code reasons}). */
+    public List<String> reasons() {
+        return problems.stream().map(Finding::message).toList();
+    }
+
+    /** The sentences of {@link #remarks}, for the user (JSON {@code notes}). */
+    public List<String> notes() {
+        return remarks.stream().map(Finding::message).toList();
     }
 
     /** An x86 checksum of the PCI view is wrong or SeaBIOS would reject it: {@code patch --fix-checksum} helps. */
