@@ -3,6 +3,7 @@ package io.github.vbios.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.SampleHosts;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,7 +58,7 @@ class DoctorCommandTest {
 
     @Test
     void textOnTheAmdDesktopExitsZero() throws IOException {
-        SampleHosts.amdDesktop(root);
+        DesktopHosts.amdDesktop(root);
         Run r = run("doctor", "--host-root", root.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("[ok  ] iommu-enabled").contains("0000:0a:00.0").contains("exit 0");
@@ -72,7 +73,7 @@ class DoctorCommandTest {
 
     @Test
     void missingDeviceIsNotFound() throws IOException {
-        SampleHosts.amdDesktop(root);
+        DesktopHosts.amdDesktop(root);
         Run r = run("doctor", "--host-root", root.toString(), "03:00.0");
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).contains("no PCI device 0000:03:00.0").doesNotContain("Exception");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vbios.host.RomAccess;
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.SampleHosts;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +22,7 @@ class DumpCommandTest {
 
     @Test
     void writesThePciViewFromASavedTree() throws IOException {
-        Path host = SampleHosts.amdDesktop(tmp.resolve("host"));
+        Path host = DesktopHosts.amdDesktop(tmp.resolve("host"));
         Path out = tmp.resolve("gpu.rom");
         DoctorCommandTest.Run r = DoctorCommandTest.run("dump", "--host-root", host.toString(), "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -34,7 +35,7 @@ class DumpCommandTest {
 
     @Test
     void shadowCopyIsRefusedWithTheWayOutUnlessAllowed() throws IOException {
-        Path host = SampleHosts.pascalDesktop(tmp.resolve("host"));
+        Path host = DesktopHosts.pascalDesktop(tmp.resolve("host"));
         Path out = tmp.resolve("gpu.rom");
         DoctorCommandTest.Run r = DoctorCommandTest.run("dump", "01:00.0", "--host-root", host.toString(), "-o",
                 out.toString(), "--json");
@@ -83,7 +84,7 @@ class DumpCommandTest {
 
     @Test
     void permissionDeniedExitsFiveWithTheSudoCommand() throws IOException {
-        Path host = SampleHosts.amdDesktop(tmp.resolve("host"));
+        Path host = DesktopHosts.amdDesktop(tmp.resolve("host"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.newCommandLine(new PrintWriter(out), new PrintWriter(err));
@@ -111,7 +112,7 @@ class DumpCommandTest {
 
     @Test
     void severalGpusNeedAName() throws IOException {
-        Path host = SampleHosts.iommuOff(tmp.resolve("host"));
+        Path host = DesktopHosts.iommuOff(tmp.resolve("host"));
         DoctorCommandTest.Run r = DoctorCommandTest.run("dump", "--host-root", host.toString(), "-o",
                 tmp.resolve("x.rom").toString());
         assertThat(r.code()).isZero();

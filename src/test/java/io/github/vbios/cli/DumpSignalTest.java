@@ -2,7 +2,7 @@ package io.github.vbios.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vbios.sample.SampleHosts;
+import io.github.vbios.sample.DesktopHosts;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ class DumpSignalTest {
     @ParameterizedTest(name = "SIG{0}")
     @ValueSource(strings = {"INT", "TERM", "HUP"})
     void signalDisablesTheRomAgain(String signal) throws Exception {
-        Path host = SampleHosts.amdDesktop(tmp.resolve("host"));
+        Path host = DesktopHosts.amdDesktop(tmp.resolve("host"));
         Path attr = Files.writeString(tmp.resolve("rom-attribute"), "-");
         Path image = host.resolve("sys/bus/pci/devices/0000:0a:00.0/rom");
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

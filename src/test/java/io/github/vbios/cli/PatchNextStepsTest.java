@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.sample.OptionRomBuilder;
 import io.github.vbios.sample.RomImageSpec;
-import io.github.vbios.sample.SampleHosts;
+import io.github.vbios.sample.DesktopHosts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class PatchNextStepsTest {
     }
 
     private Path host() throws IOException {
-        return SampleHosts.pascalDesktop(tmp.resolve("host"));
+        return DesktopHosts.pascalDesktop(tmp.resolve("host"));
     }
 
     @Test

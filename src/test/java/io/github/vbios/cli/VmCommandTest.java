@@ -3,6 +3,7 @@ package io.github.vbios.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.sample.SampleOptionRoms;
 import java.io.IOException;
@@ -40,9 +41,9 @@ class VmCommandTest {
 
     @Test
     void libvirtSnippetIsWellFormedAndDecimal() throws Exception {
-        Path host = SampleHosts.amdDesktop(tmp.resolve("host"));
+        Path host = DesktopHosts.amdDesktop(tmp.resolve("host"));
         DoctorCommandTest.Run r = DoctorCommandTest.run("vm", "libvirt", "--host-root", host.toString(),
-                "--device", SampleHosts.AMD_GPU);
+                "--device", DesktopHosts.AMD_GPU);
         assertThat(r.code()).isZero();
         Document doc = xml(r.out());
         NodeList props = doc.getElementsByTagNameNS("http://libvirt.org/schemas/domain/qemu/1.0", "property");
@@ -52,7 +53,7 @@ class VmCommandTest {
 
     @Test
     void libvirtPatchesADomainIntoAFile() throws Exception {
-        Path host = SampleHosts.pascalDesktop(tmp.resolve("host"));
+        Path host = DesktopHosts.pascalDesktop(tmp.resolve("host"));
         Path domain = Files.writeString(tmp.resolve("win.xml"), """
                 <domain type='kvm'><name>win</name><os><type arch='x86_64' machine='pc-q35-8.2'>hvm</type></os>
                 <devices><controller type='pci' index='0' model='pcie-root'/></devices></domain>""");
@@ -144,7 +145,7 @@ class VmCommandTest {
 
     @Test
     void errorsAreSentences() throws IOException {
-        Path host = SampleHosts.iommuOff(tmp.resolve("host"));
+        Path host = DesktopHosts.iommuOff(tmp.resolve("host"));
         DoctorCommandTest.Run missing = DoctorCommandTest.run("vm", "qemu", "--host-root", host.toString(),
                 "--device", "09:00.0");
         assertThat(missing.code()).isEqualTo(4);

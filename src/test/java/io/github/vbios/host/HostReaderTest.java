@@ -2,6 +2,7 @@ package io.github.vbios.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.SampleHosts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,8 +47,8 @@ class HostReaderTest {
 
     @Test
     void readsTheRomBarAndTheVfioIds() throws IOException {
-        HostSnapshot host = new HostReader(SampleHosts.amdDesktop(root)).snapshot();
-        PciDevice gpu = host.device(PciAddress.parse(SampleHosts.AMD_GPU).orElseThrow()).orElseThrow();
+        HostSnapshot host = new HostReader(DesktopHosts.amdDesktop(root)).snapshot();
+        PciDevice gpu = host.device(PciAddress.parse(DesktopHosts.AMD_GPU).orElseThrow()).orElseThrow();
         assertThat(gpu.romPresent()).isTrue();
         assertThat(gpu.romSize()).isEqualTo(128 << 10);
         assertThat(gpu.driver()).isEqualTo("vfio-pci");
@@ -57,7 +58,7 @@ class HostReaderTest {
 
     @Test
     void aHostWithoutIommuHasNoGroups() throws IOException {
-        HostSnapshot host = new HostReader(SampleHosts.iommuOff(root)).snapshot();
+        HostSnapshot host = new HostReader(DesktopHosts.iommuOff(root)).snapshot();
         assertThat(host.iommuActive()).isFalse();
         assertThat(host.gpus()).hasSize(2);
         assertThat(host.devices()).allMatch(d -> d.iommuGroup() == -1);
@@ -65,7 +66,7 @@ class HostReaderTest {
 
     @Test
     void oddFilesBecomeFindingsNotExceptions() throws IOException {
-        SampleHosts.pascalDesktop(root);
+        DesktopHosts.pascalDesktop(root);
         Path dev = root.resolve("sys/bus/pci/devices/0000:01:00.0");
         Files.writeString(dev.resolve("vendor"), "banana");
         Files.writeString(dev.resolve("class"), "");

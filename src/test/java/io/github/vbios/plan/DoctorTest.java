@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.PciAddress;
 import io.github.vbios.io.VbiosException;
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.SampleHosts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,11 +56,11 @@ class DoctorTest {
 
     @Test
     void pascalBootGpuOnNvidia() throws IOException {
-        DoctorReport r = doctor(SampleHosts.pascalDesktop(root));
+        DoctorReport r = doctor(DesktopHosts.pascalDesktop(root));
 
         assertThat(r.devices()).extracting(d -> d.device().address() + " " + d.role().label())
                 .containsExactly("0000:01:00.0 passthrough", "0000:01:00.1 companion");
-        assertThat(statuses(r, SampleHosts.PASCAL_GPU)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(statuses(r, DesktopHosts.PASCAL_GPU)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "iommu-enabled", CheckStatus.OK,
                 "vfio-modules", CheckStatus.WARN,
                 "iommu-group-isolated", CheckStatus.OK,
@@ -79,7 +80,7 @@ class DoctorTest {
 
     @Test
     void amdDesktopIsReady() throws IOException {
-        DoctorReport r = doctor(SampleHosts.amdDesktop(root));
+        DoctorReport r = doctor(DesktopHosts.amdDesktop(root));
 
         assertThat(r.checks()).allMatch(c -> c.status() == CheckStatus.OK, "all ok");
         assertThat(r.devices()).extracting(d -> d.device().address() + " " + d.role().label())
@@ -89,13 +90,13 @@ class DoctorTest {
 
     @Test
     void iommuOffFails() throws IOException {
-        DoctorReport r = doctor(SampleHosts.iommuOff(root));
+        DoctorReport r = doctor(DesktopHosts.iommuOff(root));
 
         Check iommu = r.check("iommu-enabled").orElseThrow();
         assertThat(iommu.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(iommu.message()).contains("does not ask for it");
         assertThat(iommu.fix()).contains("intel_iommu=on").contains("update-grub");
-        assertThat(r.check("iommu-group-isolated", SampleHosts.NO_IOMMU_GPU).orElseThrow().status())
+        assertThat(r.check("iommu-group-isolated", DesktopHosts.NO_IOMMU_GPU).orElseThrow().status())
                 .isEqualTo(CheckStatus.WARN);
         assertThat(r.capable()).isFalse();
     }
@@ -110,7 +111,7 @@ class DoctorTest {
 
     @Test
     void anUnknownDeviceIsNotFound() throws IOException {
-        SampleHosts.amdDesktop(root);
+        DesktopHosts.amdDesktop(root);
         assertThatThrownBy(() -> Doctor.examine(new HostReader(root).snapshot(), PciAddress.parse("05:00.0")))
                 .isInstanceOf(VbiosException.class)
                 .satisfies(e -> assertThat(((VbiosException) e).kind()).isEqualTo(VbiosException.Kind.NOT_FOUND));
@@ -118,7 +119,7 @@ class DoctorTest {
 
     @Test
     void subsystemZeroAndSimpledrmAreReported() throws IOException {
-        SampleHosts.pascalDesktop(root);
+        DesktopHosts.pascalDesktop(root);
         Path dev = root.resolve("sys/bus/pci/devices/0000:01:00.0");
         Files.writeString(dev.resolve("subsystem_device"), "0x0000\n");
         Files.writeString(dev.resolve("power_state"), "D3cold\n");
@@ -143,7 +144,7 @@ class DoctorTest {
 
     /** The pascal desktop with another command line and, when not null, /proc/sys/kernel/osrelease. */
     private DoctorReport bootGpu(String cmdline, String osrelease) throws IOException {
-        SampleHosts.pascalDesktop(root);
+        DesktopHosts.pascalDesktop(root);
         Files.writeString(root.resolve("proc/cmdline"), cmdline + "\n");
         if (osrelease != null) {
             Files.createDirectories(root.resolve("proc/sys/kernel"));

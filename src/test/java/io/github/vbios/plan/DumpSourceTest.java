@@ -8,6 +8,7 @@ import io.github.vbios.host.HostReader;
 import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.SnapshotRomAccess;
 import io.github.vbios.io.VbiosException;
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.SampleHosts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,9 +56,9 @@ class DumpSourceTest {
 
     @Test
     void acpiCallsTheCompanionsRomAndNeedsOne() throws IOException {
-        Path root = SampleHosts.amdDesktop(tmp.resolve("host"));
+        Path root = DesktopHosts.amdDesktop(tmp.resolve("host"));
         HostSnapshot host = new HostReader(root).snapshot();
-        assertThat(DumpSource.choose(host, root, SampleHosts.AMD_GPU, true).access(tmp.resolve("x.rom")))
+        assertThat(DumpSource.choose(host, root, DesktopHosts.AMD_GPU, true).access(tmp.resolve("x.rom")))
                 .isInstanceOf(AcpiCallRomAccess.class);
         DumpSource boot = DumpSource.choose(host, root, "0b:00.0", true);
         assertThatThrownBy(() -> boot.access(tmp.resolve("x.rom"))).isInstanceOf(VbiosException.class)

@@ -9,6 +9,7 @@ import io.github.vbios.host.PciAddress;
 import io.github.vbios.host.RomAccess;
 import io.github.vbios.host.RomRead;
 import io.github.vbios.sample.RealDumpLayouts;
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.sample.SampleOptionRoms;
 import java.io.IOException;
@@ -79,7 +80,7 @@ class HostDumpTest {
         Arrays.fill(withFill, rom.length, withFill.length, (byte) 0xFF);
         Simulated s = new Simulated(withFill);
 
-        DumpReport r = HostDump.dump(host(SampleHosts.amdDesktop(tmp)), bdf(SampleHosts.AMD_GPU), s, false);
+        DumpReport r = HostDump.dump(host(DesktopHosts.amdDesktop(tmp)), bdf(DesktopHosts.AMD_GPU), s, false);
 
         assertThat(s.steps).containsExactly("enable", "read", "disable");
         assertThat(r.outcome()).isEqualTo(DumpOutcome.OK);
@@ -92,7 +93,7 @@ class HostDumpTest {
         Simulated s = new Simulated(new byte[0]);
         s.onRead = new IOException("Input/output error");
 
-        DumpReport r = HostDump.dump(host(SampleHosts.amdDesktop(tmp)), bdf(SampleHosts.AMD_GPU), s, false);
+        DumpReport r = HostDump.dump(host(DesktopHosts.amdDesktop(tmp)), bdf(DesktopHosts.AMD_GPU), s, false);
 
         assertThat(s.steps).containsExactly("enable", "read", "disable");
         assertThat(r.outcome()).isEqualTo(DumpOutcome.UNREADABLE);
@@ -110,7 +111,7 @@ class HostDumpTest {
         Arrays.fill(ones, (byte) 0xFF);
         Simulated s = new Simulated(ones);
 
-        DumpReport r = HostDump.dump(host(SampleHosts.pascalDesktop(tmp)), bdf(SampleHosts.PASCAL_GPU), s, false);
+        DumpReport r = HostDump.dump(host(DesktopHosts.pascalDesktop(tmp)), bdf(DesktopHosts.PASCAL_GPU), s, false);
 
         assertThat(s.steps).containsExactly("enable", "read", "disable");
         assertThat(r.outcome()).isEqualTo(DumpOutcome.UNREADABLE);
@@ -122,7 +123,7 @@ class HostDumpTest {
     void theBootGpuShadowCopyIsRecognised() throws IOException {
         Simulated s = new Simulated(SampleOptionRoms.shadowedLegacy(0x10de, 0x1b80));
 
-        DumpReport r = HostDump.dump(host(SampleHosts.pascalDesktop(tmp)), bdf(SampleHosts.PASCAL_GPU), s, false);
+        DumpReport r = HostDump.dump(host(DesktopHosts.pascalDesktop(tmp)), bdf(DesktopHosts.PASCAL_GPU), s, false);
 
         assertThat(r.outcome()).isEqualTo(DumpOutcome.SHADOW_COPY);
         assertThat(r.analysis().verdict().shadowCopySuspect()).isTrue();
@@ -132,7 +133,7 @@ class HostDumpTest {
         assertThat(r.suggestions().get(2)).contains("vbios extract");
         assertThat(r.written()).isFalse();
         assertThat(r.failure().exitCode()).isEqualTo(3);
-        DumpReport kept = HostDump.dump(host(SampleHosts.pascalDesktop(tmp.resolve("again"))), bdf(SampleHosts.PASCAL_GPU),
+        DumpReport kept = HostDump.dump(host(DesktopHosts.pascalDesktop(tmp.resolve("again"))), bdf(DesktopHosts.PASCAL_GPU),
                 new Simulated(SampleOptionRoms.shadowedLegacy(0x10de, 0x1b80)), false, true);
         assertThat(kept.written()).isTrue();
         assertThat(kept.failure()).isNull();
@@ -141,7 +142,7 @@ class HostDumpTest {
     @Test
     void theBootTuringShadowIsRefusedNotCalledTruncated() throws IOException {
         Simulated s = new Simulated(RealDumpLayouts.turingBootShadow());
-        DumpReport r = HostDump.dump(host(SampleHosts.pascalDesktop(tmp)), bdf(SampleHosts.PASCAL_GPU), s, false);
+        DumpReport r = HostDump.dump(host(DesktopHosts.pascalDesktop(tmp)), bdf(DesktopHosts.PASCAL_GPU), s, false);
         assertThat(r.outcome()).isEqualTo(DumpOutcome.SHADOW_COPY);
         assertThat(r.written()).isFalse();
         assertThat(r.explanations()).noneMatch(x -> x.contains("past the end of the file"));
@@ -161,7 +162,7 @@ class HostDumpTest {
     void permissionDeniedAsksForSudo() throws IOException {
         Simulated s = new Simulated(new byte[0]);
         s.onEnable = new AccessDeniedException("/sys/bus/pci/devices/0000:0a:00.0/rom");
-        DumpReport r = HostDump.dump(host(SampleHosts.amdDesktop(tmp)), bdf(SampleHosts.AMD_GPU), s, false);
+        DumpReport r = HostDump.dump(host(DesktopHosts.amdDesktop(tmp)), bdf(DesktopHosts.AMD_GPU), s, false);
         assertThat(s.steps).containsExactly("enable");
         assertThat(r.outcome()).isEqualTo(DumpOutcome.PERMISSION);
         assertThat(r.suggestions()).containsExactly("sudo vbios dump 0000:0a:00.0 -o gpu.rom");
@@ -171,7 +172,7 @@ class HostDumpTest {
     void aFailedDisableIsReported() throws IOException {
         Simulated s = new Simulated(SampleOptionRoms.withEfi(0x1002, 0x67df));
         s.onDisable = new IOException("Device or resource busy");
-        DumpReport r = HostDump.dump(host(SampleHosts.amdDesktop(tmp)), bdf(SampleHosts.AMD_GPU), s, false);
+        DumpReport r = HostDump.dump(host(DesktopHosts.amdDesktop(tmp)), bdf(DesktopHosts.AMD_GPU), s, false);
         assertThat(r.read().disableFailed()).isTrue();
         assertThat(r.explanations()).anyMatch(x -> x.contains("echo 0 | sudo tee"));
     }
@@ -179,7 +180,7 @@ class HostDumpTest {
     @Test
     void garbageIsNotARom() throws IOException {
         Simulated s = new Simulated("hello, this is not a ROM at all".getBytes(StandardCharsets.US_ASCII));
-        DumpReport r = HostDump.dump(host(SampleHosts.amdDesktop(tmp)), bdf(SampleHosts.AMD_GPU), s, false);
+        DumpReport r = HostDump.dump(host(DesktopHosts.amdDesktop(tmp)), bdf(DesktopHosts.AMD_GPU), s, false);
         assertThat(r.outcome()).isEqualTo(DumpOutcome.NOT_A_ROM);
         assertThat(r.outcome().failure().exitCode()).isEqualTo(3);
     }

@@ -10,6 +10,7 @@ import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.PciAddress;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.SubsystemIds;
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.sample.SampleOptionRoms;
 import io.github.vbios.vm.GuestFunction;
@@ -107,8 +108,8 @@ class PassthroughPlannerTest {
 
     @Test
     void pascalDesktopGpuOnlyWithSubsystemOverride() throws IOException {
-        HostSnapshot h = host(SampleHosts.pascalDesktop(tmp));
-        PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf(SampleHosts.PASCAL_GPU))
+        HostSnapshot h = host(DesktopHosts.pascalDesktop(tmp));
+        PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf(DesktopHosts.PASCAL_GPU))
                 .withSubsystem(SubsystemIds.parse("1458:3717")).withOptions(true, true, 0));
         assertThat(p.functions()).hasSize(1);
         assertThat(p.gpu().subsystemVendorId()).isEqualTo(0x1458);
@@ -121,7 +122,7 @@ class PassthroughPlannerTest {
 
     @Test
     void invalidSubsystemIdsAreLeftOut() throws IOException {
-        SampleHosts.pascalDesktop(tmp);
+        DesktopHosts.pascalDesktop(tmp);
         Files.writeString(tmp.resolve("sys/bus/pci/devices/0000:01:00.0/subsystem_vendor"), "0xffff\n");
         PassthroughPlan p = PassthroughPlanner.plan(host(tmp), PlanRequest.of(VmTarget.QEMU, bdf("01:00.0")));
         assertThat(p.gpu().hasSubsystem()).isFalse();
@@ -130,14 +131,14 @@ class PassthroughPlannerTest {
 
     @Test
     void libvirtDomainSteersIndexAndSlot() throws IOException {
-        HostSnapshot h = host(SampleHosts.amdDesktop(tmp));
+        HostSnapshot h = host(DesktopHosts.amdDesktop(tmp));
         LibvirtDomain d = LibvirtDomain.read("""
                 <domain type='kvm'><devices>
                   <controller type='pci' index='0' model='pcie-root'/>
                   <controller type='pci' index='7' model='pcie-root-port'><target chassis='9' port='0x17'/>
                     <address type='pci' domain='0x0000' bus='0x00' slot='0x1c' function='0x0'/></controller>
                 </devices></domain>""");
-        PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf(SampleHosts.AMD_GPU))
+        PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.LIBVIRT, bdf(DesktopHosts.AMD_GPU))
                 .withDomain(d));
         RootPort rp = p.rootPorts().get(0);
         assertThat(rp.index()).isEqualTo(8);
@@ -171,7 +172,7 @@ class PassthroughPlannerTest {
 
     @Test
     void romfilesAreChecked() throws IOException {
-        HostSnapshot h = host(SampleHosts.pascalDesktop(tmp.resolve("host")));
+        HostSnapshot h = host(DesktopHosts.pascalDesktop(tmp.resolve("host")));
         Path other = Files.write(tmp.resolve("other.rom"), SampleOptionRoms.withEfi(0x1002, 0x67df));
         PassthroughPlan p = PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.QEMU, bdf("01:00.0")).withRomfile(other));
         assertThat(p.notes()).anyMatch(n -> n.contains("is a ROM for 1002:67df but the GPU is 10de:1b80"));
@@ -187,7 +188,7 @@ class PassthroughPlannerTest {
 
     @Test
     void unknownDeviceAndMissingRomfile() throws IOException {
-        HostSnapshot h = host(SampleHosts.iommuOff(tmp));
+        HostSnapshot h = host(DesktopHosts.iommuOff(tmp));
         assertThatThrownBy(() -> PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.QEMU, bdf("05:00.0"))))
                 .isInstanceOf(VbiosException.class).hasMessageContaining("no PCI device 0000:05:00.0");
         assertThatThrownBy(() -> PassthroughPlanner.plan(h, PlanRequest.of(VmTarget.QEMU, bdf("01:00.0"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vbios.acpi.SsdtMode;
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.PciAddress;
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.sample.SampleOptionRoms;
 import io.github.vbios.testutil.Tools;
@@ -55,17 +56,17 @@ class QemuPeerTest {
     @Test
     void pascalDesktopWithEmbeddedTables() throws Exception {
         Path ssdt = SsdtFixture.write(tmp.resolve("ssdt"), "\\_SB.PCI0.SE0.S00", SsdtMode.EMBED);
-        accepted(SampleHosts.pascalDesktop(tmp.resolve("host")), SampleHosts.PASCAL_GPU, ssdt);
+        accepted(DesktopHosts.pascalDesktop(tmp.resolve("host")), DesktopHosts.PASCAL_GPU, ssdt);
     }
 
     @Test
     void amdDesktopWithoutTables() throws Exception {
-        accepted(SampleHosts.amdDesktop(tmp.resolve("host")), SampleHosts.AMD_GPU, null);
+        accepted(DesktopHosts.amdDesktop(tmp.resolve("host")), DesktopHosts.AMD_GPU, null);
     }
 
     @Test
     void hostWithoutIommu() throws Exception {
-        accepted(SampleHosts.iommuOff(tmp.resolve("host")), SampleHosts.NO_IOMMU_GPU, null);
+        accepted(DesktopHosts.iommuOff(tmp.resolve("host")), DesktopHosts.NO_IOMMU_GPU, null);
     }
 
     private void accepted(Path host, String gpu, Path ssdt) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.PciAddress;
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.SampleHosts;
 import io.github.vbios.vm.LibvirtXml;
 import io.github.vbios.vm.PassthroughPlan;
@@ -36,9 +37,9 @@ class VmOutputsTest {
     static Stream<Arguments> hosts() {
         return Stream.of(
                 Arguments.of("optimus laptop", (HostMaker) SampleHosts::optimusLaptop, SampleHosts.LAPTOP_DGPU, 0x1025, 0x1418),
-                Arguments.of("pascal desktop", (HostMaker) SampleHosts::pascalDesktop, SampleHosts.PASCAL_GPU, 0x3842, 0x6183),
-                Arguments.of("amd desktop", (HostMaker) SampleHosts::amdDesktop, SampleHosts.AMD_GPU, 0x1da2, 0xe387),
-                Arguments.of("iommu off", (HostMaker) SampleHosts::iommuOff, SampleHosts.NO_IOMMU_GPU, 0x1462, 0x3283));
+                Arguments.of("pascal desktop", (HostMaker) DesktopHosts::pascalDesktop, DesktopHosts.PASCAL_GPU, 0x3842, 0x6183),
+                Arguments.of("amd desktop", (HostMaker) DesktopHosts::amdDesktop, DesktopHosts.AMD_GPU, 0x1da2, 0xe387),
+                Arguments.of("iommu off", (HostMaker) DesktopHosts::iommuOff, DesktopHosts.NO_IOMMU_GPU, 0x1462, 0x3283));
     }
 
     @ParameterizedTest(name = "{0}")
