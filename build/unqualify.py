@@ -21,6 +21,9 @@ JAVA_LANG = {'Boolean', 'Byte', 'Character', 'Class', 'Deprecated', 'Double', 'E
 DECLARED = re.compile(r'\b(?:class|interface|enum|record|@interface)\s+([A-Z]\w*)|<\s*([A-Z]\w*)\s*(?:extends\b|[,>])')
 
 
+CLOSERS = {'block': '*/', 'text': '"""'}
+
+
 def code_spans(lines):
     """Per line, the (start, end) spans that are code: not comment, string, char or text block."""
     state = None  # None, 'block' (/* */), 'text' (""" """)
@@ -28,20 +31,13 @@ def code_spans(lines):
     for line in lines:
         spans, i, start, n = [], 0, 0, len(line)
         while i < n:
-            if state == 'block':
-                j = line.find('*/', i)
+            if state is not None:
+                closer = CLOSERS[state]
+                j = line.find(closer, i)
                 if j < 0:
                     i = n
                     break
-                i = start = j + 2
-                state = None
-                continue
-            if state == 'text':
-                j = line.find('"""', i)
-                if j < 0:
-                    i = n
-                    break
-                i = start = j + 3
+                i = start = j + len(closer)
                 state = None
                 continue
             c = line[i]

@@ -25,10 +25,6 @@ public final class Archives {
     private Archives() {
     }
 
-    static InputStream stream(ByteSlice d) {
-        return d.inputStream();
-    }
-
     /** Reads one entry or stream under the limits; empty (with a finding) when a limit is hit. */
     static Optional<byte[]> read(Blob blob, String what, InputStream in, long compressedHint, Walk walk) throws IOException {
         if (!walk.budgetLeft(blob)) {

@@ -22,7 +22,7 @@ public final class Gzip implements Container {
 
     @Override
     public boolean open(Blob blob, Walk walk) {
-        try (InputStream in = new GzipCompressorInputStream(Archives.stream(blob.data()), true)) {
+        try (InputStream in = new GzipCompressorInputStream(blob.data().inputStream(), true)) {
             return Archives.exploreStream(blob, "gzip", in, walk);
         } catch (IOException | RuntimeException e) {
             return Archives.failed(blob, "gzip", e, walk);

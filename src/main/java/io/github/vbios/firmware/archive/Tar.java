@@ -21,7 +21,7 @@ public final class Tar implements Container {
 
     @Override
     public boolean open(Blob blob, Walk walk) {
-        try (TarArchiveInputStream tin = new TarArchiveInputStream(Archives.stream(blob.data()))) {
+        try (TarArchiveInputStream tin = new TarArchiveInputStream(blob.data().inputStream())) {
             return Archives.exploreAll(blob, "tar", tin, walk);
         } catch (IOException | RuntimeException e) {
             return Archives.failed(blob, "tar", e, walk);

@@ -30,7 +30,7 @@ public final class Xz implements Container {
     @Override
     public boolean open(Blob blob, Walk walk) {
         int memKb = Archives.memoryLimitKb(walk);
-        try (InputStream in = new XZCompressorInputStream(Archives.stream(blob.data()), true, memKb)) {
+        try (InputStream in = new XZCompressorInputStream(blob.data().inputStream(), true, memKb)) {
             return Archives.exploreStream(blob, "xz", in, walk);
         } catch (IOException | RuntimeException e) {
             return Archives.failed(blob, "xz", e, walk);

@@ -23,7 +23,7 @@ public final class Zip implements Container {
 
     @Override
     public boolean open(Blob blob, Walk walk) {
-        try (ZipArchiveInputStream zin = new ZipArchiveInputStream(Archives.stream(blob.data()))) {
+        try (ZipArchiveInputStream zin = new ZipArchiveInputStream(blob.data().inputStream())) {
             return Archives.exploreAll(blob, "zip", zin, walk);
         } catch (UnsupportedZipFeatureException e) {
             boolean encrypted = e.getFeature()
