@@ -4,9 +4,11 @@ import io.github.vbios.io.ByteSlice;
 
 /**
  * A format that holds other blobs (like Commons Compress' archive streams): a capsule, a flash
- * descriptor, a zip, a registry export. {@link #recognises} is a cheap look at the first bytes;
- * {@link #open} hands every child to {@link Walk#explore} with its provenance and records what it
- * saw and found on the walk. Neither ever throws on bad input.
+ * descriptor, a zip, a registry export. {@link #recognises} is a cheap look at magic bytes at fixed
+ * offsets, never a search through the blob (it is asked about every blob of the walk; a format
+ * that must be searched for is an {@link EmbeddedFormat}); {@link #open} hands every child to
+ * {@link Walk#explore} with its provenance and records what it saw and found on the walk. Neither
+ * ever throws on bad input.
  */
 public interface Container {
     /** Short name used in reports ("zip", "capsule", "descriptor"). */

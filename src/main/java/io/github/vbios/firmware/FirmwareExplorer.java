@@ -30,28 +30,42 @@ import java.util.List;
 
 /**
  * The recursive unpacking engine (firmware.md 8.1-8.2): each blob goes through the wrapper
- * detectors, then capsules and the flash descriptor, and finally the raw-area scan that finds
+ * detectors (magic at fixed offsets), then capsules and the flash descriptor; a blob none of them
+ * claims is searched for the embedded formats, and finally goes to the raw-area scan that finds
  * volumes and carves everything else. Each child carries its provenance.
  */
 public final class FirmwareExplorer {
     private final List<Container> containers;
+    private final List<EmbeddedFormat> embedded;
 
-    public FirmwareExplorer(List<Container> containers) {
+    public FirmwareExplorer(List<Container> containers, List<EmbeddedFormat> embedded) {
         this.containers = List.copyOf(containers);
+        this.embedded = List.copyOf(embedded);
+    }
+
+    /** An explorer with these containers and no embedded formats (a fuzz target's one family). */
+    public FirmwareExplorer(List<Container> containers) {
+        this(containers, List.of());
     }
 
     /** The standard detector order; {@code tools} runs innoextract/upx/unar when installed. */
     public static FirmwareExplorer standard(ExternalTools tools) {
         return new FirmwareExplorer(List.of(
                 new Zip(), new SevenZ(), new Gzip(), new Xz(), new Tar(), new DellThinOsPkg(), new Cabinet(),
-                new RegExport(), new DellPfs(), new InsydeIflash(), new AmiUcp(), new AmiPfat(), new PhoenixTdk(),
+                new RegExport(), new DellPfs(), new InsydeIflash(),
                 new InnoSetup(tools), new Upx(tools), new Rar(tools), new ZlibStream(),
-                new Capsule(), new FlashDescriptor(), new SelfExtractor(), new UnsupportedWrappers()));
+                new Capsule(), new FlashDescriptor(), new SelfExtractor(), new UnsupportedWrappers()),
+                List.of(new AmiUcp(), new AmiPfat(), new PhoenixTdk()));
     }
 
     /** The detectors in the order they are asked. */
     List<Container> containers() {
         return containers;
+    }
+
+    /** The embedded formats in the order they are searched. */
+    List<EmbeddedFormat> embedded() {
+        return embedded;
     }
 
     /**
@@ -84,6 +98,12 @@ public final class FirmwareExplorer {
         try {
             for (Container c : containers) {
                 if (c.recognises(blob.data()) && c.open(blob, walk)) {
+                    return;
+                }
+            }
+            for (EmbeddedFormat e : embedded) {
+                int at = e.find(blob.data());
+                if (at >= 0 && e.open(blob, at, walk)) {
                     return;
                 }
             }

@@ -1,7 +1,7 @@
 package io.github.vbios.firmware.vendor;
 
 import io.github.vbios.firmware.Blob;
-import io.github.vbios.firmware.Container;
+import io.github.vbios.firmware.EmbeddedFormat;
 import io.github.vbios.firmware.FirmwareCode;
 import io.github.vbios.firmware.Walk;
 import io.github.vbios.io.ByteSlice;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * file after file; each file is the concatenation of its blocks' data. HP, Dell and MSI flashers
  * ship BIOS regions this way, so the volumes inside are only whole once the blocks are joined.
  */
-public final class AmiPfat implements Container {
+public final class AmiPfat implements EmbeddedFormat {
     private static final byte[] TAG = "_AMIPFAT".getBytes(StandardCharsets.US_ASCII);
     private static final String TITLE = "AMI_BIOS_GUARD_FLASH_CONFIGURATIONS";
     private static final int HEADER = 0x11;
@@ -36,13 +36,9 @@ public final class AmiPfat implements Container {
         return "ami-pfat";
     }
 
-    @Override
-    public boolean recognises(ByteSlice d) {
-        return start(d) >= 0;
-    }
-
     /** The header offset (8 bytes before the tag, with the title right after the header), or -1. */
-    private static int start(ByteSlice d) {
+    @Override
+    public int find(ByteSlice d) {
         for (int p = d.indexOf(TAG, 8); p >= 0; p = d.indexOf(TAG, p + 1)) {
             if (d.matchesAscii(p - 8 + HEADER, TITLE)) {
                 return p - 8;
@@ -52,9 +48,8 @@ public final class AmiPfat implements Container {
     }
 
     @Override
-    public boolean open(Blob blob, Walk walk) {
+    public boolean open(Blob blob, int h, Walk walk) {
         ByteSlice d = blob.data();
-        int h = start(d);
         long size = d.u32(h);
         if (size < HEADER + TITLE.length() || size > MAX_TABLE || !d.contains(h, size)) {
             walk.finding(blob, Finding.warning(FirmwareCode.BIOS_GUARD_HEADER_INVALID,

@@ -1,7 +1,7 @@
 package io.github.vbios.firmware.vendor;
 
 import io.github.vbios.firmware.Blob;
-import io.github.vbios.firmware.Container;
+import io.github.vbios.firmware.EmbeddedFormat;
 import io.github.vbios.firmware.FirmwareCode;
 import io.github.vbios.firmware.Walk;
 import io.github.vbios.firmware.uefi.Decoded;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code @ROM}/{@code @R0n} (often an AMI PFAT package), Insyde kits in {@code @INS}, nested UCPs
  * in {@code @AMI}; every module is explored.
  */
-public final class AmiUcp implements Container {
+public final class AmiUcp implements EmbeddedFormat {
     private static final byte[][] TAGS = {"@UAF".getBytes(StandardCharsets.US_ASCII),
         "@HPU".getBytes(StandardCharsets.US_ASCII)};
     static final int HEADER = 0x10;
@@ -34,16 +34,12 @@ public final class AmiUcp implements Container {
         return "ami-ucp";
     }
 
-    @Override
-    public boolean recognises(ByteSlice d) {
-        return start(d) >= 0;
-    }
-
     /**
      * The largest {@code @UAF}/{@code @HPU} module whose first child module tag follows its header
      * (BIOSUtilities' pattern {@code @(UAF|HPU).{12}@}) and whose size fits, or -1.
      */
-    private static int start(ByteSlice d) {
+    @Override
+    public int find(ByteSlice d) {
         int best = -1;
         long bestSize = 0;
         for (byte[] tag : TAGS) {
@@ -62,9 +58,8 @@ public final class AmiUcp implements Container {
     }
 
     @Override
-    public boolean open(Blob blob, Walk walk) {
+    public boolean open(Blob blob, int at, Walk walk) {
         ByteSlice d = blob.data();
-        int at = start(d);
         ByteSlice ucp = d.slice(at, d.u32(at + 4));
         String main = d.asciiz(at, 4);
         int modules = 0;

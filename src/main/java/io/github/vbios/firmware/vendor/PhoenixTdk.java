@@ -1,7 +1,7 @@
 package io.github.vbios.firmware.vendor;
 
 import io.github.vbios.firmware.Blob;
-import io.github.vbios.firmware.Container;
+import io.github.vbios.firmware.EmbeddedFormat;
 import io.github.vbios.firmware.FirmwareCode;
 import io.github.vbios.firmware.Walk;
 import io.github.vbios.firmware.uefi.Decoded;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * (0 stored, 1 LZMA), u32 Reserved}. Offsets count from the packer exe's MZ header, which is
  * usually the start of the file; otherwise the nearest MZ before the header whose entries fit.
  */
-public final class PhoenixTdk implements Container {
+public final class PhoenixTdk implements EmbeddedFormat {
     private static final byte[] TAG = {'$', 'P', 'A', 'C', 'K', 0, 0, 0};
     private static final int HEADER = 0x10;
     private static final int PLACEHOLDER = 0x200;
@@ -37,13 +37,9 @@ public final class PhoenixTdk implements Container {
         return "phoenix-tdk";
     }
 
-    @Override
-    public boolean recognises(ByteSlice d) {
-        return header(d) >= 0;
-    }
-
     /** The header offset: the tag with Size below 64 KiB and Count below 256 (BIOSUtilities' pattern). */
-    private static int header(ByteSlice d) {
+    @Override
+    public int find(ByteSlice d) {
         for (int p = d.indexOf(TAG, 0); p >= 0; p = d.indexOf(TAG, p + 1)) {
             if (d.contains(p, HEADER) && d.u32(p + 8) < 0x10000 && d.u32(p + 12) < 0x100) {
                 return p;
@@ -53,9 +49,8 @@ public final class PhoenixTdk implements Container {
     }
 
     @Override
-    public boolean open(Blob blob, Walk walk) {
+    public boolean open(Blob blob, int pack, Walk walk) {
         ByteSlice d = blob.data();
-        int pack = header(d);
         int count = (int) d.u32(pack + 12);
         List<Entry> entries = new ArrayList<>();
         int table = pack + HEADER + PLACEHOLDER;
