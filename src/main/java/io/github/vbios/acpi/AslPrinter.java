@@ -102,8 +102,8 @@ public final class AslPrinter {
         int bodyStart = out.length();
         try {
             termList(end, 1);
-        } catch (RuntimeException e) {
-            int at = e instanceof AmlCursor.Malformed m ? m.offset : in.pos;
+        } catch (AmlCursor.Malformed e) {
+            int at = e.offset;
             findings.add(Finding.error(AcpiCode.AML_UNDECODABLE, at, "cannot decode AML: " + e.getMessage()));
             out.append(String.format(Locale.ROOT, "    /* listing stops at 0x%X: %s */%n", at, e.getMessage()));
         }

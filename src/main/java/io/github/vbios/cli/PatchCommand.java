@@ -168,17 +168,13 @@ public final class PatchCommand implements Callable<Integer> {
         return new PatchOptions(fixChecksum, vendor, device, keepNvidiaImages).allowing(allowShadow, allowBrokenEfi);
     }
 
-    /** The host, for the ROM-vs-GPU check; empty when it cannot be read (not Linux, no sysfs). */
+    /**
+     * The host, for the ROM-vs-GPU check; empty when it lists no PCI device (not Linux, no sysfs).
+     * A named {@code --device} that is not there is refused by {@link PatchNextSteps}.
+     */
     private Optional<HostSnapshot> host() {
-        try {
-            return Optional.of(new HostReader(hostRoot).snapshot());
-        } catch (RuntimeException e) {
-            if (device != null) {
-                throw new VbiosException(VbiosException.Kind.NOT_FOUND, "cannot read the host's PCI devices under "
-                        + hostRoot + " for --device: " + e.getMessage());
-            }
-            return Optional.empty();
-        }
+        HostSnapshot snap = new HostReader(hostRoot).snapshot();
+        return snap.devices().isEmpty() ? Optional.empty() : Optional.of(snap);
     }
 
     private static ByteSlice read(Path f) throws IOException {

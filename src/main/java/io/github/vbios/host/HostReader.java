@@ -38,6 +38,10 @@ public final class HostReader {
         return root.resolve("sys/bus/pci/devices").resolve(address.toString());
     }
 
+    /**
+     * Reads the tree. Never throws on an odd, unreadable or missing tree: what could not be read is
+     * in the snapshot's findings, and a tree without {@code sys/bus/pci/devices} has no devices.
+     */
     public HostSnapshot snapshot() {
         List<Finding> findings = new ArrayList<>();
         SysfsFiles fs = new SysfsFiles(findings);

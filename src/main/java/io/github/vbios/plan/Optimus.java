@@ -154,12 +154,11 @@ public final class Optimus {
      * only NVIDIA display device. Empty when there is none (a laptop image prepared elsewhere).
      */
     static Optional<HostGpu> hostDevice(OptimusRequest req, List<Finding> notes) {
-        HostSnapshot snap;
-        try {
-            snap = (req.hostRoot() == null ? HostReader.system() : new HostReader(req.hostRoot())).snapshot();
-        } catch (RuntimeException e) {
-            notes.add(PlanCode.HOST_UNREADABLE.note("could not read the host's PCI devices (" + e.getMessage()
-                    + "); configs use a placeholder address"));
+        HostReader reader = req.hostRoot() == null ? HostReader.system() : new HostReader(req.hostRoot());
+        HostSnapshot snap = reader.snapshot();
+        if (snap.devices().isEmpty() && req.device() == null) {
+            notes.add(PlanCode.HOST_UNREADABLE.note("no PCI devices under " + reader.root().resolve("sys/bus/pci/devices")
+                    + " (not a Linux host, or no sysfs); configs use a placeholder address"));
             return Optional.empty();
         }
         if (req.device() != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vbios.cli.Main;
 import io.github.vbios.firmware.external.ExternalTools;
+import io.github.vbios.io.Finding;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
 import io.github.vbios.sample.NvidiaDumpBuilder;
@@ -41,6 +42,8 @@ class OptimusTest {
         Path lg = Corpus.file("firmware/lg-r510-insyde.fd");
         OptimusResult r = run(lg, "10de:0648", null, tmp.resolve("no-host"));
         assertThat(r.done()).isTrue();
+        assertThat(r.remarks()).extracting(Finding::code).contains(PlanCode.HOST_UNREADABLE);
+        assertThat(r.hostDeviceFound()).isFalse();
         Path out = tmp.resolve("out");
         assertThat(sha256(out.resolve(r.romfile())))
                 .isEqualTo("9aaa44fea592e38093d7e7a5e3947316ff84f946ccd8f543f2e203b040607a0f");

@@ -70,14 +70,14 @@ public final class SevenZ implements Container {
     private static final byte[] AES_CODER = {0x06, (byte) 0xF1, 0x07, 0x01};
 
     private static boolean aes(SevenZArchiveEntry e) {
-        try {
-            for (var m : e.getContentMethods()) {
-                if (m.getMethod() == SevenZMethod.AES256SHA256) {
-                    return true;
-                }
+        var methods = e.getContentMethods();
+        if (methods == null) {
+            return false; // an entry without a stream (a folder, an empty file) has no coders
+        }
+        for (var m : methods) {
+            if (m.getMethod() == SevenZMethod.AES256SHA256) {
+                return true;
             }
-        } catch (RuntimeException ignored) {
-            // no method list: not known to be encrypted
         }
         return false;
     }
