@@ -1,8 +1,8 @@
 package io.github.vbios.cli;
 
-import io.github.vbios.io.AtomicWrite;
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.HostSnapshot;
+import io.github.vbios.io.AtomicWrite;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.InputFiles;

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.Hex;
 import io.github.vbios.plan.PatchNextSteps;
-import io.github.vbios.rom.patch.ChecksumFixer;
-import io.github.vbios.rom.patch.CleanReport;
 import io.github.vbios.rom.CodeType;
-import io.github.vbios.rom.patch.IdPatcher;
-import io.github.vbios.rom.patch.PatchOutcome;
 import io.github.vbios.rom.RomImage;
-import io.github.vbios.rom.patch.RomfileCheck;
 import io.github.vbios.rom.TrailingRegion;
 import io.github.vbios.rom.Verdict;
 import io.github.vbios.rom.X86Checksum;
+import io.github.vbios.rom.patch.ChecksumFixer;
+import io.github.vbios.rom.patch.CleanReport;
+import io.github.vbios.rom.patch.IdPatcher;
+import io.github.vbios.rom.patch.PatchOutcome;
+import io.github.vbios.rom.patch.RomfileCheck;
 import java.util.List;
 
 /** JSON rendering of {@code vbios patch} (schema 1, camelCase, IDs as 4-hex strings, offsets as integers). */

@@ -1,12 +1,12 @@
 package io.github.vbios.plan;
 
 import io.github.vbios.firmware.CarvedRom;
-import io.github.vbios.firmware.Provenance;
-import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.firmware.Extraction;
 import io.github.vbios.firmware.Extractor;
 import io.github.vbios.firmware.Limits;
 import io.github.vbios.firmware.LocatedFinding;
+import io.github.vbios.firmware.Provenance;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;

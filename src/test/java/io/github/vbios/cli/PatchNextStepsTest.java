@@ -3,10 +3,10 @@ package io.github.vbios.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vbios.sample.DesktopHosts;
 import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.sample.OptionRomBuilder;
 import io.github.vbios.sample.RomImageSpec;
-import io.github.vbios.sample.DesktopHosts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

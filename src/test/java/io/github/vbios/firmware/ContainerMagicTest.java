@@ -2,8 +2,8 @@ package io.github.vbios.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.codec.EfiCompressionVariant;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Hex;
 import io.github.vbios.sample.BiosGuardBuilder;

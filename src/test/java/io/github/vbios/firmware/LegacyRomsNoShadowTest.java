@@ -3,9 +3,9 @@ package io.github.vbios.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vbios.io.ByteSlice;
-import io.github.vbios.rom.patch.PatchOptions;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
+import io.github.vbios.rom.patch.PatchOptions;
 import io.github.vbios.rom.patch.RomPatcher;
 import io.github.vbios.testutil.Corpus;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.github.vbios.guest;
 
 import io.github.vbios.firmware.CarvedRom;
-import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.firmware.Extractor;
 import io.github.vbios.firmware.Limits;
+import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;

@@ -1,7 +1,6 @@
 package io.github.vbios.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vbios.acpi.LibvirtPath;

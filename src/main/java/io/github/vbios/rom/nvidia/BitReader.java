@@ -1,8 +1,8 @@
 package io.github.vbios.rom.nvidia;
 
 import io.github.vbios.io.ByteSlice;
-import io.github.vbios.io.Hex;
 import io.github.vbios.io.Finding;
+import io.github.vbios.io.Hex;
 import io.github.vbios.io.OutOfBoundsException;
 import java.util.ArrayList;
 import java.util.List;
