@@ -97,7 +97,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
     private int extract(ByteSlice data, OutputFolder folder, Limits limits, PrintWriter out, PrintWriter err)
             throws IOException {
-        boolean progress = data.length() > 8 * Limits.MIB && System.console() != null;
+        boolean progress = data.length() > 8 * Limits.MIB && Terminal.interactive();
         if (progress) {
             err.println("vbios: unpacking " + input.getFileName() + " (" + data.length() / Limits.MIB + " MiB)...");
             err.flush();

@@ -2,7 +2,9 @@ package io.github.vbios.cli;
 
 import io.github.vbios.io.VbiosException;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
@@ -22,7 +24,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args, new StdoutWriter(System.out),
-                new PrintWriter(System.err, true)));
+                new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true)));
     }
 
     /** Runs one command line with the given streams; returns the exit status (tests call this). */
