@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * NVIDIA-like images for tests and the demo: an x86 image with the NVIDIA header extras
+ * NVIDIA-like images for the demo (and the tests): an x86 image with the NVIDIA header extras
  * (rom-format.md 1.2), an NPDE and a BIT with tokens B, i and S (1.11); an EFI image with an
  * EFI-1.1-compressed PE32+ "GOP"; private E0 and NBSI images.
  */
@@ -35,9 +35,7 @@ public final class NvidiaSample {
      * image at 0x100 and the pointers are past the x86 image, so they only resolve after rebasing.
      */
     public static RomImageSpec x86(int sizeBlocks, RomImageSpec stringsInE0) {
-        RomImageSpec x = OptionRomBuilder.x86(0x10de, DEVICE).sizeBlocks(sizeBlocks).npde(0x0101, 0x14);
-        x.put(3, new byte[] {(byte) 0xEB, 0x4B}).putAscii(4, "K7400").putAscii(0x0E, "VIDEO")
-                .putAscii(0x1E, "IBM VGA Compatible").putAscii(0x38, HEADER_DATE).putAscii(0x54, "PMID");
+        RomImageSpec x = x86Header(DEVICE, sizeBlocks);
         x.put(BIT, bitHeader(3));
         x.put(BIT + 12, token('B', 2, 0x21, 0x140));
         x.put(BIT + 18, token('i', 2, 0x44, 0x160));
@@ -59,6 +57,17 @@ public final class NvidiaSample {
         x.put(0x1A0, table.array());
         (stringsInE0 == null ? x : stringsInE0).put(stringsInE0 == null ? STRINGS : 0x100, text.toByteArray());
         return x;
+    }
+
+    /**
+     * An NVIDIA x86 image's header (rom-format.md 1.2): the jump, "K7400"/"VIDEO" tags, "IBM VGA
+     * Compatible", the header date and "PMID", PCIR and an NPDE 1.1 over the whole image. The
+     * test-side dump builder starts its x86 images here too, so both describe one header.
+     */
+    static RomImageSpec x86Header(int device, int sizeBlocks) {
+        return OptionRomBuilder.x86(0x10de, device).sizeBlocks(sizeBlocks).npde(0x0101, 0x14)
+                .put(3, new byte[] {(byte) 0xEB, 0x4B}).putAscii(4, "K7400").putAscii(0x0E, "VIDEO")
+                .putAscii(0x1E, "IBM VGA Compatible").putAscii(0x38, HEADER_DATE).putAscii(0x54, "PMID");
     }
 
     private static byte[] bitHeader(int tokens) {
@@ -122,16 +131,6 @@ public final class NvidiaSample {
                 .add(efiGop(DEVICE).indicator(0x80).npdeLast(0))
                 .add(e0)
                 .add(OptionRomBuilder.nvidiaPrivate(0, 0x70).sizeBlocks(2))
-                .build();
-    }
-
-    /** Layout B: the x86 PCIR length covers x86 + E0 + NBSI, then the EFI image. */
-    public static byte[] layoutB() {
-        return new OptionRomBuilder()
-                .add(x86(16, null).pcirLengthBlocks(16 + 8 + 2).indicator(0))
-                .add(OptionRomBuilder.nvidiaPrivate(ROM_DEVICE, 0xE0).sizeBlocks(8).npde(0x0101, 0x14))
-                .add(OptionRomBuilder.nvidiaPrivate(0, 0x70).sizeBlocks(2).indicator(0))
-                .add(efiGop(DEVICE))
                 .build();
     }
 

@@ -8,9 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Builds synthetic PCI option ROM chains (rom-format.md 1.1-1.7) for tests and the demo.
- * Images are concatenated by their physical size; PCIR/NPDE lengths, indicators and checksums
- * follow the image specs, so lying fields can be built on purpose.
+ * Builds synthetic PCI option ROM chains (rom-format.md 1.1-1.7): the one writer of image headers,
+ * PCIR/NPDS, NPDE and checksums, for the demo and every test-side ROM builder. Images are
+ * concatenated by their physical size; PCIR/NPDE lengths, indicators and checksums follow the
+ * image specs, so lying fields can be built on purpose.
  */
 public final class OptionRomBuilder {
     private final List<RomImageSpec> images = new ArrayList<>();
@@ -116,18 +117,6 @@ public final class OptionRomBuilder {
                 }
             }
         }
-    }
-
-    /** Concatenates byte arrays (prefix + chain + suffix and the like). */
-    public static byte[] concat(byte[]... parts) {
-        int n = Arrays.stream(parts).mapToInt(p -> p.length).sum();
-        byte[] out = new byte[n];
-        int off = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, off, p.length);
-            off += p.length;
-        }
-        return out;
     }
 
     public static byte[] filled(int length, int value) {

@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * One image for {@link OptionRomBuilder}: header fields, data structure, optional NPDE and EFI
- * header, and body bytes. Every field can be set to a wrong value on purpose (tests of
- * rom-format.md section 3). Defaults describe a valid image.
+ * header, and body bytes. Defaults describe a valid image; the setters here are the ones the demo's
+ * images use. The fields only tests set to a wrong value on purpose (lengths that lie, moved
+ * structures, NPDE flags; rom-format.md section 3) are package-private for the test-side
+ * {@code RomImageEdit}, so the jar carries no setter it never calls.
  */
 public final class RomImageSpec {
     int signature = 0xAA55;
@@ -28,7 +30,7 @@ public final class RomImageSpec {
     int npdeLength = 0x14;
     Integer npdeSubBlocks;
     Integer npdeLast;
-    final int npdeFlags = 0;
+    int npdeFlags;
     long npdeExtra;
     boolean fixChecksum;
     Integer efiMachine;
@@ -62,26 +64,9 @@ public final class RomImageSpec {
         return this;
     }
 
-    public RomImageSpec pcirPointer(int p) {
-        this.pcirPointer = p;
-        return this;
-    }
-
     /** Physical size of the image in 512-byte blocks (where the next image starts). */
     public RomImageSpec sizeBlocks(int blocks) {
         this.sizeBlocks = blocks;
-        return this;
-    }
-
-    /** PCIR image length when it differs from the physical size (layout B, lies, extremes). */
-    public RomImageSpec pcirLengthBlocks(int blocks) {
-        this.pcirLengthBlocks = blocks;
-        return this;
-    }
-
-    /** x86 header byte 2 (SeaBIOS size) when it differs from the physical size. */
-    public RomImageSpec byte2(int blocks) {
-        this.byte2 = blocks;
         return this;
     }
 
@@ -98,11 +83,6 @@ public final class RomImageSpec {
         return this;
     }
 
-    public RomImageSpec npdeSubBlocks(int blocks) {
-        this.npdeSubBlocks = blocks;
-        return this;
-    }
-
     /** NPDE byte 0x0A; default: 0x80 on the builder's last image, else 0. */
     public RomImageSpec npdeLast(int value) {
         this.npdeLast = value;
@@ -115,22 +95,11 @@ public final class RomImageSpec {
         return this;
     }
 
-    /** Keep the 8-bit sum of the image's physical size at 0 (last byte compensates); default for non-EFI. */
-    public RomImageSpec fixChecksum(boolean fix) {
-        this.fixChecksum = fix;
-        return this;
-    }
-
     public RomImageSpec efi(int machine, int subsystem, int compression, byte[] payload) {
         this.efiMachine = machine;
         this.efiSubsystem = subsystem;
         this.efiCompression = compression;
         this.efiPayload = payload.clone();
-        return this;
-    }
-
-    public RomImageSpec efiImageOffset(int offset) {
-        this.efiImageOffset = offset;
         return this;
     }
 
@@ -142,9 +111,5 @@ public final class RomImageSpec {
 
     public RomImageSpec putAscii(int offset, String text) {
         return put(offset, text.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    public int sizeBlocks() {
-        return sizeBlocks;
     }
 }

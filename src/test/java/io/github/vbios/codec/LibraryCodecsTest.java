@@ -69,14 +69,14 @@ class LibraryCodecsTest {
             code[i + 4] = 0;
         }
         byte[] encoded = code.clone();
-        X86BcjFilter.encode(encoded, 0);
+        X86BcjEncoder.encode(encoded, 0);
         assertThat(encoded).isNotEqualTo(code);
         byte[] decoded = encoded.clone();
         X86BcjFilter.decode(decoded, 0);
         assertThat(decoded).isEqualTo(code);
         // A CALL at 0 with rel32 = 0x10 becomes absolute target 0x15 (5 + 0x10) after encoding.
         byte[] one = {(byte) 0xE8, 0x10, 0, 0, 0, 0, 0, 0, 0};
-        X86BcjFilter.encode(one, 0);
+        X86BcjEncoder.encode(one, 0);
         assertThat(one[1]).isEqualTo((byte) 0x15);
     }
 
@@ -84,7 +84,7 @@ class LibraryCodecsTest {
     void lzmaF86Chain() throws Exception {
         byte[] code = EfiRoundTripTest.structured(40_000, 8);
         byte[] filtered = code.clone();
-        X86BcjFilter.encode(filtered, 0);
+        X86BcjEncoder.encode(filtered, 0);
         byte[] section = Lzma.compress(filtered);
         byte[] back = Lzma.decompress(ByteSlice.of(section), LIMIT);
         X86BcjFilter.decode(back, 0);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.management.ThreadMXBean;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.NvidiaContainerBuilder;
+import io.github.vbios.sample.NvidiaLayoutB;
 import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.testutil.Corpus;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class RomAnalyzerPropertiesTest {
     private static List<byte[]> seeds() {
         List<byte[]> l = new ArrayList<>();
         l.add(NvidiaSample.layoutA());
-        l.add(NvidiaSample.layoutB());
+        l.add(NvidiaLayoutB.chain());
         l.add(NvidiaSample.flashDump());
         l.add(NvidiaContainerBuilder.nvfw(NvidiaSample.layoutA(), 0x100));
         Path corpus = Corpus.rootOrNull();

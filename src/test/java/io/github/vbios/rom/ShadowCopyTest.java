@@ -8,6 +8,7 @@ import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.patch.PatchOptions;
 import io.github.vbios.rom.patch.PatchOutcome;
 import io.github.vbios.rom.patch.RomPatcher;
+import io.github.vbios.sample.NvidiaLayoutB;
 import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.sample.RealDumpLayouts;
 import io.github.vbios.sample.SampleOptionRoms;
@@ -103,7 +104,7 @@ class ShadowCopyTest {
 
     @Test
     void aHealthyLayoutBDumpIsNoShadowEither() {
-        assertThat(analyze(NvidiaSample.layoutB()).verdict().shadowCopySuspect()).isFalse();
+        assertThat(analyze(NvidiaLayoutB.chain()).verdict().shadowCopySuspect()).isFalse();
         assertThat(analyze(NvidiaSample.layoutA()).verdict().shadowCopySuspect()).isFalse();
     }
 

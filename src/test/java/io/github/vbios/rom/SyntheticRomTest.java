@@ -1,6 +1,6 @@
 package io.github.vbios.rom;
 
-import static io.github.vbios.sample.OptionRomBuilder.concat;
+import static io.github.vbios.sample.FirmwareBuilder.concat;
 import static io.github.vbios.sample.OptionRomBuilder.filled;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,11 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Severity;
 import io.github.vbios.rom.nvidia.NvidiaIdentity;
 import io.github.vbios.sample.NvidiaContainerBuilder;
+import io.github.vbios.sample.NvidiaLayoutB;
 import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.sample.OptionRomBuilder;
 import io.github.vbios.sample.PeSample;
+import io.github.vbios.sample.RomImageEdit;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,8 +56,8 @@ class SyntheticRomTest {
         decoy0[0] = 0x55;
         decoy0[1] = (byte) 0xAA;
         byte[] chain = NvidiaSample.layoutA();
-        byte[] pre = new OptionRomBuilder().add(OptionRomBuilder.x86(0x10de, 0x2d04).sizeBlocks(1).indicator(0)
-                .fixChecksum(false)).build();
+        byte[] pre = new OptionRomBuilder().add(RomImageEdit.of(OptionRomBuilder.x86(0x10de, 0x2d04).sizeBlocks(1).indicator(0))
+                .fixChecksum(false).spec()).build();
         byte[] plain = concat(decoy0, pre, chain);
         RomAnalysis scan = analyze(plain);
         assertThat(scan.container().kind()).isEqualTo(ContainerKind.SCAN_512);
@@ -99,7 +101,7 @@ class SyntheticRomTest {
         assertThat(a.pciImages()).extracting(RomImage::codeTypeName).containsExactly("x86", "EFI");
         assertThat(a.nvidiaImages()).extracting(RomImage::codeTypeName).containsExactly("x86", "EFI", "NVIDIA-FW", "NBSI");
         assertThat(a.nvidiaView().end()).isGreaterThan(a.pciView().end());
-        RomAnalysis b = analyze(NvidiaSample.layoutB());
+        RomAnalysis b = analyze(NvidiaLayoutB.chain());
         assertThat(b.pciImages()).extracting(RomImage::codeTypeName).containsExactly("x86", "EFI");
         assertThat(b.nvidiaImages()).extracting(RomImage::codeTypeName).containsExactly("x86", "NVIDIA-FW", "NBSI", "EFI");
         assertThat(b.nvidiaView().end()).isEqualTo(b.pciView().end());
@@ -109,7 +111,7 @@ class SyntheticRomTest {
     @Test
     void case06_threeSizesForOneX86Image() {
         byte[] b = new OptionRomBuilder()
-                .add(NvidiaSample.x86(16, null).pcirLengthBlocks(26).byte2(20).indicator(0))
+                .add(RomImageEdit.of(NvidiaSample.x86(16, null).indicator(0)).pcirLengthBlocks(26).byte2(20).spec())
                 .add(OptionRomBuilder.nvidiaPrivate(0x1f80, 0xE0).sizeBlocks(8).npde(0x0101, 0x14))
                 .add(OptionRomBuilder.nvidiaPrivate(0, 0x70).sizeBlocks(2))
                 .build();
@@ -121,7 +123,7 @@ class SyntheticRomTest {
 
     @Test
     void case07_moddedRomPcirRangeValidButSeabiosRejects() {
-        byte[] b = NvidiaSample.layoutB();
+        byte[] b = NvidiaLayoutB.chain();
         // a modder's edit inside the x86 part compensated in the E0 part: PCIR range still 0, byte 2 range not
         b[0x300] += 1;
         b[0x2000 + 0x400] -= 1;
@@ -165,8 +167,8 @@ class SyntheticRomTest {
     void case10_efiHeaderVariationsBlackwellOffsets() {
         byte[] pe = PeSample.pe32Plus(0x8664, 11, 0x800, null);
         byte[] b = new OptionRomBuilder()
-                .add(OptionRomBuilder.efi(0x10de, 0x2d04, 0x8664, 0, pe).pcirPointer(0x520).efiImageOffset(0x550)
-                        .sizeBlocks((0x550 + pe.length + 511) / 512))
+                .add(RomImageEdit.of(OptionRomBuilder.efi(0x10de, 0x2d04, 0x8664, 0, pe)
+                        .sizeBlocks((0x550 + pe.length + 511) / 512)).pcirPointer(0x520).efiImageOffset(0x550).spec())
                 .build();
         RomAnalysis a = analyze(b);
         RomImage i = a.pciImages().get(0);
@@ -228,7 +230,8 @@ class SyntheticRomTest {
         byte[] b = concat(simpleChain(), filled(0x1000, 0xFF));
         RomAnalysis a = analyze(b);
         assertThat(a.verdict().problems()).anyMatch(w -> w.is(RomCode.TRAILING_DATA) && w.message().contains("0xFF fill"));
-        byte[] huge = new OptionRomBuilder().add(OptionRomBuilder.x86(0x1234, 1).pcirLengthBlocks(0xFFFF)).build();
+        byte[] huge = new OptionRomBuilder().add(RomImageEdit.of(OptionRomBuilder.x86(0x1234, 1)).pcirLengthBlocks(0xFFFF).spec())
+                .build();
         RomAnalysis h = analyze(huge);
         assertThat(h.pciView().truncated()).isTrue();
         assertThat(h.checksums().get(0).pcirSum()).isEqualTo(-1);
@@ -305,7 +308,8 @@ class SyntheticRomTest {
 
     @Test
     void shadowCopySuspectForAShrunkSingleX86Image() {
-        byte[] b = new OptionRomBuilder().add(OptionRomBuilder.x86(0x10de, 0x1234).sizeBlocks(8).byte2(6)).build();
+        byte[] b = new OptionRomBuilder().add(RomImageEdit.of(OptionRomBuilder.x86(0x10de, 0x1234).sizeBlocks(8)).byte2(6).spec())
+                .build();
         RomAnalysis a = analyze(b);
         assertThat(a.verdict().shadowCopySuspect()).isTrue();
         assertThat(a.verdict().advice()).contains("shadow copy");
@@ -370,7 +374,7 @@ class SyntheticRomTest {
     @Test
     void npdeWithUnknownRevisionIsNotHonoured() {
         byte[] b = new OptionRomBuilder()
-                .add(NvidiaSample.x86(8, null).npde(0x0200, 0x14).npdeSubBlocks(4).indicator(0x80))
+                .add(RomImageEdit.of(NvidiaSample.x86(8, null).npde(0x0200, 0x14).indicator(0x80)).npdeSubBlocks(4).spec())
                 .build();
         RomAnalysis a = analyze(b);
         RomImage x = a.pciImages().get(0);
@@ -385,7 +389,8 @@ class SyntheticRomTest {
         byte[] strayPair() {
             byte[] b = new OptionRomBuilder()
                     .add(NvidiaSample.x86(8, null).indicator(0x80).npdeLast(0))
-                    .add(OptionRomBuilder.nvidiaPrivate(0x1f80, 0xE0).sizeBlocks(8).npde(0x0101, 0x14).pcirPointer(0x180))
+                    .add(RomImageEdit.of(OptionRomBuilder.nvidiaPrivate(0x1f80, 0xE0).sizeBlocks(8).npde(0x0101, 0x14))
+                            .pcirPointer(0x180).spec())
                     .add(OptionRomBuilder.nvidiaPrivate(0, 0x70).sizeBlocks(2))
                     .build();
             int stray = 0x1000 + 0x100;

@@ -17,7 +17,7 @@ import io.github.vbios.codec.BrotliStored;
 import io.github.vbios.codec.EfiCompressionVariant;
 import io.github.vbios.codec.EfiCompressor;
 import io.github.vbios.codec.Lzma;
-import io.github.vbios.codec.X86BcjFilter;
+import io.github.vbios.codec.X86BcjEncoder;
 import io.github.vbios.firmware.uefi.Guid;
 import java.nio.charset.StandardCharsets;
 
@@ -63,7 +63,7 @@ public final class FirmwareSamples {
 
     public static byte[] lzmaF86Section(byte[] payload) {
         byte[] filtered = payload.clone();
-        X86BcjFilter.encode(filtered, 0);
+        X86BcjEncoder.encode(filtered, 0);
         return FirmwareBuilder.guidedSection(Guid.LZMA_F86, 0x01, new byte[0], Lzma.compress(filtered));
     }
 

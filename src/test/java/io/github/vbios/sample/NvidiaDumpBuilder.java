@@ -3,12 +3,14 @@ package io.github.vbios.sample;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Synthetic NVIDIA full-flash dumps (rom-format.md 1.8, 1.9.4): a container in front (none,
  * NVGI v1/v2, NVGI v3 + RFRD, NVFW + RFRD v4, written by {@link NvidiaContainerBuilder}, the same
- * writer the demo's dump uses), the option-ROM chain in layout A or B, then what real dumps carry
- * after it (InfoROM, a backup copy of container and chain, 0xFF fill).
+ * writer the demo's dump uses), the option-ROM chain in layout A or B ({@link RomImages}' images,
+ * written by {@link OptionRomBuilder} like the demo's chain), then what real dumps carry after it
+ * (InfoROM, a backup copy of container and chain, 0xFF fill).
  *
  * <pre>
  * byte[] dump = NvidiaDumpBuilder.dump(Container.NVGI_V2, Layout.B);       // like a Pascal nvflash dump
@@ -111,24 +113,30 @@ public final class NvidiaDumpBuilder {
         return out.toByteArray();
     }
 
-    /** The option-ROM chain alone (what a healthy card's ROM BAR shows, plus layout A's private images). */
+    /**
+     * The option-ROM chain alone (what a healthy card's ROM BAR shows, plus layout A's private
+     * images), built by {@link OptionRomBuilder} from {@link RomImages}' images.
+     */
     public static byte[] chain(Layout layout, int device) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RomImages.NpdeSpec efiNpde = new RomImages.NpdeSpec(0x0100, 0x10, EFI_BLOCKS, layout == Layout.B, 0, GOP_VERSION);
+        RomImageSpec efi = RomImages.efi(0x10DE, device, EFI_BLOCKS, true)
+                .npde(0x0100, 0x10).npdeLast(layout == Layout.B ? 0x80 : 0).npdeExtra(GOP_VERSION);
+        RomImageSpec e0 = RomImages.nvidiaPrivate(ROM_DEVICE, 0xE0, E0_BLOCKS, false, true);
         if (layout == Layout.A) {
-            out.writeBytes(RomImages.nvidiaX86(device, X86_BLOCKS, X86_BLOCKS, X86_BLOCKS, false, false));
-            out.writeBytes(RomImages.efi(0x10DE, device, EFI_BLOCKS, true, efiNpde));
-            out.writeBytes(RomImages.nvidiaPrivate(ROM_DEVICE, 0xE0, E0_BLOCKS, false, RomImages.NpdeSpec.of(E0_BLOCKS, false)));
-            out.writeBytes(RomImages.nvidiaPrivate(ROM_DEVICE, 0x70, NBSI_BLOCKS, true, null));
-        } else {
-            int pcir = X86_BLOCKS + E0_BLOCKS + NBSI_BLOCKS;
-            // byte 2 covers x86 + first E0, the PCIR length also the NBSI (Pascal, rom-format.md 3.6)
-            out.writeBytes(RomImages.nvidiaX86(device, X86_BLOCKS, pcir, X86_BLOCKS + E0_BLOCKS, false, false));
-            out.writeBytes(RomImages.nvidiaPrivate(ROM_DEVICE, 0xE0, E0_BLOCKS, false, RomImages.NpdeSpec.of(E0_BLOCKS, false)));
-            out.writeBytes(RomImages.nvidiaPrivate(ROM_DEVICE, 0x70, NBSI_BLOCKS, false, null));
-            out.writeBytes(RomImages.efi(0x10DE, device, EFI_BLOCKS, true, efiNpde));
+            return new OptionRomBuilder()
+                    .add(RomImages.nvidiaX86(device, X86_BLOCKS, X86_BLOCKS, X86_BLOCKS))
+                    .add(efi)
+                    .add(e0)
+                    .add(RomImages.nvidiaPrivate(ROM_DEVICE, 0x70, NBSI_BLOCKS, true, false))
+                    .build();
         }
-        return out.toByteArray();
+        int pcir = X86_BLOCKS + E0_BLOCKS + NBSI_BLOCKS;
+        // byte 2 covers x86 + first E0, the PCIR length also the NBSI (Pascal, rom-format.md 3.6)
+        return new OptionRomBuilder()
+                .add(RomImages.nvidiaX86(device, X86_BLOCKS, pcir, X86_BLOCKS + E0_BLOCKS))
+                .add(e0)
+                .add(RomImages.nvidiaPrivate(ROM_DEVICE, 0x70, NBSI_BLOCKS, false, false))
+                .add(efi)
+                .build();
     }
 
     /** The bytes before the option ROM: the container header as {@link NvidiaContainerBuilder} writes it. */
@@ -148,10 +156,10 @@ public final class NvidiaDumpBuilder {
         b.put(0, (byte) 'R').put(1, (byte) 'O').put(2, (byte) 'M').put(3, (byte) 1);
         String[] records = {"IMG", "OBD", "OEM", "BBO"};
         for (int i = 0; i < records.length; i++) {
-            RomImages.ascii(b, 0x10 + i * 0x10, records[i]);
+            b.put(0x10 + i * 0x10, records[i].getBytes(StandardCharsets.US_ASCII));
             b.putInt(0x14 + i * 0x10, 0x100 * (i + 1));
         }
-        RomImages.code(b, 0x100, 0x2F0, 0x1F0);
+        RomImages.code(b.array(), 0x100, 0x2F0, 0x1F0);
         return b.array();
     }
 

@@ -23,8 +23,9 @@ public final class RealDumpLayouts {
      * the checksum over 0xDC00 re-fixed to 0.
      */
     public static byte[] turingBootShadow() {
-        RomImageSpec x86 = NvidiaSample.x86(0x6E, null).byte2(0x6E).npdeSubBlocks(0x76).npdeLast(0).indicator(0);
-        return new OptionRomBuilder().add(retarget(x86, TU106)).build();
+        RomImageSpec x86 = RomImageEdit.of(NvidiaSample.x86(0x6E, null).npdeLast(0).indicator(0))
+                .byte2(0x6E).npdeSubBlocks(0x76).ids(0x10DE, TU106).spec();
+        return new OptionRomBuilder().add(x86).build();
     }
 
     /**
@@ -32,9 +33,9 @@ public final class RealDumpLayouts {
      * says 107,008 bytes and the PCIR length more, both past the end; the checksum no longer holds.
      */
     public static byte[] laptopX86Alone() {
-        RomImageSpec x86 = NvidiaSample.x86(0x79, null).byte2(0xD1).pcirLengthBlocks(0x164).npdeSubBlocks(0x79)
-                .npdeLast(0).indicator(0).fixChecksum(false);
-        return new OptionRomBuilder().add(retarget(x86, GP108M)).build();
+        RomImageSpec x86 = RomImageEdit.of(NvidiaSample.x86(0x79, null).npdeLast(0).indicator(0))
+                .byte2(0xD1).pcirLengthBlocks(0x164).npdeSubBlocks(0x79).fixChecksum(false).ids(0x10DE, GP108M).spec();
+        return new OptionRomBuilder().add(x86).build();
     }
 
     /**
@@ -43,9 +44,10 @@ public final class RealDumpLayouts {
      * 0x2BE00, all inside the PCIR length; every sub-block checksum valid.
      */
     public static byte[] pascalLegacyLayoutB() {
-        RomImageSpec x86 = NvidiaSample.x86(0x77, null).byte2(0xEA).pcirLengthBlocks(0x164).npdeLast(0).indicator(0x80);
+        RomImageSpec x86 = RomImageEdit.of(NvidiaSample.x86(0x77, null).npdeLast(0).indicator(0x80))
+                .byte2(0xEA).pcirLengthBlocks(0x164).ids(0x10DE, GP108M).spec();
         return new OptionRomBuilder()
-                .add(retarget(x86, GP108M))
+                .add(x86)
                 .add(OptionRomBuilder.nvidiaPrivate(0x1D00, 0xE0).sizeBlocks(0x73).npde(0x0101, 0x14))
                 .add(OptionRomBuilder.nvidiaPrivate(0x1D00, 0xE0).sizeBlocks(0x75).npde(0x0101, 0x14))
                 .add(OptionRomBuilder.nvidiaPrivate(0, 0x70).sizeBlocks(5).indicator(0x80))
@@ -81,15 +83,7 @@ public final class RealDumpLayouts {
     public static byte[] gopWithZeroIds() {
         return new OptionRomBuilder()
                 .add(NvidiaSample.x86(16, null))
-                .add(retarget(NvidiaSample.efiGop(0), 0))
+                .add(RomImageEdit.of(NvidiaSample.efiGop(0)).ids(0, 0).spec())
                 .build();
-    }
-
-    private static RomImageSpec retarget(RomImageSpec s, int device) {
-        s.deviceId = device;
-        if (device == 0) {
-            s.vendorId = 0;
-        }
-        return s;
     }
 }
