@@ -182,7 +182,8 @@ public final class Aml {
 
     /** A String constant: printable ASCII, NUL-terminated. */
     public static byte[] string(String s) {
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (c < 0x01 || c > 0x7F) {
                 throw new IllegalArgumentException("AML strings are ASCII: " + s);
             }

@@ -7,6 +7,8 @@ package io.github.vbios.acpi;
  * @param role     {@code rom}, {@code rom-data}, {@code battery} or {@code harness}
  * @param aml      the complete table (header included)
  */
+// the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
+@SuppressWarnings("ArrayRecordComponent")
 public record GeneratedTable(String fileName, String role, byte[] aml) {
     /** The {@code .dsl} file name beside the {@code .aml}. */
     public String dslName() {

@@ -29,6 +29,8 @@ import java.util.List;
  * @param viewEnd   offset just after them
  * @param findings  what the user should act on (codes in {@link SsdtFinding})
  */
+// the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
+@SuppressWarnings("ArrayRecordComponent")
 public record RomInput(byte[] bytes, boolean cleaned, RomAnalysis analysis, String view, long viewStart,
                        long viewEnd, List<SsdtFinding> findings) {
     public static final String VIEW_PCI = "pci";

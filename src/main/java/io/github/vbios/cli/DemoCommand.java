@@ -45,6 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
     boolean quiet;
 
     /** One step: the arguments after "vbios", the exit statuses that are expected, and why it is there. */
+    // the argv of one demo step, only ever passed to Main.run, never compared
+    @SuppressWarnings("ArrayRecordComponent")
     record Step(String why, List<Integer> expected, String... args) {
     }
 

@@ -16,6 +16,7 @@ final class Terminal {
     private Terminal() {
     }
 
+    @SuppressWarnings("SystemConsoleNull") // the null test is for JDK 17-21; isTerminal() answers on 22+
     static boolean interactive() {
         Console c = System.console();
         if (c == null) {

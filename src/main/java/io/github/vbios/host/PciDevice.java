@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param upstream   the bridges between the root complex and this function, nearest to the root first
  * @param romPresent the {@code rom} attribute exists (Linux creates it only for a sized ROM BAR or a shadowed boot ROM)
- * @param romSize    size of the expansion ROM BAR from {@code resource} line 6, 0 when none
+ * @param romSize    size of the expansion ROM BAR from line 6 of the sysfs resource file, 0 when none
  * @param bootVga    {@code boot_vga} is 1: firmware used this GPU for the boot console
  */
 public record PciDevice(PciAddress address, int vendorId, int deviceId, int subsystemVendorId,

@@ -31,7 +31,7 @@ public record PciResource(int index, long start, long end, long flags) {
         List<PciResource> out = new ArrayList<>();
         String[] lines = text.split("\n", 64);
         for (int i = 0; i < lines.length && i < 17; i++) {
-            String[] f = lines[i].trim().split("\\s+");
+            String[] f = lines[i].trim().split("\\s+", -1);
             if (f.length != 3) {
                 continue;
             }

@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param failure       the error of the failed step, null when the read worked
  * @param disableFailed the final disable step failed too (the ROM BAR may stay enabled)
  */
+// the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
+@SuppressWarnings("ArrayRecordComponent")
 public record RomRead(byte[] bytes, Failure failure, String detail, boolean disableFailed) {
     /** Which step failed; the ACPI ones are reads that failed for a cause the user can act on. */
     public enum Failure {

@@ -44,7 +44,8 @@ public record AmdIdentity(long atomOffset, String partNumber, String name, Strin
     /** The trimmed text; empty when it is blank or holds a non-printable character. */
     private static Optional<String> printable(String s) {
         String t = s.strip();
-        for (char c : t.toCharArray()) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
             if (c < 0x20 || c >= 0x7F) {
                 return Optional.empty();
             }

@@ -4,6 +4,7 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.nvidia.NvidiaContainer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -27,7 +28,7 @@ public final class RomScanner {
     public static List<FoundRom> scan(ByteSlice blob) {
         List<FoundRom> out = new ArrayList<>();
         // covered ranges: start -> end of every reported chain (both views), so no chain is reported twice
-        TreeMap<Long, Long> covered = new TreeMap<>();
+        NavigableMap<Long, Long> covered = new TreeMap<>();
         scanContainers(blob, out, covered);
         scanChains(blob, out, covered);
         out.sort((a, b) -> Long.compare(a.pciViewOffset(), b.pciViewOffset()));
@@ -37,7 +38,7 @@ public final class RomScanner {
     /** NVIDIA's RM stops walking the expansion ROM chain after 1 MiB (rom-format.md 1.9.3). */
     static final long NVIDIA_VIEW_MAX = 1L << 20;
 
-    private static void scanContainers(ByteSlice blob, List<FoundRom> out, TreeMap<Long, Long> covered) {
+    private static void scanContainers(ByteSlice blob, List<FoundRom> out, NavigableMap<Long, Long> covered) {
         int nvfwTries = 0;
         int last = blob.length() - 12;
         // containers sit at even offsets: the 16-bit-lane search for "NV" at even offsets only
@@ -73,7 +74,7 @@ public final class RomScanner {
         }
     }
 
-    private static void scanChains(ByteSlice blob, List<FoundRom> out, TreeMap<Long, Long> covered) {
+    private static void scanChains(ByteSlice blob, List<FoundRom> out, NavigableMap<Long, Long> covered) {
         int last = blob.length() - 0x1A;
         for (int off = 0; off <= last && out.size() < MAX_ROMS; off++) {
             off = blob.indexOf(SIGNATURE, off, 1);
@@ -124,7 +125,7 @@ public final class RomScanner {
                 : RomAnalyzer.analyze(tail.slice(0, wide.nvidiaView().end())));
     }
 
-    private static boolean isCovered(TreeMap<Long, Long> covered, long off) {
+    private static boolean isCovered(NavigableMap<Long, Long> covered, long off) {
         var e = covered.floorEntry(off);
         return e != null && off < e.getValue();
     }
@@ -134,7 +135,7 @@ public final class RomScanner {
      * to the blob; 0 when a chain runs into an already reported ROM: it is a decoy in front of it
      * (rom-format.md 3.2).
      */
-    private static long chainEnd(ByteSlice tail, TreeMap<Long, Long> covered, long base) {
+    private static long chainEnd(ByteSlice tail, NavigableMap<Long, Long> covered, long base) {
         long off = 0;
         for (int n = 0; n < PciWalker.MAX_IMAGES && ImageParser.isImage(tail, off, true); n++) {
             if (isCovered(covered, base + off)) {
@@ -154,7 +155,7 @@ public final class RomScanner {
         return Math.min(off, tail.length());
     }
 
-    private static void cover(TreeMap<Long, Long> covered, FoundRom f) {
+    private static void cover(NavigableMap<Long, Long> covered, FoundRom f) {
         long start = f.pciViewOffset();
         long end = f.offset() + Math.max(f.analysis().pciView().end(), f.analysis().nvidiaView().end());
         covered.merge(start, end, Math::max);

@@ -16,6 +16,8 @@ import java.util.zip.CRC32;
  * Brotli, LZMA-F86) and the vendor wrappers are test sources, so the jar carries no encoder that
  * only tests use.
  */
+// every ByteBuffer here is a fresh heap buffer (le(), allocate, wrap) whose array starts at offset 0
+@SuppressWarnings("ByteBufferBackingArray")
 public final class FirmwareBuilder {
     public static final String NVIDIA_FILE = "2D673E5A-55DB-43B4-B713-AAECE4AC8194";
     public static final String INTEL_FILE = "8DFAE5D4-B50E-4C10-96E6-F2C266CACBB6";

@@ -11,6 +11,8 @@ import java.util.Random;
  * corpus dumps. Fill is 0xFF like most dumps. The one writer of these headers: the demo wraps its
  * chain here, and the test-side {@code NvidiaDumpBuilder} takes its headers from here.
  */
+// every ByteBuffer here is a fresh heap buffer (le(), allocate, wrap) whose array starts at offset 0
+@SuppressWarnings("ByteBufferBackingArray")
 public final class NvidiaContainerBuilder {
     /** Where the corpus dumps put the option ROM: GK107 0x400, Pascal 0xA00, TU117 0x4600. */
     public static final int V1_START = 0x400;

@@ -86,7 +86,7 @@ public final class NvidiaSample {
 
     /** "ww.xx.yy.zz.oo" as BIT bytes [3],[2],[1],[0],[4] (rom-format.md 1.11). */
     static byte[] versionBytes(String version) {
-        String[] p = version.split("\\.");
+        String[] p = version.split("\\.", -1);
         return new byte[] {hex(p[3]), hex(p[2]), hex(p[1]), hex(p[0]), hex(p[4])};
     }
 

@@ -32,7 +32,7 @@ public record GuestFunction(String hostAddress, int guestFunction, int subsystem
 
     /** Host address fields (domain, bus, slot, function) as numbers. */
     public int[] hostFields() {
-        String[] p = hostAddress.split("[:.]");
+        String[] p = hostAddress.split("[:.]", -1);
         return new int[] {Integer.parseInt(p[0], 16), Integer.parseInt(p[1], 16), Integer.parseInt(p[2], 16),
             Integer.parseInt(p[3], 16)};
     }

@@ -81,8 +81,8 @@ public record ProxmoxVmConfig(List<String> lines, Map<String, String> values) {
     /** The N of a {@code hostpciN} passing host slot {@code 0000:01:00} (any function), if any. */
     public Optional<Integer> hostpciFor(String hostSlot) {
         for (Map.Entry<Integer, String> e : hostpci().entrySet()) {
-            String hosts = e.getValue().split(",")[0].replaceFirst("^host=", "");
-            for (String h : hosts.split(";")) {
+            String hosts = e.getValue().split(",", -1)[0].replaceFirst("^host=", "");
+            for (String h : hosts.split(";", -1)) {
                 String full = h.matches("[0-9a-fA-F]{2}:[0-9a-fA-F]{2}(\\.[0-7])?") ? "0000:" + h : h;
                 if (full.toLowerCase(Locale.ROOT).startsWith(hostSlot)) {
                     return Optional.of(e.getKey());

@@ -95,7 +95,7 @@ final class AcpiExec {
                     }
                     continue;
                 }
-                for (String hex : h.group(1).split(" ")) {
+                for (String hex : h.group(1).trim().split(" ", -1)) {
                     if (got < n) {
                         b[got++] = (byte) Integer.parseInt(hex, 16);
                     }

@@ -57,6 +57,8 @@ class AcpiGuestBootTest {
     }
 
     /** What one boot left behind. */
+    // the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
+    @SuppressWarnings("ArrayRecordComponent")
     record Boot(String serial, byte[] debugcon, List<RomReads.Read> reads, SsdtSet set) {
         String report() {
             int b = serial.indexOf("VBIOS-GUEST-BEGIN");

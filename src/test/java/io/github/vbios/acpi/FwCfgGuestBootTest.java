@@ -128,6 +128,8 @@ class FwCfgGuestBootTest {
         return AcpiTable.build(TableHeader.ssdt("VBIOSTIM"), Aml.scope("\\_SB", dev));
     }
 
+    // the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
+    @SuppressWarnings("ArrayRecordComponent")
     record Answer(long ticks, byte[] bytes) {
     }
 

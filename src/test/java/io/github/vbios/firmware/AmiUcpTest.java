@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class AmiUcpTest {
@@ -26,7 +27,7 @@ class AmiUcpTest {
         byte[] exe = FirmwareBuilder.concat(OptionRomBuilder.filled(0x300, 0x4D), ucp);
         Extraction x = Fixtures.extract(exe);
         int rom = 0x300 + 0x10 + 0x18 + TEXT.length;
-        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > UCP @ROM@0x" + Integer.toHexString(rom).toUpperCase()
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > UCP @ROM@0x" + Integer.toHexString(rom).toUpperCase(Locale.ROOT)
                 + " (Tiano) > FV@0x1000");
         assertThat(x.containers()).anyMatch(c -> c.kind().equals("ami-ucp") && c.offset() == 0x300
                 && c.name().equals("@HPU") && c.detail().equals("3 modules"));

@@ -10,6 +10,7 @@ import io.github.vbios.sample.FirmwareWrappers;
 import io.github.vbios.sample.OptionRomBuilder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class BiosGuardTest {
         byte[] sub = BiosGuardBuilder.dellBiosGuardPfs(REGION, 0x800, 7);
         byte[] broken = sub.clone();
         ByteSlice s = ByteSlice.of(broken);
-        for (int p = s.indexOf("DELL BIOSGUARD".getBytes(), 0); p >= 0; p = s.indexOf("DELL BIOSGUARD".getBytes(), p + 1)) {
+        for (int p = s.indexOf("DELL BIOSGUARD".getBytes(StandardCharsets.US_ASCII), 0); p >= 0; p = s.indexOf("DELL BIOSGUARD".getBytes(StandardCharsets.US_ASCII), p + 1)) {
             broken[p - 4 + 0x30] = 0x02; // first opcode is no longer "begin"
         }
         Extraction x = Fixtures.extract(dellPackage(broken));

@@ -16,6 +16,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,7 @@ class ContainerMagicTest {
     void embeddedFormatsAreFoundDeepInsideDataThatIsNoExecutable() {
         int at = 4 + DEEP;
         assertThat(Fixtures.nvProvenance(Fixtures.extract(deep(ucp())))).startsWith("in.bin > UCP @ROM@0x"
-                + Integer.toHexString(at + 0x10).toUpperCase() + " (EFI 1.1) > FV@0x0");
+                + Integer.toHexString(at + 0x10).toUpperCase(Locale.ROOT) + " (EFI 1.1) > FV@0x0");
         assertThat(Fixtures.nvProvenance(Fixtures.extract(deep(pfat())))).startsWith("in.bin > AMI PFAT BIOS (");
         Extraction tdk = Fixtures.extract(deep(tdk()));
         assertThat(Fixtures.nvProvenance(tdk)).startsWith("in.bin > TDK:BIOS.WPH (LZMA) > FV@0x0");

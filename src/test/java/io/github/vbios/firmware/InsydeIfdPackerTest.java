@@ -9,6 +9,7 @@ import io.github.vbios.testutil.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class InsydeIfdPackerTest {
     void obfuscatedArchiveIsRotatedBackAndOpened() {
         Extraction x = Fixtures.extract(sfx(obfuscate(FirmwareWrappers.sevenZ("bios.fd", IMAGE))));
         int at = 0x400 + CONFIG.length;
-        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > iFdPacker 7z@0x" + Integer.toHexString(at).toUpperCase()
+        assertThat(Fixtures.nvProvenance(x)).startsWith("in.bin > iFdPacker 7z@0x" + Integer.toHexString(at).toUpperCase(Locale.ROOT)
                 + " > 7z:bios.fd > FV@0x0");
         assertThat(x.containers()).anyMatch(c -> "Insyde iFdPacker, obfuscated".equals(c.detail()));
     }

@@ -26,6 +26,8 @@ import java.util.Map;
  * -Dexec.classpathScope=test -Dexec.mainClass=io.github.vbios.fuzz.Seeds} (run from the
  * repository root after changing a builder here).
  */
+// every ByteBuffer here is a fresh heap buffer (le(), allocate, wrap) whose array starts at offset 0
+@SuppressWarnings("ByteBufferBackingArray")
 public final class Seeds {
     private Seeds() {
     }
@@ -168,7 +170,7 @@ public final class Seeds {
     /** {@code [package:]Class/method/name} -> the seed's resource path. */
     static String resource(String key) {
         String pkg = key.contains(":") ? key.substring(0, key.indexOf(':')) : "fuzz";
-        String[] p = key.substring(key.indexOf(':') + 1).split("/");
+        String[] p = key.substring(key.indexOf(':') + 1).split("/", -1);
         return "io/github/vbios/" + pkg + "/" + p[0] + "Inputs/" + p[1] + "/seed-" + p[2];
     }
 

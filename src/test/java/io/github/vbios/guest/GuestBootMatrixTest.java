@@ -74,6 +74,8 @@ class GuestBootMatrixTest {
     }
 
     /** {@code pciViewSha}: the romfile (PCI view) zero-padded to the NVIDIA view's length, to name that failure. */
+    // the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
+    @SuppressWarnings("ArrayRecordComponent")
     record Boot(Cell cell, List<String> argv, String serial, String qemuLog, byte[] expected, String pciViewSha,
             String acpiPath, long seconds) {
     }
@@ -269,7 +271,7 @@ class GuestBootMatrixTest {
     /** Linux prints ACPI paths with every segment padded to four characters: \_SB_.PCI0.SE0_.S00_ */
     static String padded(String path) {
         StringBuilder out = new StringBuilder("\\");
-        for (String seg : path.substring(1).split("\\.")) {
+        for (String seg : path.substring(1).split("\\.", -1)) {
             out.append(out.length() > 1 ? "." : "").append((seg + "___").substring(0, 4));
         }
         return out.toString();

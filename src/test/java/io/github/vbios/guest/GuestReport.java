@@ -41,7 +41,7 @@ record GuestReport(String text) {
 
     List<String> lines(String prefix) {
         List<String> out = new ArrayList<>();
-        for (String l : text.split("\n")) {
+        for (String l : text.split("\n", -1)) {
             l = l.strip();
             if (l.startsWith(prefix)) {
                 out.add(l);
@@ -54,7 +54,7 @@ record GuestReport(String text) {
     Optional<String> firmwareNode(int vendor, int device) {
         String ids = String.format("0x%04x:0x%04x", vendor, device);
         for (String l : lines("PCI ")) {
-            String[] p = l.split(" ");
+            String[] p = l.split(" ", -1);
             if (p.length >= 3 && p[2].equals(ids)) {
                 return Optional.of(p.length > 3 ? p[3] : "");
             }

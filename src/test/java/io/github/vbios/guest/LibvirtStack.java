@@ -199,13 +199,13 @@ record LibvirtStack(Path home) implements Stack {
         Element serial = child(devices, "serial", null);
         serial.setAttribute("type", "file");
         child(serial, "source", null).setAttribute("path", guest.serial().toString());
-        standIns(doc, devices);
+        standIns(doc);
         StringWriter w = new StringWriter();
         TransformerFactory.newInstance().newTransformer().transform(new DOMSource(doc), new StreamResult(w));
         return w.toString();
     }
 
-    private static void standIns(Document doc, Element devices) {
+    private static void standIns(Document doc) {
         Set<String> aliases = new HashSet<>();
         NodeList hostdevs = doc.getElementsByTagName("hostdev");
         for (int i = hostdevs.getLength() - 1; i >= 0; i--) {

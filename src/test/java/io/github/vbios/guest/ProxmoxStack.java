@@ -84,7 +84,7 @@ record ProxmoxStack(int index) implements Stack {
             out.addAll(List.of("-device", "pcie-root-port,id=ich9-pcie-port-" + id + ",addr=" + EXTRA_PORTS[index - 4]
                     + ",x-speed=16,x-width=32,multifunction=on,bus=pcie.0,port=" + id + ",chassis=" + id));
         }
-        String host = value.split(",")[0];
+        String host = value.split(",", -1)[0];
         // "0000:01:00" (no function) passes every function of the device; qemu-server names them hostpciN.F
         int functions = host.matches(".*:[0-9a-fA-F]{2}\\.[0-7]$") ? 1 : vm.get("plan").get("rootPorts").get(0)
                 .get("functions").size();

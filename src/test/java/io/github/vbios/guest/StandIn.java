@@ -26,7 +26,7 @@ final class StandIn {
         List<String> keep = new ArrayList<>();
         boolean gpu = true;
         // QEMU doubles commas inside values (romfile paths): split on single commas only
-        for (String p : value.split("(?<!,),(?!,)")) {
+        for (String p : value.split("(?<!,),(?!,)", -1)) {
             String key = p.contains("=") ? p.substring(0, p.indexOf('=')) : p;
             if (key.equals("addr")) {
                 String a = p.substring(5);

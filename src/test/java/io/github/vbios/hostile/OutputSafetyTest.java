@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vbios.io.ByteSlice;
 import io.github.vbios.sample.DemoSamples;
 import io.github.vbios.sample.SampleHosts;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -150,7 +151,7 @@ class OutputSafetyTest {
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("roms is a folder");
         assertThat(dir.resolve("o")).doesNotExist();
-        Path notRom = Files.write(dir.resolve("notes.txt"), "hello".getBytes());
+        Path notRom = Files.write(dir.resolve("notes.txt"), "hello".getBytes(StandardCharsets.US_ASCII));
         for (String[] args : new String[][] {
             {"ssdt", "--rom", notRom.toString(), "-o", dir.resolve("s/deeper").toString()},
             {"ssdt", "--rom", dir.resolve("missing.rom").toString(), "-o", dir.resolve("s/deeper").toString()},

@@ -24,7 +24,7 @@ class ChecksumParentRangeTest {
     private static byte[] realtek() {
         byte[] rom = FirmwareBuilder.optionRom(0x10EC, 0x8168, 0x020000, PCIR_LENGTH);
         rom[2] = 0x68;
-        rom[PCIR_LENGTH - 1] -= 2; // keeps the sum over the PCIR length at zero
+        rom[PCIR_LENGTH - 1] = (byte) (rom[PCIR_LENGTH - 1] - 2); // keeps the sum over the PCIR length at zero
         return rom;
     }
 

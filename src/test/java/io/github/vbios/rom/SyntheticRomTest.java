@@ -13,6 +13,7 @@ import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.sample.OptionRomBuilder;
 import io.github.vbios.sample.PeSample;
 import io.github.vbios.sample.RomImageEdit;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ class SyntheticRomTest {
     @Test
     void case01_nvgiContainersV1V2V3AndNvfw() {
         byte[] chain = NvidiaSample.layoutA();
+        // the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
+        @SuppressWarnings("ArrayRecordComponent")
         record Expect(byte[] file, ContainerKind kind, long start) { }
         for (Expect e : List.of(
                 new Expect(NvidiaContainerBuilder.nvgi(1, chain, 0x200), ContainerKind.NVGI_V1, 0x400),
@@ -125,8 +128,8 @@ class SyntheticRomTest {
     void case07_moddedRomPcirRangeValidButSeabiosRejects() {
         byte[] b = NvidiaLayoutB.chain();
         // a modder's edit inside the x86 part compensated in the E0 part: PCIR range still 0, byte 2 range not
-        b[0x300] += 1;
-        b[0x2000 + 0x400] -= 1;
+        b[0x300] = (byte) (b[0x300] + 1);
+        b[0x2000 + 0x400] = (byte) (b[0x2000 + 0x400] - 1);
         RomAnalysis a = analyze(b);
         X86Checksum c = a.checksums().get(0);
         assertThat(c.valid()).isTrue();
@@ -340,7 +343,7 @@ class SyntheticRomTest {
     @Test
     void scannerSurvivesABlobFullOfSignatures() {
         byte[] blob = new byte[1 << 20];
-        byte[][] tokens = {"NVGI".getBytes(), "NVFW".getBytes(), "RFRD".getBytes(), {0x55, (byte) 0xAA, 0x04}};
+        byte[][] tokens = {"NVGI".getBytes(StandardCharsets.US_ASCII), "NVFW".getBytes(StandardCharsets.US_ASCII), "RFRD".getBytes(StandardCharsets.US_ASCII), {0x55, (byte) 0xAA, 0x04}};
         for (int off = 0, k = 0; off + 8 < blob.length; off += 6, k++) {
             byte[] t = tokens[k % tokens.length];
             System.arraycopy(t, 0, blob, off, t.length);

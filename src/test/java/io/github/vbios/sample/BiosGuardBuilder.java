@@ -14,6 +14,8 @@ import java.util.zip.CRC32;
  * Dell PFS volumes and BIOS Guard (PFAT) packages as vendors ship them (firmware.md 3): a BIOS
  * region cut into Intel BIOS Guard blocks, inside Dell PFS entries or behind an AMI PFAT table.
  */
+// every ByteBuffer here is a fresh heap buffer (le(), allocate, wrap) whose array starts at offset 0
+@SuppressWarnings("ByteBufferBackingArray")
 public final class BiosGuardBuilder {
     /** The GUID Dell uses for the entries of a BIOS Guard sub-PFS (any GUID works for the parser). */
     public static final String PFAT_ENTRY = "BAF7C0B7-8DC8-4FCE-BB26-D7F6C7F6BD4B";

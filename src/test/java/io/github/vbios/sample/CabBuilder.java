@@ -15,6 +15,8 @@ import java.util.zip.Deflater;
  * MSZIP block "CK" + a raw deflate stream primed with the previous 32 KiB (as makecab and gcab
  * write them), so matches reach back across block boundaries.
  */
+// every ByteBuffer here is a fresh heap buffer (le(), allocate, wrap) whose array starts at offset 0
+@SuppressWarnings("ByteBufferBackingArray")
 public final class CabBuilder {
     private static final int BLOCK = 32 * 1024;
 

@@ -23,6 +23,8 @@ import org.tukaani.xz.XZOutputStream;
  * What vendors wrap firmware images in (firmware.md 2.2, 2.3, 3): capsules, zip/7z/gzip/xz
  * archives, Dell HDR sections and Windows registry exports.
  */
+// every ByteBuffer here is a fresh heap buffer (le(), allocate, wrap) whose array starts at offset 0
+@SuppressWarnings("ByteBufferBackingArray")
 public final class FirmwareWrappers {
     public static final String EFI_CAPSULE = "3B6686BD-0D76-4030-B70E-B5519E2FC5A0";
     public static final String FMP_CAPSULE = "6DCBD5ED-E82D-4C44-BDA1-7194199AD92A";

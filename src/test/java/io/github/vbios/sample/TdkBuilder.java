@@ -13,6 +13,8 @@ import java.util.Map;
  * {@code $PACK} header, 0x200 placeholder bytes and one 0x110-byte entry per file with its
  * offset from the MZ header; files stored or LZMA ("alone" format).
  */
+// every ByteBuffer here is a fresh heap buffer (le(), allocate, wrap) whose array starts at offset 0
+@SuppressWarnings("ByteBufferBackingArray")
 public final class TdkBuilder {
     private TdkBuilder() {
     }

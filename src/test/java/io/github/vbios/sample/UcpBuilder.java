@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  * AMI UCP flasher packages (firmware.md 3): a {@code @UAF} or {@code @HPU} header, then modules
  * {tag, ModuleSize, Checksum, ...} + {CompressSize, OriginalSize} + data, stored or EFI-compressed.
  */
+// every ByteBuffer here is a fresh heap buffer (le(), allocate, wrap) whose array starts at offset 0
+@SuppressWarnings("ByteBufferBackingArray")
 public final class UcpBuilder {
     private UcpBuilder() {
     }

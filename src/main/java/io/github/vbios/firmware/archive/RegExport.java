@@ -95,7 +95,7 @@ public final class RegExport implements Container {
     /** Parses {@code aa,bb,cc}; empty on a malformed byte or more than {@code max} bytes. */
     public static Optional<byte[]> hexList(String list, int max) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(list.length() / 3 + 1);
-        for (String part : list.split(",")) {
+        for (String part : list.split(",", -1)) {
             String p = part.strip();
             if (p.isEmpty()) {
                 continue;

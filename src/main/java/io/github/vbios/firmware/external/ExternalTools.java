@@ -41,7 +41,7 @@ public interface ExternalTools {
                 if (path == null) {
                     return Optional.empty();
                 }
-                for (String dir : path.split(File.pathSeparator)) {
+                for (String dir : path.split(File.pathSeparator, -1)) {
                     Path p = Path.of(dir.isEmpty() ? "." : dir, program);
                     if (Files.isRegularFile(p) && Files.isExecutable(p)) {
                         return Optional.of(p);

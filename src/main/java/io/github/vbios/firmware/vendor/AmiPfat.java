@@ -95,14 +95,14 @@ public final class AmiPfat implements EmbeddedFormat {
 
     /** The file lines after the title: "flags parameter count ;name"; unreadable lines are skipped. */
     private static List<FileEntry> table(ByteSlice text) {
-        String[] lines = new String(text.toArray(), StandardCharsets.ISO_8859_1).split("\r\n|\n|\r");
+        String[] lines = new String(text.toArray(), StandardCharsets.ISO_8859_1).split("\r\n|\n|\r", -1);
         List<FileEntry> out = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int semi = lines[i].indexOf(';');
             if (semi < 0) {
                 continue;
             }
-            String[] info = lines[i].substring(0, semi).trim().split("\\s+");
+            String[] info = lines[i].substring(0, semi).trim().split("\\s+", -1);
             if (info.length < 3) {
                 continue;
             }

@@ -119,7 +119,8 @@ public final class AmiUcp implements EmbeddedFormat {
     /** The tag as text, other bytes shown as '?' (tags are "@" + three ASCII letters or digits). */
     private static String printable(String tag) {
         StringBuilder sb = new StringBuilder(tag.length());
-        for (char c : tag.toCharArray()) {
+        for (int i = 0; i < tag.length(); i++) {
+            char c = tag.charAt(i);
             sb.append(c >= 0x21 && c <= 0x7E ? c : '?');
         }
         return sb.toString();

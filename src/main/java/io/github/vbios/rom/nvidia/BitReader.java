@@ -112,7 +112,8 @@ public final class BitReader {
 
     private static String clean(String raw) {
         StringBuilder sb = new StringBuilder();
-        for (char c : raw.toCharArray()) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
             sb.append(c >= 0x20 && c < 0x7F ? c : ' ');
         }
         return sb.toString().strip();

@@ -12,6 +12,7 @@ import io.github.vbios.rom.X86Header;
 import io.github.vbios.rom.nvidia.Npde;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -38,6 +39,8 @@ public final class ChecksumFixer {
      * @param after the same ranges after fixing
      * @param problems ranges that could not be fixed, and why
      */
+    // the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
+    @SuppressWarnings("ArrayRecordComponent")
     public record Result(byte[] bytes, List<X86Checksum> before, List<X86Checksum> after, List<Fix> fixes,
                          List<String> notes, List<String> problems) {
         public Result {
@@ -96,7 +99,7 @@ public final class ChecksumFixer {
             problems.add("x86 image at " + Hex.offset(start) + ": PCIR length runs past the end; not fixed");
             return;
         }
-        TreeSet<Long> bounds = new TreeSet<>(List.of(start, end));
+        NavigableSet<Long> bounds = new TreeSet<>(List.of(start, end));
         long nvEnd = Math.min(end, start + x86.nvidiaLength());
         if (nvEnd > start) {
             bounds.add(nvEnd);
@@ -128,7 +131,7 @@ public final class ChecksumFixer {
      * corpus ROM). When it ends inside a block, one safe byte before its end and the block's own sum byte
      * after it take equal and opposite changes: both the block and the byte-2 range end up zero.
      */
-    private static void fixSeabiosRange(byte[] rom, RomImage x86, TreeSet<Long> bounds, List<Fix> fixes,
+    private static void fixSeabiosRange(byte[] rom, RomImage x86, NavigableSet<Long> bounds, List<Fix> fixes,
                                         List<String> problems) {
         long start = x86.offset();
         long b2 = x86.x86Header().map(X86Header::initSize).orElse(0L);

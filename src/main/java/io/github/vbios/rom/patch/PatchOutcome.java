@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param problems what is still wrong with the romfile (a checksum SeaBIOS rejects without --fix-checksum, ...),
  *                 each with its {@code RomCode}
  */
+// the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
+@SuppressWarnings("ArrayRecordComponent")
 public record PatchOutcome(CleanReport clean, Optional<IdPatcher.Result> ids, Optional<ChecksumFixer.Result> checksums,
                            byte[] bytes, RomAnalysis output, boolean identicalToInput, List<Finding> problems) {
     public PatchOutcome {

@@ -23,6 +23,8 @@ public final class RomfileCleaner {
     }
 
     /** The romfile bytes and the report that explains them. */
+    // the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
+    @SuppressWarnings("ArrayRecordComponent")
     public record Result(byte[] bytes, CleanReport report) {
     }
 
