@@ -116,8 +116,8 @@ final class PatchJson {
                     .put("blockLength", f.blockLength()).put("sumBefore", f.sumBefore()).put("byteOffset", f.byteOffset())
                     .put("oldValue", f.oldValue()).put("newValue", f.newValue()).put("why", f.why());
         }
-        c.notes().forEach(n.putArray("notes")::add);
-        c.problems().forEach(n.putArray("problems")::add);
+        CodedSentences.notes(n, c.remarks());
+        CodedSentences.sentences(n, "problems", "problemCodes", c.problems());
         n.put("allValid", c.allValid());
     }
 

@@ -64,7 +64,17 @@ public enum RomCode implements FindingCode {
     /** Verdict: the sum over the byte-2 length is not zero (SeaBIOS rejects it). */
     SEABIOS_CHECKSUM_INVALID,
     /** patch --check note: the NPDE range of an x86 image does not sum to zero (a modded ROM; QEMU does not care). */
-    NPDE_CHECKSUM_INVALID;
+    NPDE_CHECKSUM_INVALID,
+    /** patch --fix-checksum note: a block whose NPDE says checksum disabled is kept zero-sum, the x86 ranges include it (info). */
+    NPDE_CHECKSUM_DISABLED,
+    /** patch --fix-checksum: a range to fix (PCIR length or byte 2) is empty or runs past the end; not fixed. */
+    CHECKSUM_FIX_RANGE_INVALID,
+    /** patch --fix-checksum: the byte-2 range ends outside the PCIR length; not fixed. */
+    CHECKSUM_FIX_OUTSIDE_PCIR,
+    /** patch --fix-checksum: no padding byte in the range is safe to change; that range is not fixed. */
+    CHECKSUM_FIX_NO_SAFE_BYTE,
+    /** patch --fix-checksum: a range still does not sum to zero, the fixed ROM parses differently; not fixed. */
+    CHECKSUM_FIX_PARSE_CHANGED;
 
     @Override
     public String room() {

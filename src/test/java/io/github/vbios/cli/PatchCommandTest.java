@@ -63,6 +63,11 @@ class PatchCommandTest {
         assertThat(doc.at("/ids/changes/0/newDeviceId").asText()).isEqualTo("2204");
         assertThat(doc.at("/checksums/after/0/byte2/sum").asInt()).isZero();
         assertThat(doc.at("/checksums/allValid").asBoolean()).isTrue();
+        // every range fixed: codes beside the (empty) sentences, one convention with the other arrays
+        assertThat(doc.at("/checksums/problemCodes").isArray()).isTrue();
+        assertThat(doc.at("/checksums/problemCodes")).hasSameSizeAs(doc.at("/checksums/problems")).isEmpty();
+        assertThat(doc.at("/checksums/noteCodes")).hasSameSizeAs(doc.at("/checksums/notes"));
+        assertThat(doc.at("/checksums/noteSeverities")).hasSameSizeAs(doc.at("/checksums/notes"));
         assertThat(run("patch", "--check", "--json", rom.toString())).isZero();
         assertThat(Json.mapper().readTree(out.toString()).get("romfileOk").asBoolean()).isTrue();
         assertThat(run("patch", "--check", "--json", dump.toString())).isEqualTo(3);
