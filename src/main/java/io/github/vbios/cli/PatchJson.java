@@ -76,12 +76,8 @@ final class PatchJson {
     static ObjectNode check(String input, RomfileCheck c) {
         ObjectNode doc = Json.document();
         doc.put("file", input).put("size", c.analysis().fileLength()).put("romfileOk", c.ok());
-        c.reasons().forEach(doc.putArray("reasons")::add);
-        c.notes().forEach(doc.putArray("notes")::add);
-        ArrayNode reasonCodes = doc.putArray("reasonCodes");
-        c.problems().forEach(p -> reasonCodes.add(p.code().id()));
-        ArrayNode noteCodes = doc.putArray("noteCodes");
-        c.remarks().forEach(p -> noteCodes.add(p.code().id()));
+        CodedSentences.sentences(doc, "reasons", "reasonCodes", c.problems());
+        CodedSentences.notes(doc, c.remarks());
         images(doc.putArray("images"), c.analysis().pciImages());
         sums(doc.putArray("checksums"), c.analysis().checksums());
         return doc;
