@@ -62,7 +62,7 @@ final class PatchJson {
                     .put("description", t.description());
         }
         images(doc.putArray("keptImages"), r.keptImages());
-        r.notes().forEach(doc.putArray("notes")::add);
+        CodedSentences.notes(doc, r.remarks());
         o.warnings().forEach(doc.putArray("warnings")::add);
         ArrayNode warningCodes = doc.putArray("warningCodes");
         o.problems().forEach(w -> warningCodes.add(w.code().id()));
@@ -100,7 +100,7 @@ final class PatchJson {
                     .put("oldVendorId", Hex.id16(c.oldVendorId())).put("oldDeviceId", Hex.id16(c.oldDeviceId()))
                     .put("newVendorId", Hex.id16(c.newVendorId())).put("newDeviceId", Hex.id16(c.newDeviceId()));
         }
-        ids.skipped().forEach(n.putArray("skipped")::add);
+        CodedSentences.sentences(n, "skipped", "skippedCodes", ids.leftAlone());
     }
 
     private static void checksums(ObjectNode n, ChecksumFixer.Result c) {

@@ -74,7 +74,19 @@ public enum RomCode implements FindingCode {
     /** patch --fix-checksum: no padding byte in the range is safe to change; that range is not fixed. */
     CHECKSUM_FIX_NO_SAFE_BYTE,
     /** patch --fix-checksum: a range still does not sum to zero, the fixed ROM parses differently; not fixed. */
-    CHECKSUM_FIX_PARSE_CHANGED;
+    CHECKSUM_FIX_PARSE_CHANGED,
+    /** info note: an EFI image with IDs 0000:0000 (usual for NVIDIA GOP images; OVMF does not check them) (info). */
+    EFI_IDS_ZERO,
+    /** patch note: layout B, NVIDIA-only images inside the x86 image's PCIR length stay in the romfile (info). */
+    LAYOUT_B_IMAGES_KEPT,
+    /** patch note: no container header was recognised; the option ROM was found by scanning (info). */
+    FOUND_BY_SCAN,
+    /** patch --set-ids: an NVIDIA private or non-firmware image keeps its ID (info). */
+    IDS_KEPT_PRIVATE_IMAGE,
+    /** patch --set-ids: an image with other IDs than the card's is left unchanged (info). */
+    IDS_KEPT_OTHER_IDS,
+    /** patch --set-ids: an image's PCI 3.0 device list is left unchanged (info). */
+    DEVICE_LIST_KEPT;
 
     @Override
     public String room() {
