@@ -7,6 +7,7 @@ import io.github.vbios.firmware.FirmwareCode;
 import io.github.vbios.firmware.Incomplete;
 import io.github.vbios.host.HostCode;
 import io.github.vbios.io.FindingCode;
+import io.github.vbios.io.Severity;
 import io.github.vbios.plan.PlanCode;
 import io.github.vbios.rom.RomCode;
 import io.github.vbios.rom.nvidia.NvidiaCode;
@@ -83,6 +84,23 @@ class FindingCodesDocTest {
         ROOMS.forEach((room, codes) -> assertThat(codes).allSatisfy(c -> assertThat(c.id())
                 .matches(Pattern.quote(room) + "\\.[a-z0-9]+(-[a-z0-9]+)*")
                 .isEqualTo(room + "." + ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))));
+    }
+
+    /** A plan code's severity is part of its promise: the docs row says "(info)" exactly for the INFO ones. */
+    @Test
+    void planCodeSeveritiesAreDocumented() throws IOException {
+        Map<String, String> meaning = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("docs/json.md"))) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                meaning.put(m.group(1), m.group(2));
+            }
+        }
+        for (PlanCode c : PlanCode.values()) {
+            assertThat(c.note("x").severity()).as(c.id()).isEqualTo(c.severity());
+            assertThat(meaning.get(c.id()).contains("(info)")).as("docs row of " + c.id() + " says (info)")
+                    .isEqualTo(c.severity() == Severity.INFO);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.vbios.acpi;
 
+import io.github.vbios.io.Finding;
 import java.util.List;
 
 /**
@@ -15,12 +16,13 @@ import java.util.List;
  * @param tables       in load order
  * @param fwCfg        fw_cfg item or null
  * @param load         how to load the set
- * @param notes        things the user should know
+ * @param remarks      things the user should know, each with its {@link AcpiCode} and severity (JSON
+ *                     {@code notes}, {@code noteCodes}, {@code noteSeverities})
  * @param findings     what the user should act on, with stable codes
  */
 public record SsdtReport(RomFacts rom, String mode, boolean modeDefaulted, String placement, String acpiPath,
                          String pathSource, String outputDir, List<TableFile> tables, SsdtManifest.FwCfg fwCfg,
-                         LoadInstructions load, List<String> notes, List<SsdtFinding> findings) {
+                         LoadInstructions load, List<Finding> remarks, List<SsdtFinding> findings) {
     /**
      * The ROM the tables serve: {@code view} {@code nvidia} when it runs past the PCI view (layout A),
      * else {@code pci}; {@code viewStart}/{@code viewEnd} where the served bytes are in the input.
@@ -35,7 +37,12 @@ public record SsdtReport(RomFacts rom, String mode, boolean modeDefaulted, Strin
 
     public SsdtReport {
         tables = List.copyOf(tables);
-        notes = List.copyOf(notes);
+        remarks = List.copyOf(remarks);
         findings = List.copyOf(findings);
+    }
+
+    /** The sentences of {@link #remarks}, for the user (text, JSON {@code notes}). */
+    public List<String> notes() {
+        return remarks.stream().map(Finding::message).toList();
     }
 }

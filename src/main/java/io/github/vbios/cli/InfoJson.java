@@ -215,8 +215,7 @@ final class InfoJson {
         v.warnings().forEach(w::add);
         ArrayNode codes = n.putArray("warningCodes");
         v.problems().forEach(p -> codes.add(p.code().id()));
-        ArrayNode notes = n.putArray("notes");
-        v.notes().forEach(notes::add);
+        CodedSentences.notes(n, v.remarks());
         n.put("advice", v.advice());
         return n;
     }

@@ -58,10 +58,7 @@ final class OptimusJson {
         ArrayNode arts = doc.putArray("artefacts");
         r.artefacts().forEach(a -> arts.addObject().put("file", a.file()).put("kind", a.kind())
                 .put("description", a.description()));
-        ArrayNode notes = doc.putArray("notes");
-        r.notes().forEach(notes::add);
-        ArrayNode noteCodes = doc.putArray("noteCodes");
-        r.remarks().forEach(n -> noteCodes.add(n.code().id()));
+        CodedSentences.notes(doc, r.remarks());
         return doc;
     }
 }

@@ -62,7 +62,7 @@ final class PatchJson {
                     .put("description", t.description());
         }
         images(doc.putArray("keptImages"), r.keptImages());
-        r.notes().forEach(doc.putArray("notes")::add);
+        CodedSentences.notes(doc, r.remarks());
         o.warnings().forEach(doc.putArray("warnings")::add);
         ArrayNode warningCodes = doc.putArray("warningCodes");
         o.problems().forEach(w -> warningCodes.add(w.code().id()));
@@ -76,12 +76,8 @@ final class PatchJson {
     static ObjectNode check(String input, RomfileCheck c) {
         ObjectNode doc = Json.document();
         doc.put("file", input).put("size", c.analysis().fileLength()).put("romfileOk", c.ok());
-        c.reasons().forEach(doc.putArray("reasons")::add);
-        c.notes().forEach(doc.putArray("notes")::add);
-        ArrayNode reasonCodes = doc.putArray("reasonCodes");
-        c.problems().forEach(p -> reasonCodes.add(p.code().id()));
-        ArrayNode noteCodes = doc.putArray("noteCodes");
-        c.remarks().forEach(p -> noteCodes.add(p.code().id()));
+        CodedSentences.sentences(doc, "reasons", "reasonCodes", c.problems());
+        CodedSentences.notes(doc, c.remarks());
         images(doc.putArray("images"), c.analysis().pciImages());
         sums(doc.putArray("checksums"), c.analysis().checksums());
         return doc;
@@ -104,7 +100,7 @@ final class PatchJson {
                     .put("oldVendorId", Hex.id16(c.oldVendorId())).put("oldDeviceId", Hex.id16(c.oldDeviceId()))
                     .put("newVendorId", Hex.id16(c.newVendorId())).put("newDeviceId", Hex.id16(c.newDeviceId()));
         }
-        ids.skipped().forEach(n.putArray("skipped")::add);
+        CodedSentences.sentences(n, "skipped", "skippedCodes", ids.leftAlone());
     }
 
     private static void checksums(ObjectNode n, ChecksumFixer.Result c) {
@@ -116,8 +112,8 @@ final class PatchJson {
                     .put("blockLength", f.blockLength()).put("sumBefore", f.sumBefore()).put("byteOffset", f.byteOffset())
                     .put("oldValue", f.oldValue()).put("newValue", f.newValue()).put("why", f.why());
         }
-        c.notes().forEach(n.putArray("notes")::add);
-        c.problems().forEach(n.putArray("problems")::add);
+        CodedSentences.notes(n, c.remarks());
+        CodedSentences.sentences(n, "problems", "problemCodes", c.problems());
         n.put("allValid", c.allValid());
     }
 

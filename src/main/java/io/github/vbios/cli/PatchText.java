@@ -88,7 +88,7 @@ final class PatchText {
             out.println("    every range already summed to zero: nothing changed");
         }
         c.notes().forEach(n -> out.println("    note: " + n));
-        c.problems().forEach(p -> out.println("    NOT FIXED: " + p));
+        c.reasons().forEach(p -> out.println("    NOT FIXED: " + p));
     }
 
     static void check(PrintWriter out, String name, RomfileCheck c) {

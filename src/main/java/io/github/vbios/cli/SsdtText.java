@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.acpi.SsdtFinding;
 import io.github.vbios.acpi.SsdtReport;
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
+import io.github.vbios.io.Severity;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The text rendering of {@code vbios ssdt}. */
 final class SsdtText {
@@ -17,6 +20,9 @@ final class SsdtText {
     static String json(SsdtReport r) {
         ObjectNode doc = Json.document();
         doc.setAll((ObjectNode) Json.mapper().valueToTree(r));
+        // the remarks go out as sentences with their codes, as every command writes notes; findings stay last
+        doc.remove(List.of("remarks", "findings"));
+        CodedSentences.notes(doc, r.remarks());
         // findings[].code is the code's stable id (acpi.nvidia-images-missing), not the enum constant's name
         ArrayNode findings = doc.putArray("findings");
         for (SsdtFinding f : r.findings()) {
@@ -49,9 +55,11 @@ final class SsdtText {
         for (SsdtFinding f : r.findings()) {
             w.printf("%n%s [%s]: %s%n", f.severity(), f.code().id(), f.message());
         }
-        if (!r.notes().isEmpty()) {
+        if (!r.remarks().isEmpty()) {
             w.printf("%nnotes:%n");
-            r.notes().forEach(n -> w.println("  - " + n));
+            for (Finding n : r.remarks()) {
+                w.println("  - " + (n.severity() == Severity.INFO ? "" : "warning: ") + n.message());
+            }
         }
     }
 }

@@ -112,7 +112,7 @@ public final class VmCommand implements Callable<Integer> {
             GuestCheck check = GuestCheck.of(plan);
             err.println("vbios: check in a Linux guest: " + check.linux());
             err.println("vbios: check in a Windows guest: " + check.windows());
-            plan.notes().forEach(n -> err.println("vbios: note: " + n));
+            plan.remarks().forEach(n -> err.println("vbios: " + n.severity().word() + ": " + n.message()));
         }
         out.flush();
         err.flush();

@@ -26,10 +26,7 @@ final class VmJson {
         GuestCheck check = GuestCheck.of(plan);
         doc.putObject("guestCheck").put("ids", check.ids()).put("linux", check.linux()).put("windows", check.windows());
         extra.forEach((k, v) -> doc.set(k, Json.mapper().valueToTree(v)));
-        ArrayNode notes = doc.putArray("notes");
-        plan.notes().forEach(notes::add);
-        ArrayNode noteCodes = doc.putArray("noteCodes");
-        plan.remarks().forEach(n -> noteCodes.add(n.code().id()));
+        CodedSentences.notes(doc, plan.remarks());
         return Json.write(doc);
     }
 

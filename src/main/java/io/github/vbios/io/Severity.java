@@ -1,6 +1,13 @@
 package io.github.vbios.io;
 
+import java.util.Locale;
+
 /** How much a {@link Finding} matters to the user. */
 public enum Severity {
-    INFO, WARNING, ERROR
+    INFO, WARNING, ERROR;
+
+    /** The word text output puts before a note of this severity: {@code note}, {@code warning} or {@code error}. */
+    public String word() {
+        return this == INFO ? "note" : name().toLowerCase(Locale.ROOT);
+    }
 }

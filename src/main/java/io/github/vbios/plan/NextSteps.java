@@ -1,5 +1,6 @@
 package io.github.vbios.plan;
 
+import io.github.vbios.io.Severity;
 import io.github.vbios.vm.GuestCheck;
 
 /**
@@ -93,7 +94,9 @@ final class NextSteps {
         s.append("- If the path differs, the guest placed the GPU elsewhere: regenerate the tables for the path it shows.\n");
         if (!r.notes().isEmpty()) {
             s.append("\n## Notes\n\n");
-            r.notes().forEach(n -> s.append("- ").append(n).append('\n'));
+            // hints stay plain; what the user must act on says so, as on the terminal
+            r.remarks().forEach(n -> s.append("- ").append(n.severity() == Severity.INFO ? "" : n.severity().word() + ": ")
+                    .append(n.message()).append('\n'));
         }
         return s.toString();
     }

@@ -134,7 +134,7 @@ public final class Optimus {
     /** What the tables serve, when it is not simply the romfile: the NVIDIA view, or a warning that it is missing. */
     static List<Finding> servedViewNotes(OptimusCandidate c, int servedLength) {
         if (c.rom().nvidiaViewLonger()) {
-            return List.of(Finding.warning(AcpiCode.NVIDIA_VIEW_SERVED, -1, "[" + AcpiCode.NVIDIA_VIEW_SERVED.id() + "] the _ROM tables serve the "
+            return List.of(Finding.info(AcpiCode.NVIDIA_VIEW_SERVED, -1, "[" + AcpiCode.NVIDIA_VIEW_SERVED.id() + "] the _ROM tables serve the "
                     + "NVIDIA view (" + servedLength + " bytes: the romfile plus the NVIDIA-only images after it), "
                     + "what the card's flash gives the driver; the romfile stays the PCI view"));
         }

@@ -64,7 +64,29 @@ public enum RomCode implements FindingCode {
     /** Verdict: the sum over the byte-2 length is not zero (SeaBIOS rejects it). */
     SEABIOS_CHECKSUM_INVALID,
     /** patch --check note: the NPDE range of an x86 image does not sum to zero (a modded ROM; QEMU does not care). */
-    NPDE_CHECKSUM_INVALID;
+    NPDE_CHECKSUM_INVALID,
+    /** patch --fix-checksum note: a block whose NPDE says checksum disabled is kept zero-sum, the x86 ranges include it (info). */
+    NPDE_CHECKSUM_DISABLED,
+    /** patch --fix-checksum: a range to fix (PCIR length or byte 2) is empty or runs past the end; not fixed. */
+    CHECKSUM_FIX_RANGE_INVALID,
+    /** patch --fix-checksum: the byte-2 range ends outside the PCIR length; not fixed. */
+    CHECKSUM_FIX_OUTSIDE_PCIR,
+    /** patch --fix-checksum: no padding byte in the range is safe to change; that range is not fixed. */
+    CHECKSUM_FIX_NO_SAFE_BYTE,
+    /** patch --fix-checksum: a range still does not sum to zero, the fixed ROM parses differently; not fixed. */
+    CHECKSUM_FIX_PARSE_CHANGED,
+    /** info note: an EFI image with IDs 0000:0000 (usual for NVIDIA GOP images; OVMF does not check them) (info). */
+    EFI_IDS_ZERO,
+    /** patch note: layout B, NVIDIA-only images inside the x86 image's PCIR length stay in the romfile (info). */
+    LAYOUT_B_IMAGES_KEPT,
+    /** patch note: no container header was recognised; the option ROM was found by scanning (info). */
+    FOUND_BY_SCAN,
+    /** patch --set-ids: an NVIDIA private or non-firmware image keeps its ID (info). */
+    IDS_KEPT_PRIVATE_IMAGE,
+    /** patch --set-ids: an image with other IDs than the card's is left unchanged (info). */
+    IDS_KEPT_OTHER_IDS,
+    /** patch --set-ids: an image's PCI 3.0 device list is left unchanged (info). */
+    DEVICE_LIST_KEPT;
 
     @Override
     public String room() {

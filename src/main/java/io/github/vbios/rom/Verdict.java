@@ -13,14 +13,20 @@ import java.util.Optional;
  * @param shadow the shadow-copy evidence (issue 15), or null when the file is not one
  * @param efiDamaged an EFI image of the PCI view claims X64 but does not decode to a valid PE32+: a damaged dump
  * @param problems the warnings, each with its {@link RomCode} (logic reads the code, the user the sentence)
- * @param notes things worth knowing that are not wrong (EFI images with IDs 0000:0000, ...)
+ * @param remarks things worth knowing that are not wrong (EFI images with IDs 0000:0000, ...), each with its
+ *                {@link RomCode} (info)
  * @param advice what to do next, or null
  */
 public record Verdict(Boolean uefiCapable, boolean romfileReady, ShadowCopy shadow, boolean efiDamaged,
-                      List<Finding> problems, List<String> notes, String advice) {
+                      List<Finding> problems, List<Finding> remarks, String advice) {
     public Verdict {
         problems = List.copyOf(problems);
-        notes = List.copyOf(notes);
+        remarks = List.copyOf(remarks);
+    }
+
+    /** The sentences of {@link #remarks}, for the user (info text, JSON {@code verdict.notes}). */
+    public List<String> notes() {
+        return remarks.stream().map(Finding::message).toList();
     }
 
     /** The verdict of a file without any PCI option ROM. */

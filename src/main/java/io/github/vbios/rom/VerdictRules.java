@@ -23,7 +23,7 @@ final class VerdictRules {
         Boolean uefi = shadow != null ? null
                 : pci.images().stream().anyMatch(i -> i.isEfi() && i.efiPayload().map(EfiPayload::validX64Pe).orElse(false));
         boolean ready = pci.start() == 0 && pci.end() == file.length() && !pci.truncated();
-        List<String> notes = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
         layoutWarnings(file, c, pci, w);
         boolean damaged = imageWarnings(pci, w, notes);
         checksumWarnings(file, pci, sums, w);
@@ -68,14 +68,14 @@ final class VerdictRules {
     }
 
     /** Warnings about IDs and EFI images; true when an X64 EFI image is damaged. */
-    private static boolean imageWarnings(RomView pci, Warnings w, List<String> notes) {
+    private static boolean imageWarnings(RomView pci, Warnings w, List<Finding> notes) {
         RomImage first = pci.images().get(0);
         boolean damaged = false;
         for (RomImage i : pci.images()) {
             if (i.isEfi() && i.vendorId() == 0 && i.deviceId() == 0) {
                 // NVIDIA ships Turing-mobile and Ampere GOP images so; OVMF ignores EFI image IDs
-                notes.add("EFI image at " + Hex.offset(i.offset()) + " has IDs 0000:0000 (usual for NVIDIA GOP images; "
-                        + "OVMF does not check them)");
+                notes.add(Finding.info(RomCode.EFI_IDS_ZERO, i.offset(), "EFI image at " + Hex.offset(i.offset())
+                        + " has IDs 0000:0000 (usual for NVIDIA GOP images; OVMF does not check them)"));
             } else if (i.vendorId() != first.vendorId() || i.deviceId() != first.deviceId()) {
                 w.add(RomCode.IDS_DIFFER,
                         i.offset(), "image at " + Hex.offset(i.offset()) + " has IDs " + Hex.id16(i.vendorId()) + ":" + Hex.id16(i.deviceId())

@@ -49,6 +49,19 @@ class PatchCommandTest {
     }
 
     @Test
+    void layoutBNotesCarryCodes() throws Exception {
+        Path b = Files.write(dir.resolve("b.rom"), new NvidiaDumpBuilder(Container.NVGI_V3, Layout.B).build());
+        assertThat(run("patch", "--json", b.toString(), "-o", dir.resolve("b-clean.rom").toString(),
+                "--set-ids", "10DE:2204", "--fix-checksum")).as(err.toString()).isZero();
+        JsonNode doc = Json.mapper().readTree(out.toString());
+        assertThat(doc.get("noteCodes").toString()).isEqualTo("[\"rom.layout-b-images-kept\"]");
+        assertThat(doc.get("noteSeverities").toString()).isEqualTo("[\"info\"]");
+        assertThat(doc.get("notes")).hasSize(1);
+        assertThat(doc.at("/ids/skippedCodes")).hasSameSizeAs(doc.at("/ids/skipped"));
+        assertThat(doc.at("/ids/skippedCodes").isArray()).isTrue();
+    }
+
+    @Test
     void jsonDocument() throws Exception {
         Path rom = dir.resolve("gpu.rom");
         assertThat(run("patch", "--json", dump.toString(), "-o", rom.toString(), "--set-ids", "10DE:2204",
@@ -63,6 +76,11 @@ class PatchCommandTest {
         assertThat(doc.at("/ids/changes/0/newDeviceId").asText()).isEqualTo("2204");
         assertThat(doc.at("/checksums/after/0/byte2/sum").asInt()).isZero();
         assertThat(doc.at("/checksums/allValid").asBoolean()).isTrue();
+        // every range fixed: codes beside the (empty) sentences, one convention with the other arrays
+        assertThat(doc.at("/checksums/problemCodes").isArray()).isTrue();
+        assertThat(doc.at("/checksums/problemCodes")).hasSameSizeAs(doc.at("/checksums/problems")).isEmpty();
+        assertThat(doc.at("/checksums/noteCodes")).hasSameSizeAs(doc.at("/checksums/notes"));
+        assertThat(doc.at("/checksums/noteSeverities")).hasSameSizeAs(doc.at("/checksums/notes"));
         assertThat(run("patch", "--check", "--json", rom.toString())).isZero();
         assertThat(Json.mapper().readTree(out.toString()).get("romfileOk").asBoolean()).isTrue();
         assertThat(run("patch", "--check", "--json", dump.toString())).isEqualTo(3);

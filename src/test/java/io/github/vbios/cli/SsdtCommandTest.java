@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,44 @@ class SsdtCommandTest {
         assertThat(j.get("fwCfg").get("name").asText()).isEqualTo("opt/io.github.vbios/vbios");
         assertThat(j.get("load").get("qemuArgs").toString()).contains("-fw_cfg");
         assertThat(Files.readAllBytes(out.resolve("vbios.rom"))).isEqualTo(Files.readAllBytes(rom));
+        // --mode given, auto placement: only the hint to check the path in the guest, an info
+        assertThat(texts(j.get("noteCodes"))).containsExactly("acpi.check-path-in-guest");
+        assertThat(texts(j.get("noteSeverities"))).containsExactly("info");
+        assertThat(j.get("notes")).hasSize(1);
+        assertThat(j.has("remarks")).isFalse();
+    }
+
+    @Test
+    void notesCarryCodesAndSeverities(@TempDir Path dir) throws Exception {
+        byte[] clean = SampleOptionRoms.withEfi(0x10de, 0x1c8d);
+        byte[] dump = new byte[clean.length + 0x1000];
+        System.arraycopy(clean, 0, dump, 0x400, clean.length);
+        Path rom = dir.resolve("dump.rom");
+        Files.write(rom, dump);
+        Result r = run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("a").toString(), "--clean",
+                "--placement", "scope", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(texts(j.get("noteCodes"))).containsExactly("acpi.mode-defaulted", "acpi.view-cut-out",
+                "acpi.scope-needs-node", "acpi.check-path-in-guest");
+        assertThat(texts(j.get("noteSeverities"))).containsExactly("info", "info", "warning", "info");
+        assertThat(j.get("notes")).hasSize(4);
+        Result d = run("ssdt", "--rom", romfile(dir).toString(), "-o", dir.resolve("b").toString(),
+                "--placement", "declare", "--mode", "embed", "--json");
+        assertThat(d.code()).as(d.err()).isZero();
+        JsonNode k = Json.mapper().readTree(d.out());
+        assertThat(texts(k.get("noteCodes"))).containsExactly("acpi.declare-clashes-with-node",
+                "acpi.check-path-in-guest");
+        assertThat(texts(k.get("noteSeverities"))).containsExactly("warning", "info");
+        Result t = run("ssdt", "--rom", romfile(dir).toString(), "-o", dir.resolve("c").toString(),
+                "--placement", "declare", "--mode", "embed");
+        assertThat(t.out()).contains("  - warning: declare placement").doesNotContain("warning: check the path");
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @Test

@@ -102,6 +102,24 @@ class VmCommandTest {
             i++;
         }
         assertThat(doc.get("notes").get(i).asText()).contains("hotplug on");
+        // ... and its severity: turning hotplug off is what vbios did (info), no --vm-config is to act on
+        assertThat(doc.get("noteSeverities")).hasSameSizeAs(doc.get("notes"));
+        assertThat(doc.get("noteSeverities").get(i).asText()).isEqualTo("info");
+        int j = 0;
+        while (!doc.get("noteCodes").get(j).asText().equals("plan.no-vm-config")) {
+            j++;
+        }
+        assertThat(doc.get("noteSeverities").get(j).asText()).isEqualTo("warning");
+    }
+
+    @Test
+    void textSaysWarningOnlyForWarnings() throws IOException {
+        Path host = SampleHosts.optimusLaptop(tmp.resolve("host-text"));
+        DoctorCommandTest.Run r = DoctorCommandTest.run("vm", "proxmox", "--host-root", host.toString(),
+                "--device", "01:00.0", "--vmid", "104");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("vbios: warning: no --vm-config")
+                .contains("vbios: note: Proxmox's root port").doesNotContain("vbios: warning: Proxmox's root port");
     }
 
     @Test

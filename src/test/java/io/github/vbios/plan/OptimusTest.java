@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vbios.cli.Main;
 import io.github.vbios.firmware.external.ExternalTools;
 import io.github.vbios.io.Finding;
+import io.github.vbios.io.Severity;
 import io.github.vbios.sample.FirmwareBuilder;
 import io.github.vbios.sample.FirmwareWrappers;
 import io.github.vbios.sample.NvidiaDumpBuilder;
@@ -168,7 +169,8 @@ class OptimusTest {
         assertThat(r.notes()).filteredOn(n -> n.contains("8086:2a02")).hasSize(1)
                 .allMatch(n -> n.contains("2 variants"));
         assertThat(r.remarks()).filteredOn(n -> n.is(PlanCode.IGPU_ROM_FOUND)).singleElement()
-                .satisfies(n -> assertThat(n.message()).contains("8086:2a02").contains("2 variants"));
+                .satisfies(n -> assertThat(n.message()).contains("8086:2a02").contains("2 variants"))
+                .satisfies(n -> assertThat(n.severity()).isEqualTo(Severity.INFO));
         assertThat(tmp.resolve("out")).doesNotExist();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli").toString(),
@@ -247,7 +249,7 @@ class OptimusTest {
             "10de:0407", "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(out), new PrintWriter(err));
         assertThat(code).isEqualTo(4);
         assertThat(out.toString()).contains("    2 differs from 1 in 16 bytes").contains("from mbp31.fd").doesNotContain("BAD")
-                .contains("note: also found the video BIOS 8086:2a02");
+                .contains("note: also found the video BIOS 8086:2a02").doesNotContain("warning: also found");
         code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli-json").toString(), "--json",
             "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(out = new StringWriter()),
                 new PrintWriter(err));
@@ -265,6 +267,8 @@ class OptimusTest {
         }
         assertThat(igpu).as(doc.get("noteCodes").toString()).isNotNegative();
         assertThat(doc.get("notes").get(igpu).asText()).contains("also found the video BIOS 8086:2a02");
+        assertThat(doc.get("noteSeverities")).hasSameSizeAs(doc.get("notes"));
+        assertThat(doc.get("noteSeverities").get(igpu).asText()).isEqualTo("info");
     }
 
     @Test

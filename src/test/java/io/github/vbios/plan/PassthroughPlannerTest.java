@@ -8,6 +8,7 @@ import io.github.vbios.acpi.SsdtMode;
 import io.github.vbios.host.HostReader;
 import io.github.vbios.host.HostSnapshot;
 import io.github.vbios.host.PciAddress;
+import io.github.vbios.io.Severity;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.SubsystemIds;
 import io.github.vbios.sample.DesktopHosts;
@@ -117,7 +118,8 @@ class PassthroughPlannerTest {
         assertThat(p.notes()).anyMatch(n -> n.contains("/var/lib/libvirt/") || n.contains("guesses"));
         assertThat(p.notes()).anyMatch(n -> n.contains("boot VGA"));
         assertThat(p.remarks()).filteredOn(n -> n.is(PlanCode.BOOT_VGA_WITHOUT_ROMFILE)).singleElement()
-                .satisfies(n -> assertThat(n.message()).contains("boot VGA"));
+                .satisfies(n -> assertThat(n.message()).contains("boot VGA"))
+                .satisfies(n -> assertThat(n.severity()).isEqualTo(Severity.WARNING));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Severity;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.patch.PatchOptions;
 import io.github.vbios.rom.patch.PatchOutcome;
@@ -65,7 +66,8 @@ class DamagedDumpTest {
         RomAnalysis a = analyze(RealDumpLayouts.gopWithZeroIds());
         assertThat(a.pciImages()).anyMatch(i -> i.isEfi() && i.vendorId() == 0 && i.deviceId() == 0);
         assertThat(a.verdict().problems()).noneMatch(w -> w.is(RomCode.IDS_DIFFER));
-        assertThat(a.verdict().notes()).anyMatch(n -> n.contains("0000:0000"));
+        assertThat(a.verdict().remarks()).anyMatch(n -> n.is(RomCode.EFI_IDS_ZERO) && n.severity() == Severity.INFO
+                && a.pciImages().stream().anyMatch(i -> i.isEfi() && i.offset() == n.offset()));
         assertThat(a.verdict().efiDamaged()).isFalse();
         assertThat(a.verdict().uefiCapable()).isTrue();
     }

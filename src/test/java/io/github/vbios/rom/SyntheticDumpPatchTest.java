@@ -54,7 +54,7 @@ class SyntheticDumpPatchTest {
         if (l == Layout.A) {
             assertThat(o.clean().trailing().get(0).kind()).isEqualTo(TrailingRegion.Kind.NVIDIA_IMAGES);
         } else {
-            assertThat(o.clean().notes()).anyMatch(n -> n.startsWith("layout B"));
+            assertThat(o.clean().remarks()).anyMatch(n -> n.is(RomCode.LAYOUT_B_IMAGES_KEPT));
         }
         assertThat(o.clean().alreadyClean()).isEqualTo(c == Container.NONE && l == Layout.B);
         assertThat(RomPatcher.check(ByteSlice.of(o.bytes())).ok()).isTrue();

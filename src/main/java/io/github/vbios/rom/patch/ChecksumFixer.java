@@ -1,10 +1,12 @@
 package io.github.vbios.rom.patch;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
 import io.github.vbios.rom.Checksums;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
+import io.github.vbios.rom.RomCode;
 import io.github.vbios.rom.RomImage;
 import io.github.vbios.rom.SafeByte;
 import io.github.vbios.rom.X86Checksum;
@@ -37,18 +39,29 @@ public final class ChecksumFixer {
      * @param bytes the fixed romfile
      * @param before the checksum ranges of every x86 image before
      * @param after the same ranges after fixing
-     * @param problems ranges that could not be fixed, and why
+     * @param remarks things worth knowing about what was fixed, each with its {@code RomCode} (info)
+     * @param problems ranges that could not be fixed, and why, each with its {@code RomCode} (warning)
      */
     // the array is this value's payload (written, hashed, compared with Arrays.equals), never a record key
     @SuppressWarnings("ArrayRecordComponent")
     public record Result(byte[] bytes, List<X86Checksum> before, List<X86Checksum> after, List<Fix> fixes,
-                         List<String> notes, List<String> problems) {
+                         List<Finding> remarks, List<Finding> problems) {
         public Result {
             before = List.copyOf(before);
             after = List.copyOf(after);
             fixes = List.copyOf(fixes);
-            notes = List.copyOf(notes);
+            remarks = List.copyOf(remarks);
             problems = List.copyOf(problems);
+        }
+
+        /** The sentences of {@link #remarks}, for the user (patch text, JSON {@code checksums.notes}). */
+        public List<String> notes() {
+            return remarks.stream().map(Finding::message).toList();
+        }
+
+        /** The sentences of {@link #problems}, for the user (patch text, JSON {@code checksums.problems}). */
+        public List<String> reasons() {
+            return problems.stream().map(Finding::message).toList();
         }
 
         /** Every x86 image's deciding range sums to 0 and SeaBIOS accepts it. */
@@ -62,8 +75,8 @@ public final class ChecksumFixer {
         byte[] out = rom.clone();
         RomAnalysis a = RomAnalyzer.analyze(ByteSlice.of(out));
         List<Fix> fixes = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         for (RomImage x86 : a.pciImages()) {
             if (!x86.isX86()) {
                 continue;
@@ -79,9 +92,10 @@ public final class ChecksumFixer {
         if (problems.isEmpty()) {
             // A changed byte can, on a damaged ROM, change how the chain parses (a new signature, another
             // length); then the blocks fixed above are not the ranges the result is judged by. Say so.
-            afterSums.stream().filter(c -> !c.valid()).forEach(c -> problems.add("x86 image at "
-                    + Hex.offset(c.imageOffset()) + ": the " + c.rule() + " range still does not sum to zero after "
-                    + "fixing (the ROM parses differently once fixed); not fixed"));
+            afterSums.stream().filter(c -> !c.valid()).forEach(c -> problems.add(Finding.warning(
+                    RomCode.CHECKSUM_FIX_PARSE_CHANGED, c.imageOffset(), "x86 image at " + Hex.offset(c.imageOffset())
+                    + ": the " + c.rule() + " range still does not sum to zero after fixing (the ROM parses differently "
+                    + "once fixed); not fixed")));
         }
         return new Result(out, pciChecksums(a), afterSums, fixes, notes, problems);
     }
@@ -91,12 +105,13 @@ public final class ChecksumFixer {
                 .filter(Objects::nonNull).toList();
     }
 
-    private static void fixNvidia(byte[] rom, RomAnalysis a, RomImage x86, List<Fix> fixes, List<String> notes,
-                                  List<String> problems) {
+    private static void fixNvidia(byte[] rom, RomAnalysis a, RomImage x86, List<Fix> fixes, List<Finding> notes,
+                                  List<Finding> problems) {
         long start = x86.offset();
         long end = start + x86.pcirLength();
         if (!ByteSlice.of(rom).contains(start, x86.pcirLength()) || x86.pcirLength() == 0) {
-            problems.add("x86 image at " + Hex.offset(start) + ": PCIR length runs past the end; not fixed");
+            problems.add(Finding.warning(RomCode.CHECKSUM_FIX_RANGE_INVALID, start, "x86 image at " + Hex.offset(start)
+                    + ": PCIR length runs past the end; not fixed"));
             return;
         }
         NavigableSet<Long> bounds = new TreeSet<>(List.of(start, end));
@@ -116,8 +131,8 @@ public final class ChecksumFixer {
                 // byte-2 ranges that NVIDIA's rule and SeaBIOS sum
                 RomImage owner = imageAt(a, prev);
                 if (owner != null && owner.npde().filter(Npde::honoured).map(Npde::checksumDisabled).orElse(false)) {
-                    notes.add("block at " + Hex.offset(prev) + ": its NPDE says checksum disabled; kept zero-sum anyway "
-                            + "because the x86 ranges include it");
+                    notes.add(Finding.info(RomCode.NPDE_CHECKSUM_DISABLED, prev, "block at " + Hex.offset(prev)
+                            + ": its NPDE says checksum disabled; kept zero-sum anyway because the x86 ranges include it"));
                 }
                 fixBlock(rom, start, prev, b, null, fixes, problems);
             }
@@ -132,12 +147,12 @@ public final class ChecksumFixer {
      * after it take equal and opposite changes: both the block and the byte-2 range end up zero.
      */
     private static void fixSeabiosRange(byte[] rom, RomImage x86, NavigableSet<Long> bounds, List<Fix> fixes,
-                                        List<String> problems) {
+                                        List<Finding> problems) {
         long start = x86.offset();
         long b2 = x86.x86Header().map(X86Header::initSize).orElse(0L);
         if (b2 <= 0 || !ByteSlice.of(rom).contains(start, b2)) {
-            problems.add("x86 image at " + Hex.offset(start) + ": byte 2 range (" + b2 + " bytes) is empty or runs "
-                    + "past the end; SeaBIOS would reject it");
+            problems.add(Finding.warning(RomCode.CHECKSUM_FIX_RANGE_INVALID, start, "x86 image at " + Hex.offset(start)
+                    + ": byte 2 range (" + b2 + " bytes) is empty or runs past the end; SeaBIOS would reject it"));
             return;
         }
         int sum = ByteSlice.of(rom).sum8(start, b2);
@@ -148,26 +163,28 @@ public final class ChecksumFixer {
         Long blockStart = bounds.lower(b2End);
         Long blockEnd = bounds.higher(b2End);
         if (blockStart == null || blockEnd == null) {
-            problems.add("x86 image at " + Hex.offset(start) + ": byte 2 range ends outside the PCIR length; not fixed");
+            problems.add(Finding.warning(RomCode.CHECKSUM_FIX_OUTSIDE_PCIR, start, "x86 image at " + Hex.offset(start)
+                    + ": byte 2 range ends outside the PCIR length; not fixed"));
             return;
         }
         Optional<SafeByte> inside = SafeByte.find(rom, blockStart, b2End, false);
         Optional<SafeByte> outside = SafeByte.find(rom, b2End, blockEnd, true);
         if (inside.isEmpty() || outside.isEmpty()) {
-            problems.add("x86 image at " + Hex.offset(start) + ": byte 2 range ends inside the block at "
-                    + Hex.offset(blockStart) + " and no padding byte is free on both sides; SeaBIOS range not fixed");
+            problems.add(Finding.warning(RomCode.CHECKSUM_FIX_NO_SAFE_BYTE, start, "x86 image at " + Hex.offset(start)
+                    + ": byte 2 range ends inside the block at " + Hex.offset(blockStart)
+                    + " and no padding byte is free on both sides; SeaBIOS range not fixed"));
             return;
         }
         apply(rom, start, blockStart, b2End - blockStart, sum, inside.get(), -sum, fixes);
         apply(rom, start, b2End, blockEnd - b2End, 0, outside.get(), sum, fixes);
     }
 
-    private static void fixOther(byte[] rom, RomImage x86, List<Fix> fixes, List<String> problems) {
+    private static void fixOther(byte[] rom, RomImage x86, List<Fix> fixes, List<Finding> problems) {
         long start = x86.offset();
         long b2 = x86.x86Header().map(X86Header::initSize).orElse(0L);
         if (b2 <= 0 || !ByteSlice.of(rom).contains(start, b2)) {
-            problems.add("x86 image at " + Hex.offset(start) + ": byte 2 range (" + b2 + " bytes) is empty or runs "
-                    + "past the end; not fixed");
+            problems.add(Finding.warning(RomCode.CHECKSUM_FIX_RANGE_INVALID, start, "x86 image at " + Hex.offset(start)
+                    + ": byte 2 range (" + b2 + " bytes) is empty or runs past the end; not fixed"));
             return;
         }
         fixBlock(rom, start, start, start + b2, SafeByte.headerByte(rom, x86), fixes, problems);
@@ -180,15 +197,16 @@ public final class ChecksumFixer {
 
     /** Makes {@code [from, to)} sum to zero with {@code chosen}, or with a padding byte when null. */
     private static void fixBlock(byte[] rom, long image, long from, long to, SafeByte chosen, List<Fix> fixes,
-                                 List<String> problems) {
+                                 List<Finding> problems) {
         int sum = ByteSlice.of(rom).sum8(from, to - from);
         if (sum == 0) {
             return;
         }
         Optional<SafeByte> b = chosen != null ? Optional.of(chosen) : SafeByte.find(rom, from, to, true);
         if (b.isEmpty()) {
-            problems.add("block " + Hex.offset(from) + "-" + Hex.offset(to) + " sums to 0x" + Integer.toHexString(sum)
-                    + " and has no padding byte that is safe to change; not fixed");
+            problems.add(Finding.warning(RomCode.CHECKSUM_FIX_NO_SAFE_BYTE, from, "block " + Hex.offset(from) + "-"
+                    + Hex.offset(to) + " sums to 0x" + Integer.toHexString(sum)
+                    + " and has no padding byte that is safe to change; not fixed"));
             return;
         }
         apply(rom, image, from, to - from, sum, b.get(), -sum, fixes);

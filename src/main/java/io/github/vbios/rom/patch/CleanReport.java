@@ -1,5 +1,6 @@
 package io.github.vbios.rom.patch;
 
+import io.github.vbios.io.Finding;
 import io.github.vbios.rom.Container;
 import io.github.vbios.rom.RomImage;
 import io.github.vbios.rom.TrailingRegion;
@@ -17,7 +18,8 @@ import java.util.List;
  * @param keepNvidiaImages the full NVIDIA view was kept (for flashing, not for QEMU)
  * @param trailing what lies after the kept range, in file order
  * @param keptImages the images inside the kept range (offsets in the input)
- * @param notes further sentences (layout B images that must stay, incomplete chains, ...)
+ * @param remarks what else the cut means (layout B images that must stay, incomplete chains, ...), each with its
+ *                {@code RomCode} (info)
  * @param resultLength bytes in the romfile
  * @param resultSha256 hash of the romfile
  * @param romBarSize the ROM BAR QEMU creates for this romfile: pow2ceil(resultLength) (QEMU hw/pci/pci.c)
@@ -25,12 +27,17 @@ import java.util.List;
  */
 public record CleanReport(long inputLength, String inputSha256, Container container, long headerLength, long keptStart,
                           long keptEnd, boolean keepNvidiaImages, List<TrailingRegion> trailing, List<RomImage> keptImages,
-                          List<String> notes, long resultLength, String resultSha256, long romBarSize,
+                          List<Finding> remarks, long resultLength, String resultSha256, long romBarSize,
                           boolean alreadyClean) {
     public CleanReport {
         trailing = List.copyOf(trailing);
         keptImages = List.copyOf(keptImages);
-        notes = List.copyOf(notes);
+        remarks = List.copyOf(remarks);
+    }
+
+    /** The sentences of {@link #remarks}, for the user (patch text, JSON {@code notes}). */
+    public List<String> notes() {
+        return remarks.stream().map(Finding::message).toList();
     }
 
     /** Bytes cut after the kept range. */

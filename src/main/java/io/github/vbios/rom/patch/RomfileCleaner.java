@@ -1,17 +1,20 @@
 package io.github.vbios.rom.patch;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.CodeType;
 import io.github.vbios.rom.ContainerKind;
 import io.github.vbios.rom.RomAnalysis;
+import io.github.vbios.rom.RomCode;
 import io.github.vbios.rom.RomImage;
 import io.github.vbios.rom.RomView;
 import io.github.vbios.rom.TailClassifier;
 import io.github.vbios.rom.TrailingRegion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Cuts a dump down to the romfile QEMU needs: exactly the PCI view (rom-format.md 1.9.2, 1.9.5),
@@ -76,27 +79,28 @@ public final class RomfileCleaner {
         return a.pciView().end();
     }
 
-    private static List<String> notes(RomAnalysis a, boolean keepNvidiaImages) {
-        List<String> notes = new ArrayList<>();
+    private static List<Finding> notes(RomAnalysis a, boolean keepNvidiaImages) {
+        List<Finding> notes = new ArrayList<>();
         RomView pci = a.pciView();
         List<Long> pciOffsets = pci.images().stream().map(RomImage::offset).toList();
-        List<String> hidden = a.nvidiaImages().stream()
-                .filter(i -> i.offset() < pci.end() && !pciOffsets.contains(i.offset()))
-                .map(i -> CodeType.name(i.codeType()) + " at " + Hex.offset(i.offset())).toList();
+        List<RomImage> hidden = a.nvidiaImages().stream()
+                .filter(i -> i.offset() < pci.end() && !pciOffsets.contains(i.offset())).toList();
         if (!hidden.isEmpty()) {
-            notes.add("layout B: NVIDIA-only images " + String.join(", ", hidden)
-                    + " lie inside the x86 image's PCIR length, so the PCI view (and the romfile) keeps them");
+            notes.add(Finding.info(RomCode.LAYOUT_B_IMAGES_KEPT, hidden.get(0).offset(), "layout B: NVIDIA-only images "
+                    + hidden.stream().map(i -> CodeType.name(i.codeType()) + " at " + Hex.offset(i.offset()))
+                            .collect(Collectors.joining(", "))
+                    + " lie inside the x86 image's PCIR length, so the PCI view (and the romfile) keeps them"));
         }
         if (!pci.complete()) {
-            notes.add("the PCI chain ends without a last-image flag at " + Hex.offset(pci.end())
-                    + "; firmware stops there too, so the romfile ends there");
+            notes.add(Finding.info(RomCode.CHAIN_INCOMPLETE, pci.end(), "the PCI chain ends without a last-image flag at "
+                    + Hex.offset(pci.end()) + "; firmware stops there too, so the romfile ends there"));
         }
         if (keepNvidiaImages && a.nvidiaView().truncated()) {
-            notes.add("the NVIDIA chain is truncated; only the PCI view was kept");
+            notes.add(Finding.info(RomCode.NVIDIA_TRUNCATED, -1, "the NVIDIA chain is truncated; only the PCI view was kept"));
         }
         if (a.container().kind() == ContainerKind.SCAN_512 || a.container().kind() == ContainerKind.SCAN_FALLBACK) {
-            notes.add("no container header was recognised; the option ROM was found by scanning ("
-                    + a.container().details() + ")");
+            notes.add(Finding.info(RomCode.FOUND_BY_SCAN, a.container().romStart(), "no container header was recognised; "
+                    + "the option ROM was found by scanning (" + a.container().details() + ")"));
         }
         return notes;
     }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vbios.io.ByteSlice;
+import io.github.vbios.io.Severity;
 import io.github.vbios.io.VbiosException;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
+import io.github.vbios.rom.RomCode;
 import io.github.vbios.rom.RomImage;
+import io.github.vbios.rom.nvidia.Npde;
 import io.github.vbios.sample.NvidiaDumpBuilder;
 import io.github.vbios.sample.NvidiaDumpBuilder.Container;
 import io.github.vbios.sample.NvidiaDumpBuilder.Layout;
@@ -123,6 +126,24 @@ class ChecksumFixerTest {
     }
 
     @Test
+    void blockWithChecksumDisabledIsKeptZeroSumAndSaysSo() {
+        byte[] rom = NvidiaDumpBuilder.dump(Container.NONE, Layout.B);
+        int e0 = 0x40 * 512;
+        RomImage image = RomAnalyzer.analyze(ByteSlice.of(rom)).allImages().stream().filter(i -> i.offset() == e0)
+                .findFirst().orElseThrow();
+        long npde = image.npde().orElseThrow().offset();
+        rom[(int) npde + 0x0B] |= (byte) Npde.FLAG_CHECKSUM_DISABLED;
+        ChecksumFixer.Result r = ChecksumFixer.fix(rom);
+        assertThat(r.remarks()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(RomCode.NPDE_CHECKSUM_DISABLED);
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.offset()).isEqualTo(e0);
+        });
+        assertThat(r.problems()).isEmpty();
+        assertSubBlocksZero(r.bytes());
+    }
+
+    @Test
     void otherVendorsUseByte6() {
         byte[] rom = RomImages.genericX86(0x8086, 0x1234, 0x20, true);
         rom[0x200] ^= 0x5A;
@@ -138,7 +159,11 @@ class ChecksumFixerTest {
             rom[i] = (byte) (i % 251 + 1);
         }
         ChecksumFixer.Result r = ChecksumFixer.fix(rom);
-        assertThat(r.problems()).singleElement().asString().contains("no padding byte");
+        assertThat(r.problems()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(RomCode.CHECKSUM_FIX_NO_SAFE_BYTE);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.offset()).isBetween(0L, (long) rom.length);
+        });
         assertThat(r.bytes()).isEqualTo(rom);
     }
 
