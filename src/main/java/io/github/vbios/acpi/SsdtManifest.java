@@ -22,7 +22,7 @@ import java.util.Objects;
  * {@code -fw_cfg} arguments for the same files.
  *
  * @param schema    always 1
- * @param mode      {@code embed} (ROM inside the tables) or {@code fwcfg} (read from QEMU fw_cfg);
+ * @param mode      "embed" (ROM inside the tables) or "fwcfg" (read from QEMU fw_cfg);
  *                  an unknown name in the file is invalid input
  * @param placement {@code scope}, {@code declare} or {@code auto} (acpi-vm.md 1.2)
  * @param acpiPath  the GPU node, e.g. {@code \_SB.PCI0.S08.S00}

@@ -89,7 +89,7 @@ public final class Doctor {
         } else if (host.cmdline().intelIommuOn() || host.cmdline().value("amd_iommu").isPresent()) {
             why.append(" The kernel command line asks for it, so it is probably disabled in the firmware setup.");
         } else {
-            why.append(" The kernel command line does not ask for it (").append(param.split(" ")[0]).append(").");
+            why.append(" The kernel command line does not ask for it (").append(param.split(" ", -1)[0]).append(").");
         }
         if (host.hypervisor()) {
             why.append(" This host is itself a virtual machine: its hypervisor would have to offer a virtual IOMMU.");

@@ -13,6 +13,8 @@ import java.util.List;
  * @param analysis  the rom room's analysis of the bytes (null when nothing was read)
  * @param pciView   the bytes to write as romfile (null unless OK or SHADOW_COPY)
  */
+// pciView is this report's payload (written as the romfile), never compared
+@SuppressWarnings("ArrayRecordComponent")
 public record DumpReport(String address, DumpOutcome outcome, RomRead read, RomAnalysis analysis, byte[] pciView,
                          List<String> explanations, List<String> suggestions) {
     public DumpReport {

@@ -73,7 +73,7 @@ final class GpuChecks {
                 + (driver == null ? "nouveau" : driver) + " pre: vfio-pci' to /etc/modprobe.d/vfio.conf, "
                 + "then: sudo update-initramfs -u && sudo reboot";
         String now = driver == null ? "not bound to any driver" : "bound to " + driver;
-        String listed = host.cmdline().vfioIds().contains(ids.split(",")[0])
+        String listed = host.cmdline().vfioIds().contains(ids.split(",", -1)[0])
                 ? " although vfio-pci.ids lists it (vfio-pci loaded too late?)" : "";
         return Check.warn(id, at, "the GPU is " + now + listed
                 + "; libvirt (managed='yes') detaches it at VM start, a plain QEMU needs it on vfio-pci", fix);

@@ -191,7 +191,7 @@ class HostDumpTest {
         List<String> requests = new ArrayList<>();
         AcpiCallRomAccess acpi = new AcpiCallRomAccess("\\_SB_.PCI0.PEG0.PEGP", req -> {
             requests.add(req);
-            String[] w = req.split(" ");
+            String[] w = req.split(" ", -1);
             int off = Integer.decode(w[1]);
             int len = Integer.decode(w[2]);
             StringJoiner j = new StringJoiner(", ", "{", "}");

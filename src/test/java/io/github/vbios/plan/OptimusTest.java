@@ -210,7 +210,7 @@ class OptimusTest {
         byte[] a = FirmwareBuilder.optionRom(0x10DE, 0x0407, 0x030000, 0x10000);
         byte[] b = a.clone();
         for (int i = 0; i < 16; i++) {
-            b[0x7A10 + i] += compensate ? (i % 2 == 0 ? 1 : -1) : 1;
+            b[0x7A10 + i] = (byte) (b[0x7A10 + i] + (compensate ? (i % 2 == 0 ? 1 : -1) : 1));
         }
         Path image = tmp.resolve(compensate ? "mbp31.fd" : "mbp31-bad.fd");
         Files.write(image, FirmwareBuilder.volume(FirmwareBuilder.romFile(FirmwareBuilder.NVIDIA_FILE, a),
@@ -250,9 +250,10 @@ class OptimusTest {
         assertThat(code).isEqualTo(4);
         assertThat(out.toString()).contains("    2 differs from 1 in 16 bytes").contains("from mbp31.fd").doesNotContain("BAD")
                 .contains("note: also found the video BIOS 8086:2a02").doesNotContain("warning: also found");
+        out = new StringWriter();
         code = Main.run(new String[] {"optimus", image.toString(), "-o", tmp.resolve("cli-json").toString(), "--json",
-            "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(out = new StringWriter()),
-                new PrintWriter(err));
+            "--host-root", tmp.resolve("no-host").toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).isEqualTo(4);
         var doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.at("/candidates/1/differsFrom/bytes").asInt()).isEqualTo(16);
         assertThat(doc.at("/candidates/1/differsFrom/ranges/0/start").asInt()).isEqualTo(0x7A10);
