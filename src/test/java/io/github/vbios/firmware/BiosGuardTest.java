@@ -43,7 +43,8 @@ class BiosGuardTest {
         byte[] sub = BiosGuardBuilder.dellBiosGuardPfs(REGION, 0x800, 7);
         byte[] broken = sub.clone();
         ByteSlice s = ByteSlice.of(broken);
-        for (int p = s.indexOf("DELL BIOSGUARD".getBytes(StandardCharsets.US_ASCII), 0); p >= 0; p = s.indexOf("DELL BIOSGUARD".getBytes(StandardCharsets.US_ASCII), p + 1)) {
+        byte[] mark = "DELL BIOSGUARD".getBytes(StandardCharsets.US_ASCII);
+        for (int p = s.indexOf(mark, 0); p >= 0; p = s.indexOf(mark, p + 1)) {
             broken[p - 4 + 0x30] = 0x02; // first opcode is no longer "begin"
         }
         Extraction x = Fixtures.extract(dellPackage(broken));

@@ -343,7 +343,8 @@ class SyntheticRomTest {
     @Test
     void scannerSurvivesABlobFullOfSignatures() {
         byte[] blob = new byte[1 << 20];
-        byte[][] tokens = {"NVGI".getBytes(StandardCharsets.US_ASCII), "NVFW".getBytes(StandardCharsets.US_ASCII), "RFRD".getBytes(StandardCharsets.US_ASCII), {0x55, (byte) 0xAA, 0x04}};
+        byte[][] tokens = {"NVGI".getBytes(StandardCharsets.US_ASCII), "NVFW".getBytes(StandardCharsets.US_ASCII),
+            "RFRD".getBytes(StandardCharsets.US_ASCII), {0x55, (byte) 0xAA, 0x04}};
         for (int off = 0, k = 0; off + 8 < blob.length; off += 6, k++) {
             byte[] t = tokens[k % tokens.length];
             System.arraycopy(t, 0, blob, off, t.length);
