@@ -25,7 +25,7 @@ class UefiExtractPeerTest {
     Path tmp;
 
     private static boolean installed() {
-        return ExternalTools.system().find("UEFIExtract") != null;
+        return ExternalTools.system().find("UEFIExtract").isPresent();
     }
 
     private Set<String> uefiExtractFiles(Path input) throws IOException, InterruptedException {
