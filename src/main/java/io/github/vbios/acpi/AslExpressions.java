@@ -31,7 +31,7 @@ final class AslExpressions {
         String n = name.replaceAll("^[\\\\^]+", "");
         int dot = n.lastIndexOf('.');
         String seg = dot >= 0 ? n.substring(dot + 1) : n;
-        return (seg + "___").substring(0, 4);
+        return (seg + "____").substring(0, 4); // a NullName (empty) pads to "____" too
     }
 
     /** A NameString as iasl prints it: prefixes, segments without padding, joined by dots. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vbios.io.Hex;
 import io.github.vbios.plan.DumpReport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code vbios dump --json}; a class of its own so the start-up path never loads Jackson. */
@@ -24,6 +25,8 @@ final class DumpJson {
         doc.put("output", r.written() ? output.toString() : null);
         doc.put("bytesRead", r.read() == null || r.read().bytes() == null ? 0 : r.read().bytes().length);
         doc.put("disableFailed", r.read() != null && r.read().disableFailed());
+        doc.put("readFailure", r.read() == null || r.read().failure() == null ? null
+                : r.read().failure().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (r.analysis() != null && r.analysis().isOptionRom()) {
             ObjectNode v = doc.putObject("pciView");
             v.put("start", r.analysis().pciView().start());
@@ -38,6 +41,7 @@ final class DumpJson {
                     .map(x -> (JsonNode) InfoJson.shadowCopy(doc.objectNode(), x))
                     .orElse(doc.nullNode()));
         }
+        InfoJson.findings(doc.putArray("findings"), r.analysis() == null ? List.of() : r.analysis().findings());
         ArrayNode e = doc.putArray("explanations");
         r.explanations().forEach(e::add);
         ArrayNode s = doc.putArray("suggestions");

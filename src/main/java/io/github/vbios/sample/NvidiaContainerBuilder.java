@@ -38,19 +38,9 @@ public final class NvidiaContainerBuilder {
         };
     }
 
-    /** NVGI v1 or v2 around {@code chain}, then {@code tailBytes} of 0xFF. */
-    public static byte[] nvgi(int version, byte[] chain, int tailBytes) {
-        return wrap(nvgiHeader(version, chain.length), chain, tailBytes);
-    }
-
     /** NVGI v3 around {@code chain}, then {@code tailBytes} of 0xFF. */
     public static byte[] nvgiV3(byte[] chain, int tailBytes) {
         return wrap(nvgiHeader(3, chain.length), chain, tailBytes);
-    }
-
-    /** NVFW + RFRD v4 around {@code chain}, then {@code tailBytes} of 0xFF. */
-    public static byte[] nvfw(byte[] chain, int tailBytes) {
-        return wrap(nvfwHeader(chain.length), chain, tailBytes);
     }
 
     /**
@@ -102,7 +92,8 @@ public final class NvidiaContainerBuilder {
         b.put(at + 0x10, new byte[0x10]);
     }
 
-    private static byte[] wrap(byte[] header, byte[] chain, int tailBytes) {
+    /** {@code header}, {@code chain}, then {@code tailBytes} of 0xFF (the test-side NvidiaDumps wraps the other versions). */
+    static byte[] wrap(byte[] header, byte[] chain, int tailBytes) {
         byte[] out = OptionRomBuilder.filled(header.length + chain.length + tailBytes, 0xFF);
         System.arraycopy(header, 0, out, 0, header.length);
         System.arraycopy(chain, 0, out, header.length, chain.length);

@@ -42,4 +42,12 @@ class AslPrinterFindingsTest {
         bad[9] = (byte) (bad[9] - AcpiTable.sum(bad)); // only the body is wrong
         assertThat(AslPrinter.print(bad).findings()).extracting(Finding::code).contains(AcpiCode.AML_UNDECODABLE);
     }
+
+    @Test
+    void aMethodWithANullNameIsListedNotThrown() {
+        // jqwik's garbage property found this once the printer stopped catching RuntimeException
+        byte[] bad = AcpiTable.build(H, new byte[] {0x14, 0x03, 0x00, 0x00, (byte) 0xA4});
+        AslPrinter.Listing l = AslPrinter.print(bad);
+        assertThat(l.text()).contains("Method (");
+    }
 }

@@ -51,6 +51,8 @@ class DumpCommandTest {
         assertThat(doc.get("suggestions").get(0).asText()).contains("TechPowerUp");
         assertThat(doc.get("vendorId").asText()).isEqualTo("10de");
         assertThat(doc.get("pciView").get("start").asInt()).isZero();
+        assertThat(doc.get("readFailure").isNull()).isTrue();
+        assertThat(doc.get("findings").isArray()).isTrue();
 
         DoctorCommandTest.Run text = DoctorCommandTest.run("dump", "01:00.0", "--host-root", host.toString(), "-o",
                 out.toString());
@@ -108,6 +110,15 @@ class DumpCommandTest {
         int code = cl.execute("dump", "0a:00.0", "--host-root", host.toString(), "-o", "gpu.rom");
         assertThat(code).as(err.toString()).isEqualTo(5);
         assertThat(err.toString()).contains("sudo vbios dump 0000:0a:00.0 -o gpu.rom");
+
+        StringWriter json = new StringWriter();
+        CommandLine again = Main.newCommandLine(new PrintWriter(json), new PrintWriter(new StringWriter()));
+        again.getSubcommands().get("dump").<DumpCommand>getCommand().accessFactory = dump.accessFactory;
+        assertThat(again.execute("dump", "0a:00.0", "--host-root", host.toString(), "-o", "gpu.rom", "--json")).isEqualTo(5);
+        JsonNode doc = Json.mapper().readTree(json.toString());
+        assertThat(doc.get("outcome").asText()).isEqualTo("permission");
+        assertThat(doc.get("readFailure").asText()).isEqualTo("permission");
+        assertThat(doc.get("findings")).isEmpty();
     }
 
     @Test

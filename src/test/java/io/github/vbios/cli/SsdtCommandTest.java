@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vbios.acpi.SsdtManifest;
 import io.github.vbios.acpi.SsdtMode;
 import io.github.vbios.sample.SampleOptionRoms;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -72,11 +73,7 @@ class SsdtCommandTest {
 
     @Test
     void notesCarryCodesAndSeverities(@TempDir Path dir) throws Exception {
-        byte[] clean = SampleOptionRoms.withEfi(0x10de, 0x1c8d);
-        byte[] dump = new byte[clean.length + 0x1000];
-        System.arraycopy(clean, 0, dump, 0x400, clean.length);
-        Path rom = dir.resolve("dump.rom");
-        Files.write(rom, dump);
+        Path rom = dirtyDump(dir);
         Result r = run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("a").toString(), "--clean",
                 "--placement", "scope", "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -97,6 +94,14 @@ class SsdtCommandTest {
         assertThat(t.out()).contains("  - warning: declare placement").doesNotContain("warning: check the path");
     }
 
+    /** A clean ROM behind 0x400 bytes of flash header: a dump that is not a romfile yet. */
+    private static Path dirtyDump(Path dir) throws IOException {
+        byte[] clean = SampleOptionRoms.withEfi(0x10de, 0x1c8d);
+        byte[] dump = new byte[clean.length + 0x1000];
+        System.arraycopy(clean, 0, dump, 0x400, clean.length);
+        return Files.write(dir.resolve("dump.rom"), dump);
+    }
+
     static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
@@ -105,17 +110,13 @@ class SsdtCommandTest {
 
     @Test
     void dirtyDumpIsRefusedWithThePatchCommandOrCleaned(@TempDir Path dir) throws Exception {
-        byte[] clean = SampleOptionRoms.withEfi(0x10de, 0x1c8d);
-        byte[] dump = new byte[clean.length + 0x1000];
-        System.arraycopy(clean, 0, dump, 0x400, clean.length);
-        Path rom = dir.resolve("dump.rom");
-        Files.write(rom, dump);
+        Path rom = dirtyDump(dir);
         Result r = run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("a").toString());
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("not a clean romfile", "vbios patch", "--clean");
         Result c = run("ssdt", "--rom", rom.toString(), "-o", dir.resolve("b").toString(), "--clean");
         assertThat(c.code()).as(c.err()).isZero();
-        assertThat(SsdtManifest.read(dir.resolve("b")).romSize()).isEqualTo(clean.length);
+        assertThat(SsdtManifest.read(dir.resolve("b")).romSize()).isEqualTo(SampleOptionRoms.withEfi(0x10de, 0x1c8d).length);
     }
 
     @Test

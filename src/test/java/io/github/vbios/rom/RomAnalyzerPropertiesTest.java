@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.ThreadMXBean;
 import io.github.vbios.io.ByteSlice;
-import io.github.vbios.sample.NvidiaContainerBuilder;
+import io.github.vbios.sample.NvidiaDumps;
 import io.github.vbios.sample.NvidiaLayoutB;
 import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.testutil.Corpus;
@@ -34,7 +34,7 @@ class RomAnalyzerPropertiesTest {
         l.add(NvidiaSample.layoutA());
         l.add(NvidiaLayoutB.chain());
         l.add(NvidiaSample.flashDump());
-        l.add(NvidiaContainerBuilder.nvfw(NvidiaSample.layoutA(), 0x100));
+        l.add(NvidiaDumps.nvfw(NvidiaSample.layoutA(), 0x100));
         Path corpus = Corpus.rootOrNull();
         if (corpus != null) {
             for (String n : List.of("kepler-gk107.rom", "maxwell-m2200m.rom", "pascal-p5000m.rom",

@@ -8,6 +8,7 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.io.Severity;
 import io.github.vbios.rom.nvidia.NvidiaIdentity;
 import io.github.vbios.sample.NvidiaContainerBuilder;
+import io.github.vbios.sample.NvidiaDumps;
 import io.github.vbios.sample.NvidiaLayoutB;
 import io.github.vbios.sample.NvidiaSample;
 import io.github.vbios.sample.OptionRomBuilder;
@@ -38,10 +39,10 @@ class SyntheticRomTest {
         @SuppressWarnings("ArrayRecordComponent")
         record Expect(byte[] file, ContainerKind kind, long start) { }
         for (Expect e : List.of(
-                new Expect(NvidiaContainerBuilder.nvgi(1, chain, 0x200), ContainerKind.NVGI_V1, 0x400),
-                new Expect(NvidiaContainerBuilder.nvgi(2, chain, 0x200), ContainerKind.NVGI_V2, 0xA00),
+                new Expect(NvidiaDumps.nvgi(1, chain, 0x200), ContainerKind.NVGI_V1, 0x400),
+                new Expect(NvidiaDumps.nvgi(2, chain, 0x200), ContainerKind.NVGI_V2, 0xA00),
                 new Expect(NvidiaContainerBuilder.nvgiV3(chain, 0x200), ContainerKind.NVGI_V3, 0x4600),
-                new Expect(NvidiaContainerBuilder.nvfw(chain, 0x200), ContainerKind.NVFW_RFRD_V4,
+                new Expect(NvidiaDumps.nvfw(chain, 0x200), ContainerKind.NVFW_RFRD_V4,
                         NvidiaContainerBuilder.V4_START))) {
             RomAnalysis a = analyze(e.file());
             assertThat(a.container().kind()).isEqualTo(e.kind());
@@ -67,7 +68,7 @@ class SyntheticRomTest {
         assertThat(scan.container().romStart()).isEqualTo(0x200);
         assertThat(scan.pciImages()).hasSize(3);
         // inside an NVFW container the directory wins over the 512-byte scan (rom-format.md 3.1)
-        byte[] nvfw = NvidiaContainerBuilder.nvfw(chain, 0);
+        byte[] nvfw = NvidiaDumps.nvfw(chain, 0);
         byte[] withDecoy = nvfw.clone();
         System.arraycopy(pre, 0, withDecoy, NvidiaContainerBuilder.V4_START - pre.length, pre.length);
         RomAnalysis a = analyze(withDecoy);
@@ -359,7 +360,7 @@ class SyntheticRomTest {
     @Test
     void brokenContainerPointersAreFindingsAndTheNextRuleIsTried() {
         byte[] chain = NvidiaSample.layoutA();
-        byte[] v1 = NvidiaContainerBuilder.nvgi(1, chain, 0);
+        byte[] v1 = NvidiaDumps.nvgi(1, chain, 0);
         v1[0x14] = 0x10; // points at 0x410: inside the image, no 55 AA there
         RomAnalysis a = analyze(v1);
         assertThat(a.container().kind()).isEqualTo(ContainerKind.SCAN_512);
@@ -370,7 +371,7 @@ class SyntheticRomTest {
         RomAnalysis b = analyze(v3);
         assertThat(b.container().kind()).isEqualTo(ContainerKind.SCAN_512);
         assertThat(b.findings()).anyMatch(f -> f.is(RomCode.NVIDIA_CONTAINER_INVALID) && f.message().contains("RFRD"));
-        byte[] v4 = NvidiaContainerBuilder.nvfw(chain, 0);
+        byte[] v4 = NvidiaDumps.nvfw(chain, 0);
         v4[NvidiaContainerBuilder.V4_RFRD + 4] = 2; // RFRD version 2 is not the Blackwell directory
         assertThat(analyze(v4).container().kind()).isEqualTo(ContainerKind.SCAN_512);
     }

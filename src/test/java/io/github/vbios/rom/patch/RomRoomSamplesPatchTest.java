@@ -6,6 +6,7 @@ import io.github.vbios.io.ByteSlice;
 import io.github.vbios.rom.RomAnalysis;
 import io.github.vbios.rom.RomAnalyzer;
 import io.github.vbios.sample.NvidiaContainerBuilder;
+import io.github.vbios.sample.NvidiaDumps;
 import io.github.vbios.sample.NvidiaLayoutB;
 import io.github.vbios.sample.NvidiaSample;
 import java.util.Arrays;
@@ -25,10 +26,10 @@ class RomRoomSamplesPatchTest {
         for (String layout : new String[] {"A", "B"}) {
             byte[] chain = layout.equals("A") ? NvidiaSample.layoutA() : NvidiaLayoutB.chain();
             s.add(Arguments.of(layout, "none", (Function<byte[], byte[]>) c -> OptionRomTail.withFill(c), chain));
-            s.add(Arguments.of(layout, "nvgi-v1", (Function<byte[], byte[]>) c -> NvidiaContainerBuilder.nvgi(1, c, 0x1000), chain));
-            s.add(Arguments.of(layout, "nvgi-v2", (Function<byte[], byte[]>) c -> NvidiaContainerBuilder.nvgi(2, c, 0x1000), chain));
+            s.add(Arguments.of(layout, "nvgi-v1", (Function<byte[], byte[]>) c -> NvidiaDumps.nvgi(1, c, 0x1000), chain));
+            s.add(Arguments.of(layout, "nvgi-v2", (Function<byte[], byte[]>) c -> NvidiaDumps.nvgi(2, c, 0x1000), chain));
             s.add(Arguments.of(layout, "nvgi-v3", (Function<byte[], byte[]>) c -> NvidiaContainerBuilder.nvgiV3(c, 0x1000), chain));
-            s.add(Arguments.of(layout, "nvfw-rfrd-v4", (Function<byte[], byte[]>) c -> NvidiaContainerBuilder.nvfw(c, 0x1000), chain));
+            s.add(Arguments.of(layout, "nvfw-rfrd-v4", (Function<byte[], byte[]>) c -> NvidiaDumps.nvfw(c, 0x1000), chain));
         }
         return s.build();
     }
