@@ -43,6 +43,6 @@ public record SsdtReport(RomFacts rom, String mode, boolean modeDefaulted, Strin
 
     /** The sentences of {@link #remarks}, for the user (text, JSON {@code notes}). */
     public List<String> notes() {
-        return remarks.stream().map(Finding::message).toList();
+        return Finding.messages(remarks);
     }
 }

@@ -86,7 +86,7 @@ public final class OptimusCommand implements Callable<Integer> {
         r.candidates().forEach(c -> out.println(c.describe()));
         r.differences().forEach(d -> out.println("    " + d.describe()));
         if (!r.done()) {
-            r.remarks().forEach(n -> out.println(n.severity().word() + ": " + n.message()));
+            remarks(r, out);
             return;
         }
         OptimusCandidate c = r.selection().chosen();
@@ -94,7 +94,12 @@ public final class OptimusCommand implements Callable<Integer> {
         out.println("GPU ACPI path in the guest: " + r.acpiPath() + " (SSDT mode " + r.ssdtMode() + ")");
         out.println("wrote to " + common.output + ":");
         r.artefacts().forEach(a -> out.println("  " + a.file() + "  " + a.description()));
-        r.remarks().forEach(n -> out.println(n.severity().word() + ": " + n.message()));
+        remarks(r, out);
         out.println("next: read " + common.output.resolve("NEXT-STEPS.md"));
+    }
+
+    /** Each note with its word: "note:" for a hint, "warning:" to act on. */
+    private static void remarks(OptimusResult r, PrintWriter out) {
+        r.remarks().forEach(n -> out.println(n.severity().word() + ": " + n.message()));
     }
 }

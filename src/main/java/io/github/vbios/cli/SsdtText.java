@@ -6,7 +6,6 @@ import io.github.vbios.acpi.SsdtFinding;
 import io.github.vbios.acpi.SsdtReport;
 import io.github.vbios.io.Finding;
 import io.github.vbios.io.Hex;
-import io.github.vbios.io.Severity;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -58,7 +57,7 @@ final class SsdtText {
         if (!r.remarks().isEmpty()) {
             w.printf("%nnotes:%n");
             for (Finding n : r.remarks()) {
-                w.println("  - " + (n.severity() == Severity.INFO ? "" : "warning: ") + n.message());
+                w.println("  - " + n.severity().mark() + n.message());
             }
         }
     }

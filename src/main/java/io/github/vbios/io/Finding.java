@@ -1,5 +1,6 @@
 package io.github.vbios.io;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -26,6 +27,11 @@ public record Finding(Severity severity, long offset, String message, FindingCod
 
     public static Finding error(FindingCode code, long offset, String message) {
         return new Finding(Severity.ERROR, offset, message, code);
+    }
+
+    /** The sentences of {@code findings}, in order: what text output and JSON {@code notes}-style arrays show. */
+    public static List<String> messages(List<Finding> findings) {
+        return findings.stream().map(Finding::message).toList();
     }
 
     /** True when this finding is of kind {@code c}. */

@@ -10,4 +10,9 @@ public enum Severity {
     public String word() {
         return this == INFO ? "note" : name().toLowerCase(Locale.ROOT);
     }
+
+    /** What a list of notes puts before a note: nothing for a hint, {@code "warning: "} (or error) to act on. */
+    public String mark() {
+        return this == INFO ? "" : word() + ": ";
+    }
 }

@@ -1,6 +1,5 @@
 package io.github.vbios.plan;
 
-import io.github.vbios.io.Severity;
 import io.github.vbios.vm.GuestCheck;
 
 /**
@@ -95,8 +94,7 @@ final class NextSteps {
         if (!r.notes().isEmpty()) {
             s.append("\n## Notes\n\n");
             // hints stay plain; what the user must act on says so, as on the terminal
-            r.remarks().forEach(n -> s.append("- ").append(n.severity() == Severity.INFO ? "" : n.severity().word() + ": ")
-                    .append(n.message()).append('\n'));
+            r.remarks().forEach(n -> s.append("- ").append(n.severity().mark()).append(n.message()).append('\n'));
         }
         return s.toString();
     }

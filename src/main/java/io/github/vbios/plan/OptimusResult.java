@@ -22,7 +22,7 @@ public record OptimusResult(String inputKind, List<OptimusCandidate> candidates,
 
     /** The sentences of {@link #remarks} (each remark carries its code: JSON {@code noteCodes}). */
     public List<String> notes() {
-        return remarks.stream().map(Finding::message).toList();
+        return Finding.messages(remarks);
     }
 
     public boolean done() {

@@ -26,7 +26,7 @@ public record Verdict(Boolean uefiCapable, boolean romfileReady, ShadowCopy shad
 
     /** The sentences of {@link #remarks}, for the user (info text, JSON {@code verdict.notes}). */
     public List<String> notes() {
-        return remarks.stream().map(Finding::message).toList();
+        return Finding.messages(remarks);
     }
 
     /** The verdict of a file without any PCI option ROM. */
@@ -36,7 +36,7 @@ public record Verdict(Boolean uefiCapable, boolean romfileReady, ShadowCopy shad
 
     /** The sentences of {@link #problems}, for the user (info text, JSON {@code verdict.warnings}). */
     public List<String> warnings() {
-        return problems.stream().map(Finding::message).toList();
+        return Finding.messages(problems);
     }
 
     /** The first warning of kind {@code code}. */

@@ -29,7 +29,7 @@ public record PassthroughPlan(String machine, String ovmfCode, String ovmfVars, 
 
     /** The sentences of {@link #remarks}, for the user (stderr, JSON {@code notes}). */
     public List<String> notes() {
-        return remarks.stream().map(Finding::message).toList();
+        return Finding.messages(remarks);
     }
 
     public List<GuestFunction> functions() {

@@ -56,12 +56,12 @@ public final class ChecksumFixer {
 
         /** The sentences of {@link #remarks}, for the user (patch text, JSON {@code checksums.notes}). */
         public List<String> notes() {
-            return remarks.stream().map(Finding::message).toList();
+            return Finding.messages(remarks);
         }
 
         /** The sentences of {@link #problems}, for the user (patch text, JSON {@code checksums.problems}). */
         public List<String> reasons() {
-            return problems.stream().map(Finding::message).toList();
+            return Finding.messages(problems);
         }
 
         /** Every x86 image's deciding range sums to 0 and SeaBIOS accepts it. */

@@ -37,7 +37,7 @@ public record CleanReport(long inputLength, String inputSha256, Container contai
 
     /** The sentences of {@link #remarks}, for the user (patch text, JSON {@code notes}). */
     public List<String> notes() {
-        return remarks.stream().map(Finding::message).toList();
+        return Finding.messages(remarks);
     }
 
     /** Bytes cut after the kept range. */

@@ -40,7 +40,7 @@ public final class IdPatcher {
 
         /** The sentences of {@link #leftAlone}, for the user (patch text, JSON {@code ids.skipped}). */
         public List<String> skipped() {
-            return leftAlone.stream().map(Finding::message).toList();
+            return Finding.messages(leftAlone);
         }
     }
 

@@ -28,7 +28,7 @@ public record PatchOutcome(CleanReport clean, Optional<IdPatcher.Result> ids, Op
 
     /** The sentences of {@link #problems}, for the user (patch text, JSON {@code warnings}). */
     public List<String> warnings() {
-        return problems.stream().map(Finding::message).toList();
+        return Finding.messages(problems);
     }
 
     public String sha256() {

@@ -20,12 +20,12 @@ public record RomfileCheck(boolean ok, List<Finding> problems, List<Finding> rem
 
     /** The sentences of {@link #problems}, for the user (JSON {@code reasons}). */
     public List<String> reasons() {
-        return problems.stream().map(Finding::message).toList();
+        return Finding.messages(problems);
     }
 
     /** The sentences of {@link #remarks}, for the user (JSON {@code notes}). */
     public List<String> notes() {
-        return remarks.stream().map(Finding::message).toList();
+        return Finding.messages(remarks);
     }
 
     /** An x86 checksum of the PCI view is wrong or SeaBIOS would reject it: {@code patch --fix-checksum} helps. */
